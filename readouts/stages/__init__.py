@@ -1,0 +1,1 @@
+"""The extraction stages, one per module; ``readouts.pipeline`` runs them in order."""

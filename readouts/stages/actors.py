@@ -1,0 +1,371 @@
+"""Stage 3 — actors: states, organisations and people, with their titles, and who is who.
+
+Reads the text, ``work.doc`` (spaCy PERSON entities as extra name candidates) and the knowledge;
+fills ``work.actor_mentions``, ``work.people`` and ``work.person_at``.
+
+How a person is found (a grammar, not a list of documents):
+  * a known office holder's name (people.yaml), in any listed spelling or order;
+  * a title phrase (titles.yaml: heads such as Minister/President/Secretary joined by title words,
+    connectors and actor names: "State Councilor and Foreign Minister", "NATO Secretary General",
+    "Minister of Foreign Affairs of China") followed by a capitalised name ("... Wang Yi",
+    "Prime Minister KISHIDA Fumio"), or after a name and a comma ("Jens Stoltenberg, NATO Secretary
+    General"), with an "of <actor>" complement ("Foreign Minister Peter Szijjarto of Hungary");
+  * "the <title>" alone ("The Prime Minister", "the Secretary") refers to a person already named with
+    that title, or else stands for an unnamed person;
+  * a spaCy PERSON entity of two or more capitalised words.
+Later mentions (a surname, "Secretary Blinken", "the Secretary") join the person they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..lexicon import Gazetteer, Token, tokenize
+from .base import ActorMention, PersonRef, Work
+
+__all__ = ["gazetteer", "run"]
+
+_PARTICLES = {"bin", "al", "al-", "von", "der", "de", "la", "van", "da", "dos", "di", "du", "le", "del", "ibn",
+              "bint", "el", "abdul"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
+              "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
+              "secretary", "minister", "president", "said", "says", "following", "washington", "beijing"}
+
+
+def gazetteer(kb: Any) -> Gazetteer:
+    """The gazetteer of actor and people names for a knowledge base, built once and kept on it."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "actors" in cache:
+        return cache["actors"]
+    g = Gazetteer()
+    for a in kb.actors.values():
+        for form, names in (("name", (a.name,)), ("alias", a.aliases), ("adjective", a.adjectives),
+                            ("capital", a.capitals), ("seat", a.seats), ("body", a.bodies)):
+            for s in names:
+                if s:
+                    g.add(s, ("actor", a.code, form))
+    for p in kb.people:
+        forms = {p.name, *p.aliases}
+        parts = p.name.split()
+        if p.family_first and len(parts) > 1:
+            forms.add(" ".join(parts))
+        elif len(parts) == 2:
+            forms.add(f"{parts[1].upper()} {parts[0]}")  # Japanese MOFA style: KISHIDA Fumio
+            forms.add(f"{parts[1]} {parts[0]}")
+        for s in forms:
+            g.add(s, ("person", p, "full"))
+    cache["actors"] = g
+    return g
+
+
+def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any) -> list[tuple[int, int, bool]]:
+    """Title phrases as (first token, end token, preceded by a determiner)."""
+    words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and (tokens[j].lower in words or tokens[j].lower in conn or j in actor_tok
+                         or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+            j += 1
+        if j > i:
+            a, b = i, j
+            while a < b and (tokens[a].lower in conn or tokens[a].lower in ("'s", "’s", "-", "his", "her")):
+                a += 1
+            while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑")):
+                b -= 1
+            # "China and NATO Secretary General" -> keep only the part after a list of actors
+            seg = tokens[a:b]
+            has_head = any(t.lower in heads for t in seg) or any(
+                f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
+            capped = any(t.is_cap for t in seg if t.lower not in conn)
+            if has_head and capped:
+                det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
+                # drop leading lower-case words that are not heads ("the two sides" never gets here)
+                runs.append((a, b, det))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any) -> int:
+    """End token index of a capitalised name starting at token k (k if none)."""
+    honor = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her"}
+    while k < len(tokens) and (tokens[k].lower in honor or tokens[k].text == "."):
+        k += 1
+    j = k
+    while j < len(tokens) and j - k < 6:
+        t = tokens[j]
+        low = t.lower
+        if j in actor_tok and not (j > k and actor_tok[j] == "capital" and t.is_cap):
+            break
+        if low in _MONTHS or low in _NOT_NAMES:
+            break
+        if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2):
+            j += 1
+            continue
+        if low in _PARTICLES and j > k and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1
+            continue
+        break
+    return j
+
+
+def _norm_name(tokens: list[Token]) -> str:
+    parts = [t.text for t in tokens]
+    # "KISHIDA Fumio" -> "Fumio Kishida"
+    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and not parts[1].isupper():
+        parts = [parts[1], parts[0].capitalize()]
+    return " ".join(parts).replace(" .", ".")
+
+
+class _People:
+    def __init__(self, work: Work):
+        self.work = work
+
+    def add(self, span: tuple[int, int], ref: PersonRef) -> int:
+        w = self.work
+        for i, p in enumerate(w.people):
+            if self._same(p, ref):
+                if ref.title and (not p.title or (p.title_span and ref.title_span
+                                                  and len(ref.title) > len(p.title) and not p.name_span)):
+                    p.title, p.title_span = ref.title, ref.title_span
+                if ref.title and p.title and len(ref.title) > len(p.title) and ref.title_span and ref.name:
+                    p.title, p.title_span = ref.title, ref.title_span
+                if ref.title_actor and not p.title_actor:
+                    p.title_actor = ref.title_actor
+                if ref.name and (not p.name or len(ref.name) > len(p.name)):
+                    p.name, p.name_span = ref.name, ref.name_span
+                if ref.known and not p.known:
+                    p.known = ref.known
+                p.mentions.append(span)
+                w.person_at[span] = i
+                return i
+        ref.mentions.append(span)
+        w.people.append(ref)
+        w.person_at[span] = len(w.people) - 1
+        return len(w.people) - 1
+
+    @staticmethod
+    def _same(p: PersonRef, q: PersonRef) -> bool:
+        if p.known and q.known:
+            return p.known is q.known
+        if p.name and q.name:
+            a, b = p.name.lower().split(), q.name.lower().split()
+            if a == b or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
+                return True
+            sa = {a[-1], a[0]} if len(a) > 1 else {a[0]}
+            sb = {b[-1], b[0]} if len(b) > 1 else {b[0]}
+            if len(a) == 1 or len(b) == 1:
+                return bool(sa & sb)
+            return a[-1] == b[-1] and a[0][0] == b[0][0]
+        if (p.known or q.known) and (p.name or q.name):
+            k = p.known or q.known
+            other = q.name if p.known else p.name
+            assert k is not None
+            if other:
+                low = other.lower()
+                forms = {k.name.lower(), *(x.lower() for x in k.aliases)}
+                if low in forms or (k.surname and low.split()[-1] == k.surname.lower()) or (
+                        k.surname and low.split()[0] == k.surname.lower()):
+                    return True
+        return False
+
+
+def _find_known_by_surname(kb: Any, surname: str) -> Any:
+    cands = kb.surnames.get(surname.lower(), [])
+    return cands[0] if len(cands) == 1 else None
+
+
+def run(work: Work) -> None:
+    kb, text = work.kb, work.text
+    tokens = tokenize(text)
+    hits = gazetteer(kb).find(tokens, text)
+    actor_tok: dict[int, str] = {}
+    known_hits = []
+    for a, b, (kind, payload, form), ti, tj in hits:
+        if kind == "actor":
+            work.actor_mentions.append(ActorMention(a, b, payload, form))
+            actor_tok.update((k, form) for k in range(ti, tj))
+        else:
+            known_hits.append((a, b, payload, ti, tj))
+    people = _People(work)
+    person_tok: set[int] = set()
+
+    def actor_code(ti: int, tj: int) -> str | None:
+        for m in work.actor_mentions:
+            if tokens[ti].start <= m.start and m.end <= tokens[tj - 1].end:
+                return m.code
+        return None
+
+    runs = _title_runs(tokens, actor_tok, kb)
+    run_at = {r[0]: r for r in runs}
+    pending: list[tuple[tuple[int, int], PersonRef, int]] = []  # (span, ref, order) added in text order
+
+    def title_text(a: int, b: int) -> tuple[str, tuple[int, int]]:
+        s, e = tokens[a].start, tokens[b - 1].end
+        return text[s:e], (s, e)
+
+    def complement(j: int) -> tuple[str | None, int]:
+        """An "of <actor>" right after a name: (code, end token)."""
+        if j + 1 < len(tokens) and tokens[j].lower == "of" and (j + 1) in actor_tok:
+            k = j + 1
+            if tokens[k].lower == "the":
+                k += 1
+            code = actor_code(k, k + 1)
+            while k < len(tokens) and k in actor_tok:
+                k += 1
+            return code, k
+        if j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower == "the" and (j + 2) in actor_tok:
+            k = j + 2
+            code = actor_code(k, k + 1)
+            while k < len(tokens) and k in actor_tok:
+                k += 1
+            return code, k
+        return None, j
+
+    # 1. title + name, title alone, and known names
+    used_runs: set[int] = set()
+    for a, b, det in runs:
+        j = _name_after(tokens, b, actor_tok, kb)
+        ttl, tspan = title_text(a, b)
+        tactor = actor_code(a, b)
+        if j > b and not det:
+            # a known name inside wins its own span
+            name_toks = tokens[b:j]
+            k0 = next((h for h in known_hits if h[3] >= b and h[3] < j), None)
+            if k0 is not None:
+                name_toks = tokens[k0[3]:k0[4]]
+                j = max(j, k0[4])
+            name = _norm_name(name_toks)
+            nspan = (name_toks[0].start, name_toks[-1].end)
+            comp, _ = complement(j)
+            ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
+                            known=k0[2] if k0 else None, title_actor=tactor or comp)
+            if comp and not tactor and j + 1 < len(tokens):
+                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[complement(j)[1] - 1].end]}"
+            if ref.known is None and len(name_toks) == 1:
+                ref.known = _find_known_by_surname(kb, name)
+            pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
+            person_tok.update(range(a, j))
+            used_runs.add(a)
+        elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",)):
+            # "the Secretary", "The Prime Minister": a reference by title
+            if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in _NOT_NAMES \
+                    and tokens[b].lower not in _MONTHS and b not in actor_tok:
+                continue
+            ref = PersonRef(name=None, title=ttl, title_span=tspan, title_actor=tactor)
+            pending.append((tspan, ref, tspan[0]))
+            person_tok.update(range(a, b))
+            used_runs.add(a)
+    for a, b, known, ti, tj in known_hits:
+        if ti in person_tok:
+            continue
+        ref = PersonRef(name=text[a:b], title=None, name_span=(a, b),
+                        known=known)
+        if re.fullmatch(r"[A-Z]{2,} [A-Z][a-z]+", ref.name or ""):
+            ref.name = _norm_name(tokens[ti:tj])
+        # appositive title: "Jens Stoltenberg, NATO Secretary General"
+        if tj + 1 < len(tokens) and tokens[tj].text == "," and (tj + 1) in run_at:
+            ra, rb, _ = run_at[tj + 1]
+            ref.title, ref.title_span = title_text(ra, rb)
+            ref.title_actor = actor_code(ra, rb)
+            person_tok.update(range(ra, rb))
+        pending.append(((a, b), ref, a))
+        person_tok.update(range(ti, tj))
+    # 2. spaCy PERSON entities of two or more capitalised words not yet covered
+    if work.doc is not None:
+        tok_at = {t.start: i for i, t in enumerate(tokens)}
+        for ent in work.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            a, b = ent.start_char, ent.end_char
+            ti = tok_at.get(a)
+            if ti is None or ti in person_tok or ti in actor_tok:
+                continue
+            tj = ti
+            while tj < len(tokens) and tokens[tj].end <= b:
+                tj += 1
+            seg = tokens[ti:tj]
+            if not seg or any(k in person_tok or k in actor_tok for k in range(ti, tj)):
+                continue
+            if not all(t.is_cap or t.lower in _PARTICLES or t.text in ("-", ".") for t in seg):
+                continue
+            if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS for t in seg):
+                continue
+            ref = PersonRef(name=_norm_name(seg), title=None, name_span=(seg[0].start, seg[-1].end))
+            if tj + 1 < len(tokens) and tokens[tj].text == "," and (tj + 1) in run_at:
+                ra, rb, _ = run_at[tj + 1]
+                ref.title, ref.title_span = title_text(ra, rb)
+                ref.title_actor = actor_code(ra, rb)
+                person_tok.update(range(ra, rb))
+            if len(seg) == 1:
+                # a lone surname is a person only if it refers to someone named in full
+                ref.known = _find_known_by_surname(kb, seg[0].text)
+            pending.append(((seg[0].start, seg[-1].end), ref, seg[0].start))
+            person_tok.update(range(ti, tj))
+    # 3. bare capitalised surnames of people already found ("Stoltenberg said")
+    pending.sort(key=lambda x: x[2])
+    for span, ref, _ in pending:
+        if ref.name is None:
+            _resolve_title_reference(work, people, span, ref)
+        else:
+            if ref.known is None and ref.name and len(ref.name.split()) == 1 and not any(
+                    p.name for p in work.people if p.name and ref.name.lower() in p.name.lower().split()):
+                # surname with no earlier full name: a known holder of that surname, if unambiguous
+                ref.known = _find_known_by_surname(kb, ref.name)
+            people.add(span, ref)
+    # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
+    names = [p.name_span for p in work.people if p.name_span]
+    work.actor_mentions = [m for m in work.actor_mentions
+                           if not any(a <= m.start and m.end <= b for a, b in names)]
+    surnames: dict[str, int] = {}
+    for i, p in enumerate(work.people):
+        if p.name:
+            parts = p.name.split()
+            if len(parts) > 1:
+                surnames.setdefault(parts[-1].lower(), i)
+                if p.known and p.known.surname:
+                    surnames.setdefault(p.known.surname.lower(), i)
+                if p.known and p.known.family_first:
+                    surnames.setdefault(parts[0].lower(), i)
+    for k, t in enumerate(tokens):
+        if k in person_tok or k in actor_tok or not t.is_cap:
+            continue
+        i = surnames.get(t.lower)
+        if i is not None and (t.start, t.end) not in work.person_at:
+            # "Wang Yi" is matched whole; "Wang" alone after it is the same person
+            work.people[i].mentions.append((t.start, t.end))
+            work.person_at[(t.start, t.end)] = i
+
+
+def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int], ref: PersonRef) -> None:
+    """"the Secretary" / "The Prime Minister": the person already named with that title, else new."""
+    assert ref.title is not None
+    t = ref.title.lower()
+    kind = work.kb.title_kind(ref.title)
+    best = None
+    for i, p in enumerate(work.people):
+        if p.first > span[0]:
+            continue
+        pt = (p.title or "").lower()
+        pk = work.kb.title_kind(p.title) if p.title else None
+        if ref.title_actor and p.title_actor and ref.title_actor != p.title_actor:
+            continue
+        head = t.split()[-1]
+        if pt and (t in pt or head in pt.split() or (kind and kind == pk)):
+            best = i
+        elif not pt and p.known:
+            role = p.known.role_at(None)
+            if role and (head in role.title.lower() or (kind and role.kind == kind)):
+                best = i
+    if best is not None:
+        work.people[best].mentions.append(span)
+        work.person_at[span] = best
+        return
+    people.add(span, ref)

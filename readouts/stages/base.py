@@ -1,0 +1,144 @@
+"""The partial record that flows through the stages, and the small types the stages share.
+
+A stage is a function ``run(work: Work) -> None`` that reads some fields of ``work`` and fills others;
+``readouts.pipeline`` is the only place that knows their order. No stage imports another stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..model import Agreement, Event, Statement, Topic
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge, Person
+
+__all__ = ["ActorMention", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work", "words_re"]
+
+
+def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of ``phrases`` on word boundaries (longest first)."""
+    alts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    body = "|".join(re.escape(p) if escape else p for p in alts) or "(?!x)x"
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    para: int
+
+
+@dataclass
+class ActorMention:
+    start: int
+    end: int
+    code: str
+    form: str  # name | alias | adjective | capital | seat | body
+
+
+@dataclass
+class PersonRef:
+    """One person the document talks about, with every mention of them."""
+
+    name: str | None
+    title: str | None
+    affiliation: str | None = None
+    known: Person | None = None
+    name_span: tuple[int, int] | None = None
+    title_span: tuple[int, int] | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role_kind: str | None = None
+    title_actor: str | None = None  # the side the title itself names ("Russian Foreign Minister")
+
+    @property
+    def first(self) -> int:
+        return min(m[0] for m in self.mentions) if self.mentions else 1 << 30
+
+    @property
+    def span(self) -> tuple[int, int]:
+        if self.name_span:
+            return self.name_span
+        if self.title_span:
+            return self.title_span
+        return self.mentions[0] if self.mentions else (0, 0)
+
+    @property
+    def label(self) -> str:
+        """The speaker label: the name, else the title as the text gives it."""
+        if self.name:
+            return self.name
+        return self.title or "unknown"
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD or YYYY-MM
+    relative: bool = False
+
+
+@dataclass
+class EngagementDraft:
+    id: str
+    type: str
+    modality: str
+    sentence: int
+    span: tuple[int, int]
+    participants: list[int] = field(default_factory=list)  # indexes into work.people
+    date: str | None = None
+    date_text: str | None = None
+    location: str | None = None
+    initiator: str | None = None
+    topics: list[Topic] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+@dataclass
+class Work:
+    """The document and everything extracted from it so far."""
+
+    text: str
+    kb: Knowledge
+    published: dt.date | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    doc: Any = None  # the spaCy Doc
+    sentences: list[Sentence] = field(default_factory=list)
+    actor_mentions: list[ActorMention] = field(default_factory=list)
+    people: list[PersonRef] = field(default_factory=list)
+    person_at: dict[tuple[int, int], int] = field(default_factory=dict)  # mention span -> people index
+    dates: list[DateMention] = field(default_factory=list)
+    home: str | None = None  # the publishing side, when it can be told
+    engagements: list[EngagementDraft] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    joint_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, cue) of joint clauses
+
+    def sentence_of(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def stext(self, s: Sentence) -> str:
+        return self.text[s.start:s.end]
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return [m for m in self.actor_mentions if start <= m.start and m.end <= end]
+
+    def people_in(self, start: int, end: int) -> list[tuple[tuple[int, int], int]]:
+        """(mention span, person index) for the person mentions inside [start, end), in text order."""
+        return sorted(((sp, i) for sp, i in self.person_at.items() if start <= sp[0] and sp[1] <= end))
+
+    @property
+    def engagement_date(self) -> dt.date | None:
+        for e in self.engagements:
+            if e.date and len(e.date) == 10:
+                return dt.date.fromisoformat(e.date)
+        return self.published

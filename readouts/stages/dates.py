@@ -1,0 +1,135 @@
+"""Stage 2 — dates: every date expression, resolved to an ISO date (or month).
+
+Reads the text and the publication date (``work.published``, from the caller's context or from a
+full date standing alone on a line of its own near the top, as official pages print it); fills
+``work.dates``. Absolute forms: "September 27, 2021", "27 September 2021", "Sept. 27, 2021",
+"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "Sunday 21 October" with the year
+of the publication date. Relative forms — "today", "yesterday", "on Monday", "last November",
+"this morning" — only against a publication date, never against the machine's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .base import DateMention, Work
+
+__all__ = ["parse_date", "run"]
+
+MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"])}
+for _k, _v in list(MONTHS.items()):
+    MONTHS[_k[:3]] = _v
+MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_ABS = [
+    re.compile(_WD + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.IGNORECASE),
+    re.compile(_WD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)",
+               re.IGNORECASE),
+    re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
+    re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
+]
+_MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_REL = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
+                  r"(?:on|last|this|earlier on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                  r"last\s+(?P<lm>January|February|March|April|May|June|July|August|September|October|November|December))\b",
+                  re.IGNORECASE)
+
+
+def _mk(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(s: str) -> dt.date | None:
+    """A single absolute date in ``s`` (for a publication date given as text), or None."""
+    for rx in _ABS:
+        m = rx.search(s)
+        if m and m.group("year"):
+            month = MONTHS[m.group("month").lower().rstrip(".")] if "month" in m.groupdict() and m.groupdict().get(
+                "month") else int(m.group("mnum"))
+            d = _mk(int(m.group("year")), month, int(m.group("day")))
+            if d:
+                return d
+    try:
+        return dt.date.fromisoformat(s.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _absolute(text: str, year_hint: int | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _ABS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            month = MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else int(g["mnum"])
+            year = int(g["year"]) if g.get("year") else year_hint
+            if year is None:
+                continue
+            d = _mk(year, month, int(g["day"]))
+            if d is None:
+                continue
+            out.append(DateMention(m.start(), m.end(), d.isoformat(), relative=not g.get("year")))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        month = MONTHS[m.group("month").lower().rstrip(".")]
+        out.append(DateMention(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}"))
+    return out
+
+
+def _publication_date(work: Work) -> dt.date | None:
+    """A full date that stands as a line of its own (or a dateline) in the first lines of the text."""
+    head = work.text[:600]
+    for line in head.splitlines()[:8]:
+        s = line.strip()
+        if not s or len(s) > 80:
+            continue
+        m = re.fullmatch(r"(?:[A-Za-z ,.]+,\s*)?(.{6,40}?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?", s)
+        if m:
+            d = parse_date(m.group(1))
+            if d and len(_absolute(s, None)) == 1:
+                return d
+    return None
+
+
+def run(work: Work) -> None:
+    if work.published is None:
+        work.published = _publication_date(work)
+    pub = work.published
+    mentions = _absolute(work.text, pub.year if pub else None)
+    if pub is not None:
+        for m in _REL.finditer(work.text):
+            if any(d.start <= m.start() < d.end for d in mentions):
+                continue
+            word = m.group("word").lower()
+            value: str | None = None
+            if word.startswith(("today", "tonight", "this m", "this a", "this e")):
+                value = pub.isoformat()
+            elif word == "yesterday":
+                value = (pub - dt.timedelta(days=1)).isoformat()
+            elif m.group("wd"):
+                wd = WEEKDAYS.index(m.group("wd").lower())
+                back = (pub.weekday() - wd) % 7
+                if word.startswith("last") and back == 0:
+                    back = 7
+                value = (pub - dt.timedelta(days=back)).isoformat()
+            elif m.group("lm"):
+                month = MONTHS[m.group("lm").lower()]
+                year = pub.year if month < pub.month else pub.year - 1
+                value = f"{year:04d}-{month:02d}"
+            if value:
+                mentions.append(DateMention(m.start(), m.end(), value, relative=True))
+    mentions.sort(key=lambda d: d.start)
+    work.dates = mentions

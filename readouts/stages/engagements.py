@@ -1,0 +1,215 @@
+"""Stage 4 — engagements: which meetings, calls, visits, talks or summits the document reports.
+
+Reads sentences, people, actor mentions and dates; fills ``work.engagements`` (type, modality, date,
+location, initiator, participants as indexes into ``work.people``).
+
+An engagement is reported by a sentence holding an engagement cue (cues.yaml: "met with", "held
+talks", "had a phone call", "via video link", "paid a visit", "on the sidelines of" ...) and at least
+one person; the first such sentence gives the primary engagement, and a later one with other people
+and a cue of its own ("On the same day, X also had a teleconference with ...") another. Cues that
+recall an earlier engagement or announce a future one do not count. Title lines before the first
+engagement sentence (headlines) lend it their modality ("Readout of the Secretary-General's telephone
+call with ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import EngagementDraft, Sentence, Work
+
+__all__ = ["run"]
+
+_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|"
+                          r"Castle|Tower|Residence|Building|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
+_LOC = re.compile(r"\b(?P<prep>in|at|outside|near)\s+(?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|"
+                  r"da\s+|on\s+|la\s+)?[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
+_INIT = [
+    (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
+                r"(?P<rel2>latter|former)", re.IGNORECASE), "rel"),
+    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation) of (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
+    (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.IGNORECASE), "x"),
+    (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
+    (re.compile(r"received (?:a |an )?(?:phone |telephone |video )?call from (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
+    (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.IGNORECASE), "counterpart"),
+]
+_HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!a call|a phone|a telephone)", re.IGNORECASE)
+
+
+def _cues(work: Work) -> list[tuple[re.Pattern[str], str, str, bool]]:
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    if "eng" not in cache:
+        rules = []
+        for r in work.kb.cues["engagements"]:
+            rules.append((re.compile(r"(?<![\w-])(?:" + r["pattern"] + r")(?![\w-])", re.IGNORECASE), r["type"], r["modality"],
+                          bool(r.get("weak"))))
+        neg = re.compile(r"(?<![\w-])(?:" + "|".join(work.kb.cues["not_this_engagement"]) + r")(?![\w-])", re.IGNORECASE)
+        cache["eng"] = (rules, neg)
+    return cache["eng"][0]
+
+
+def _not_this(work: Work) -> re.Pattern[str]:
+    _cues(work)
+    return work.kb.__dict__["_cache"]["eng"][1]
+
+
+def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | None:
+    hits = [(rx.search(text), t, m, weak) for rx, t, m, weak in _cues(work)]
+    found = [(h, t, m, weak) for h, t, m, weak in hits if h]
+    if not found:
+        return None
+    strong = [f for f in found if not f[3]]
+    types = {t for _, t, _, _ in found}
+    matches = [h for h, _, _, _ in found]
+    if "video_call" in types:
+        return "video_call", "video", matches
+    if "phone_call" in types:
+        return "phone_call", "phone", matches
+    if not strong:
+        return "summit", "in_person", matches
+    if "talks" in types:
+        return "talks", "in_person", matches
+    if "visit" in types:
+        return "visit", "in_person", matches
+    if "summit" in types and re.search(r"\b(?:attend\w*|participat\w*|took part|joined)\b", text, re.IGNORECASE) \
+            and not re.search(r"\bmet\b|sidelines|margins", text, re.IGNORECASE):
+        return "summit", "in_person", matches
+    return "meeting", "in_person", matches
+
+
+def _participants_in(work: Work, s: Sentence) -> list[int]:
+    out: list[int] = []
+    text = work.text
+    for (a, _b), i in work.people_in(s.start, s.end):
+        before = text[max(s.start, a - 40):a].lower()
+        if re.search(r"(?:on behalf of|greetings (?:of|from)|message from|letter from|wishes of|regards of)\s*"
+                     r"(?:the\s+)?(?:\w+\s+){0,3}$", before):
+            continue
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def _location(work: Work, s: Sentence, etype: str) -> str | None:
+    text = work.stext(s)
+    cut = re.search(r"\b(?:said|stressed|noted|discussed|agreed|expressed)\b", text)
+    scope = text[:cut.start()] if cut else text
+    for m in _LOC.finditer(scope):
+        loc = m.group("loc").rstrip(".,")
+        loc = re.sub(r"^the\s+", "the ", loc)
+        if re.match(r"(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", loc):
+            continue
+        start = s.start + m.start("loc")
+        end = start + len(loc)
+        if any(start <= p[0] < end for p in work.person_at):
+            continue
+        actors = [a for a in work.actor_mentions if start <= a.start and a.end <= end]
+        place = _PLACE_WORDS.search(loc)
+        if actors and all(a.form in ("capital", "name", "alias", "seat") for a in actors) or place:
+            if actors and all(a.form == "body" for a in actors):
+                continue
+            prefix = "outside " if m.group("prep") == "outside" else ""
+            return prefix + loc
+        if not actors and m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()]):
+            if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
+                return loc
+    m = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
+    if m and etype == "visit":
+        return m.group("loc")
+    return None
+
+
+def _resolve_party(work: Work, start: int, end: int, parts: list[int]) -> str | None:
+    """The side named in text[start:end]: a person's side, or an actor named there."""
+    for (_a, _b), i in work.people_in(start, end):
+        return f"@{i}"
+    for m in work.actors_in(start, end):
+        return m.code
+    return None
+
+
+def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
+    text = work.stext(s)
+    for rx, how in _INIT:
+        m = rx.search(text)
+        if not m:
+            continue
+        if how == "rel":
+            rel = (m.group("rel") or m.group("rel2") or "").lower()
+            idx = 1 if rel == "latter" else 0
+            if len(parts) > idx:
+                return f"@{parts[idx] if rel == 'former' else parts[-1]}"
+            return None
+        if how == "counterpart":
+            return "@counterpart"
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"), parts)
+        if got:
+            return got
+    m = _HOST.search(text)
+    if m and not re.search(r"\b(?:was|were)\s*$", m.group("x")):
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"), parts)
+        if got and (not got.startswith("@") or int(got[1:]) in parts):
+            return got
+    return None
+
+
+def _date_for(work: Work, s: Sentence) -> tuple[str | None, str | None]:
+    inside = [d for d in work.dates if s.start <= d.start and d.end <= s.end]
+    if inside:
+        d = inside[0]
+        return d.value, work.text[d.start:d.end]
+    # a dateline ("BEIJING, Aug. 28 (Xinhua) --", "2022-10-31 17:58") at the head of the text
+    for d in work.dates:
+        if d.start > 400:
+            break
+        line_start = work.text.rfind("\n", 0, d.start) + 1
+        line = work.text[line_start:work.text.find("\n", d.end) if "\n" in work.text[d.end:] else len(work.text)]
+        before = work.text[line_start:d.start]
+        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'-]*,\s*)?", before) and (
+                re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
+                or len(line.strip()) < 40) and len(d.value) == 10 and not d.relative:
+            if d.start < s.start or s.start < 400:
+                return d.value, work.text[d.start:d.end]
+    return None, None
+
+
+def run(work: Work) -> None:
+    not_this = _not_this(work)
+    seen: set[int] = set()
+    drafts: list[EngagementDraft] = []
+    headline_modality: tuple[str, str] | None = None
+    for s in work.sentences:
+        text = work.stext(s)
+        got = _classify(work, text)
+        parts = _participants_in(work, s)
+        if not got:
+            continue
+        etype, modality, matches = got
+        first_cue = min(m.start() for m in matches)
+        neg = not_this.search(text)
+        if neg and neg.start() < first_cue + 40 and drafts:
+            continue
+        if not parts:
+            if not drafts and s.para <= 1 and headline_modality is None and modality != "in_person":
+                headline_modality = (etype, modality)
+            continue
+        new = [p for p in parts if p not in seen]
+        if drafts and (not new or len(parts) < 2 and not re.search(r"\balso\b", text)):
+            continue
+        if drafts and not re.search(r"\b(?:also|same day|then|later|separately|next)\b", text, re.IGNORECASE):
+            # a second engagement must announce itself; otherwise it is the same one told again
+            for p in new:
+                drafts[0].participants.append(p)
+                seen.add(p)
+            continue
+        if not drafts and headline_modality and modality == "in_person" and etype == "meeting":
+            etype, modality = headline_modality
+        d = EngagementDraft(id=f"e{len(drafts) + 1}", type=etype, modality=modality, sentence=s.index,
+                            span=(s.start, s.end), participants=list(parts))
+        d.date, d.date_text = _date_for(work, s)
+        d.location = _location(work, s, etype) if modality == "in_person" else None
+        d.initiator = _initiator(work, s, parts)
+        drafts.append(d)
+        seen.update(parts)
+    work.engagements = drafts

@@ -1,0 +1,95 @@
+"""Stage 5 — roles: the side each person speaks for, as of the engagement's date.
+
+Reads people, engagements and actor mentions; sets each person's ``affiliation`` (and a title from
+the knowledge when the text gives none), ``work.home`` (the publishing side) and resolves
+initiators given as "@<person>" or "@counterpart" to actor codes.
+
+Order of evidence: an actor named in the title itself ("Russian Foreign Minister", "Prime Minister
+of Japan", "NATO Secretary General"); the person's dated role in the knowledge (Wang Yi: Foreign
+Minister of China 2013–2022 and again from 2023); the knowledge's holder of that title on that
+date; and last the publishing side, since readouts do not qualify their own officials ("Foreign
+Minister Wang Yi" in a Chinese readout, "The Prime Minister" in a British one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from .base import PersonRef, Work
+
+__all__ = ["run"]
+
+
+def _day(work: Work) -> dt.date | None:
+    return work.engagement_date
+
+
+def _from_knowledge(work: Work, p: PersonRef, day: dt.date | None) -> None:
+    if p.known is None:
+        return
+    kind = work.kb.title_kind(p.title)
+    role = p.known.role_at(day, kind)
+    if role is None:
+        return
+    p.role_kind = role.kind
+    if p.affiliation is None:
+        p.affiliation = role.actor
+    if p.title is None:
+        p.title = role.title
+
+
+def _holder_of(work: Work, title: str, actor: str | None, day: dt.date | None) -> tuple[str, str] | None:
+    """(name, actor) of the one known person holding a title of this kind for this actor on this day."""
+    kind = work.kb.title_kind(title)
+    if not kind or day is None:
+        return None
+    found = [(p.name, r.actor) for p in work.kb.people for r in p.roles
+             if r.kind == kind and r.active(day) and (actor is None or r.actor == actor)]
+    return found[0] if len(found) == 1 else None
+
+
+def run(work: Work) -> None:
+    day = _day(work)
+    for p in work.people:
+        if p.title_actor:
+            p.affiliation = p.title_actor
+        _from_knowledge(work, p, day)
+    # home: the side of the first participant who is not qualified by an actor in the title
+    home = None
+    if work.engagements:
+        e = work.engagements[0]
+        for i in e.participants:
+            p = work.people[i]
+            if not p.title_actor and p.affiliation:
+                home = p.affiliation
+                break
+        if home is None:
+            others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}
+            counts = Counter(m.code for m in work.actor_mentions
+                             if m.code not in others and work.kb.actors.get(m.code) is not None
+                             and work.kb.actors[m.code].kind == "state")
+            if counts:
+                home = counts.most_common(1)[0][0]
+    work.home = home
+    for e in work.engagements:
+        for i in e.participants:
+            p = work.people[i]
+            if p.affiliation is None and p.title:
+                got = _holder_of(work, p.title, home, day)
+                if got and p.name is None:
+                    p.affiliation = got[1]
+                elif home:
+                    p.affiliation = home
+            elif p.affiliation is None and home:
+                p.affiliation = home
+        # initiators named by reference
+        if e.initiator and e.initiator.startswith("@"):
+            ref = e.initiator[1:]
+            if ref == "counterpart":
+                sides = [work.people[i].affiliation for i in e.participants if work.people[i].affiliation]
+                first = sides[0] if sides else None
+                other = [s for s in sides if s != (home or first)]
+                e.initiator = other[0] if other else None
+            else:
+                e.initiator = work.people[int(ref)].affiliation

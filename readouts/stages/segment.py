@@ -1,0 +1,70 @@
+"""Stage 1 — segment: paragraphs and sentences, with character offsets into the text.
+
+Reads ``work.doc`` (spaCy tokens, so abbreviations such as "U.S." and "Aug." stay whole);
+fills ``work.sentences``. A line break always ends a sentence; so does a token that ends in
+., ! or ? (with closing quotes and brackets kept on the sentence).
+"""
+
+from __future__ import annotations
+
+from .base import Sentence, Work
+
+__all__ = ["run"]
+
+_ENDERS = {".", "!", "?", "。", "…", "?!", "!!"}
+_CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if text[start:i].strip():
+                out.append((start, i))
+            start = i + 1
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def run(work: Work) -> None:
+    text = work.text
+    doc = work.doc
+    cuts: set[int] = set()
+    if doc is not None:
+        toks = list(doc)
+        for i, t in enumerate(toks):
+            if t.text in _ENDERS or (t.text.endswith(".") and len(t.text) > 1 and t.text[:-1].isalpha()
+                                     and t.text[:-1].islower() and i + 1 < len(toks)
+                                     and toks[i + 1].text[:1].isupper() and t.text not in _ABBREV):
+                j = i + 1
+                while j < len(toks) and toks[j].text in _CLOSERS:
+                    j += 1
+                end = toks[j - 1].idx + len(toks[j - 1].text)
+                # a following lower-case word means this was no sentence end ("approx. five")
+                if j < len(toks) and toks[j].text[:1].islower():
+                    continue
+                cuts.add(end)
+    sents: list[Sentence] = []
+    for p, (pa, pb) in enumerate(_paragraphs(text)):
+        start = pa
+        for c in sorted(x for x in cuts if pa < x < pb):
+            a, b = _trim(text, start, c)
+            if b > a:
+                sents.append(Sentence(len(sents), a, b, p))
+            start = c
+        a, b = _trim(text, start, pb)
+        if b > a:
+            sents.append(Sentence(len(sents), a, b, p))
+    work.sentences = sents
+
+
+_ABBREV = {"e.g.", "i.e.", "etc.", "vs.", "approx."}

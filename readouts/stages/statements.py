@@ -1,0 +1,230 @@
+"""Stage 6 — statements: every sentence the document attributes to a speaker.
+
+Reads sentences, people, engagements; fills ``work.statements`` (stance comes later).
+
+Attribution patterns (cue verbs from cues.yaml):
+  * "X said, CONTENT." / "X said that CONTENT." / "X stressed: CONTENT" — the content after the cue;
+  * fronted clauses: "Noting that ..., X said, CONTENT." — the content after the cue;
+  * appositives between speaker and cue: "Stoltenberg, NATO Secretary General, said ...";
+  * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act;
+  * "According to X, CONTENT." and "CONTENT, X said." / '"CONTENT," said X.';
+  * speakers by reference: a surname, "the Secretary", "He"/"She" (the current speaker, else the
+    last person named), "The latter"/"The former" (the engagement's last/first participant);
+  * continuation: after "X said, ..." the following sentences of the same paragraph that attribute
+    nothing themselves carry on X's statement, whole;
+  * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
+    Minister Lavrov discussed") give statements of speaker "both sides", affiliation null;
+  * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person.
+Only participants speak in a document that reports an engagement; nothing is attributed to a person
+merely mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Statement
+from .base import Sentence, Work, words_re
+
+__all__ = ["run"]
+
+_ADV = r"(?:\s*(?:also|further|then|again|once again|firmly|strongly|particularly|specifically|repeatedly|clearly|" \
+       r"in turn|briefly|separately|additionally|especially|moreover|however|,)\b)*"
+_PRONOUN = re.compile(r"(?P<p>He|She|The latter|The former|the latter|the former)\b")
+_OPEN_Q = "\"“‘'"
+
+
+def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    if "stmt" not in cache:
+        st = work.kb.cues["statements"]
+        cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
+        cue_alt = "|".join(re.escape(c) for c in cues)
+        cache["stmt"] = {
+            "after": re.compile(r"^(?:\s*,[^,.]{1,120},)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
+                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?"),
+            "joint": words_re(st["joint_subjects"]),
+            "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.IGNORECASE),
+            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>said|added|noted|stressed|emphasized|stated)\s+(?P<who1>.{2,80}?)|"
+                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>said|added|noted|stressed|emphasized|stated))"
+                                r"\s*[.!]?[”\"]?\s*$"),
+        }
+        cache["stmt_sets"] = ({c.lower() for c in st["content"]}, {c.lower() for c in st["act"]})
+    return cache["stmt"]
+
+
+def _content_start(text: str, pos: int) -> int:
+    while pos < len(text) and (text[pos].isspace() or text[pos] in _OPEN_Q):
+        pos += 1
+    return pos
+
+
+def _content_end(text: str, a: int, b: int) -> int:
+    return b
+
+
+class _Attributor:
+    def __init__(self, work: Work):
+        self.work = work
+        self.rx = _compiled(work)
+        self.content_cues, self.act_cues = work.kb.__dict__["_cache"]["stmt_sets"]
+        parts: list[int] = []
+        for e in work.engagements:
+            for p in e.participants:
+                if p not in parts:
+                    parts.append(p)
+        self.participants = parts
+        self.speakers_allowed = set(parts) if parts else set(range(len(work.people)))
+        self.last_person: int | None = None
+
+    def _subjects(self, s: Sentence) -> list[tuple[int, int, str]]:
+        """Candidate subjects as (start, end, who) where who is a person index, 'joint', 'side', or a pronoun."""
+        w, text = self.work, self.work.text
+        out: list[tuple[int, int, str]] = []
+        for (a, b), i in w.people_in(s.start, s.end):
+            out.append((a, b, str(i)))
+        st = w.stext(s)
+        for m in self.rx["joint"].finditer(st):
+            out.append((s.start + m.start(), s.start + m.end(), "joint"))
+        for m in _PRONOUN.finditer(st):
+            out.append((s.start + m.start(), s.start + m.end(), m.group("p").lower()))
+        out.sort()
+        # "X and Y discussed": two people joined by "and" are a joint subject
+        merged: list[tuple[int, int, str]] = []
+        for a, b, who in out:
+            if merged and who.isdigit() and merged[-1][2].isdigit() and merged[-1][2] != who and \
+                    re.fullmatch(r"\s+and\s+", text[merged[-1][1]:a]):
+                merged[-1] = (merged[-1][0], b, "joint")
+                continue
+            if merged and who.isdigit() and merged[-1][2] == "joint" and re.fullmatch(r"\s+and\s+", text[merged[-1][1]:a]):
+                merged[-1] = (merged[-1][0], b, "joint")
+                continue
+            merged.append((a, b, who))
+        return merged
+
+    def _resolve(self, who: str, current: int | None) -> int | None:
+        if who.isdigit():
+            return int(who)
+        if who in ("he", "she"):
+            return current if current is not None else self.last_person
+        eng = self.participants
+        if who == "the latter" and eng:
+            return eng[-1] if len(eng) > 1 else None
+        if who == "the former" and eng:
+            return eng[0]
+        return None
+
+    def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
+        """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
+
+        kind: 'person' | 'joint' | 'side'."""
+        w, text = self.work, self.work.text
+        st = w.stext(s)
+        # a side as the subject: "The Chinese side said"
+        if self.rx["side"].match(st) and not self.rx["joint"].match(st):
+            m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
+            if m:
+                return ("side", None, s.start, s.end, m.group("cue"), False)
+        m = re.match(r"According to\s+", st)
+        if m:
+            subs = [x for x in self._subjects(s) if x[0] == s.start + m.end()]
+            comma = st.find(",", m.end())
+            if subs and comma > 0:
+                who = self._resolve(subs[0][2], current)
+                if who is not None and who in self.speakers_allowed:
+                    a = _content_start(text, s.start + comma + 1)
+                    return ("person", who, a, s.end, "according to", True)
+        for a, b, who in self._subjects(s):
+            pre = text[s.start:a]
+            # the subject opens the sentence or its main clause (after a fronted clause and a comma)
+            if pre.strip() and not re.search(r",\s*$", pre):
+                if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
+                                    r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
+                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+", pre):
+                    continue
+            rest = text[b:s.end]
+            m = self.rx["after"].match(rest)
+            if not m:
+                continue
+            cue = m.group("cue")
+            tail = m.group("tail") or ""
+            cue_l = cue.lower()
+            if who == "joint":
+                start = _content_start(text, b + m.end()) if tail.strip() else s.start
+                return ("joint", None, start if start < s.end else s.start, s.end, cue, False)
+            person = self._resolve(who, current)
+            if person is None or person not in self.speakers_allowed:
+                continue
+            if tail.strip() or (cue_l in self.content_cues and cue_l not in self.act_cues):
+                start = _content_start(text, b + m.end())
+                if start >= s.end:
+                    continue
+                return ("person", person, start, s.end, cue, True)
+            if cue_l in self.act_cues:
+                return ("person", person, s.start, s.end, cue, False)
+        # '"CONTENT," X said.' / 'CONTENT, said X.'
+        m = self.rx["trail"].search(st)
+        if m:
+            who_span = (s.start + m.start("who1"), s.start + m.end("who1")) if m.group("who1") else (
+                s.start + m.start("who2"), s.start + m.end("who2"))
+            subs = [x for x in self._subjects(s) if who_span[0] <= x[0] < who_span[1]]
+            if subs:
+                person = self._resolve(subs[0][2], current)
+                if person is not None and person in self.speakers_allowed:
+                    a = _content_start(text, s.start)
+                    return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
+        return None
+
+
+def run(work: Work) -> None:
+    att = _Attributor(work)
+    text = work.text
+    out: list[Statement] = []
+    current: int | None = None  # speaker whose statement may continue
+    cur_para = -1
+    eng_starts = [(e.span[0], e.id) for e in work.engagements]
+
+    def eng_id(pos: int) -> str | None:
+        got = None
+        for start, eid in eng_starts:
+            if start <= pos:
+                got = eid
+        return got or (eng_starts[0][1] if eng_starts else None)
+
+    first_eng = min((e.sentence for e in work.engagements), default=0)
+    for s in work.sentences:
+        if s.para != cur_para:
+            current = None
+            cur_para = s.para
+        if s.index < first_eng:
+            continue
+        got = att.attribute(s, current)
+        if got is None:
+            st = work.stext(s)
+            if current is not None and not re.match(r"(?:The (?:meeting|talks|call|visit|conversation)|During|Earlier|"
+                                                     r"Prior to)\b", st):
+                p = work.people[current]
+                out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
+                                     text=text[s.start:s.end], engagement=eng_id(s.start), span=(s.start, s.end)))
+            # remember who was last named, for "He"/"She"
+            for _, i in work.people_in(s.start, s.end):
+                att.last_person = i
+            continue
+        kind, person, a, b, cue, continues = got
+        if kind == "side":
+            current = None
+            continue
+        if kind == "joint":
+            current = None
+            out.append(Statement(id="", speaker="both sides", affiliation=None, cue=cue, text=text[a:b],
+                                 engagement=eng_id(a), span=(a, b)))
+            continue
+        assert person is not None
+        p = work.people[person]
+        out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
+                             engagement=eng_id(a), span=(a, b)))
+        current = person if continues else None
+        att.last_person = person
+    for k, st in enumerate(out, 1):
+        st.id = f"s{k}"
+    work.statements = out

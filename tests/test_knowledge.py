@@ -1,0 +1,46 @@
+"""The shipped knowledge loads, validates, and answers dated questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import readouts
+from readouts.errors import KnowledgeError
+from readouts.knowledge import load_knowledge
+
+
+def test_loads_with_versions() -> None:
+    kb = load_knowledge()
+    assert all(kb.versions[n] for n in ("states.yaml", "organisations.yaml", "people.yaml", "topics.yaml"))
+    states = [a for a in kb.actors.values() if a.kind == "state"]
+    assert len(states) >= 195
+    for code in ("NATO", "EU", "UN", "ASEAN", "AU", "SCO", "OSCE", "IAEA", "WHO", "WTO", "IMF", "G7", "G20", "BRICS"):
+        assert code in kb.actors, code
+    assert len(kb.cameo) >= 300 and kb.cameo["041"].goldstein == 1.0
+
+
+def test_dated_roles() -> None:
+    kb = load_knowledge()
+    wang = next(p for p in kb.people if p.name == "Wang Yi")
+    assert wang.role_at(dt.date(2016, 1, 1), "foreign_minister").actor == "CHN"
+    assert wang.role_at(dt.date(2016, 1, 1), "foreign_minister").active(dt.date(2016, 1, 1))
+    fm = [r for r in wang.roles if r.kind == "foreign_minister"]
+    assert not any(r.active(dt.date(2023, 3, 1)) for r in fm)  # Qin Gang's months
+    assert any(r.active(dt.date(2024, 3, 1)) for r in fm)
+
+
+def test_title_alone_gives_the_side() -> None:
+    rec = readouts.extract("On 4 March 2024, Estonian Foreign Minister Kaarel Tamm held talks with Foreign "
+                           "Minister Ana Lima of Portugal in Tallinn.")
+    sides = {p.name: p.affiliation for p in rec.engagements[0].participants}
+    assert sides == {"Kaarel Tamm": "EST", "Ana Lima": "PRT"}
+
+
+def test_bad_actor_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people:\n  - roles: []\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="needs a name"):
+        load_knowledge((str(bad),))

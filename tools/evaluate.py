@@ -1,0 +1,146 @@
+"""Accuracy evaluation: run the extractor over the gold corpora in ../shared and score the records.
+
+usage: python tools/evaluate.py [--shared ../shared] [--out out/eval] [--write-docs docs/benchmarks.md]
+
+Scores with ../shared/tools/score_readouts.py (the project's yardstick, never copied here): the dev
+corpus (../shared/corpus/dev, gold.jsonl) and the seed readout with its expected record. Writes the
+records and scores under --out and, with --write-docs, replaces the accuracy section of
+docs/benchmarks.md between its markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import readouts
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"type_acc": 0.90, "modality_acc": 0.95, "date_acc": 0.90, "initiator_acc": 0.90, "initiator_null_acc": 0.95,
+           "participants_f1": 0.90, "affiliation_acc": 0.95, "speakers_f1": 0.90, "topics_f1": 0.60,
+           "agreements_f1": 0.60, "span_ok_acc": 1.0}
+
+
+def run_set(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict:
+    golds = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = []
+    for g in golds:
+        name = g.get("file") or g["id"] + ".txt"
+        items.append(((docdir / name).read_text(encoding="utf-8"), {"source": name}))
+    t0 = time.perf_counter()
+    recs = list(readouts.extract_many(items))
+    secs = time.perf_counter() - t0
+    out.write_text("".join(r.to_json() + "\n" for r in recs), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(scorer), str(gold), str(docdir), str(out), "--json"],
+                         capture_output=True, text=True, check=True)
+    scores = json.loads(res.stdout.strip().splitlines()[-1])
+    scores["_seconds"] = round(secs, 2)
+    return scores
+
+
+def seed_check(shared: Path, out: Path) -> list[str]:
+    """What the seed's expected record asks that the extraction gets wrong (empty: all right)."""
+    exp = json.loads(next((shared / "seed").glob("*.expected.json")).read_text(encoding="utf-8"))
+    text = (shared / "seed" / exp["file"]).read_text(encoding="utf-8")
+    r = readouts.extract(text, {"source": exp["file"]}).to_dict()
+    problems = []
+    e = r["engagements"][0] if r["engagements"] else {}
+    for k in ("event_type", "modality", "date", "location", "initiator"):
+        got = e.get("type" if k == "event_type" else k)
+        if got != exp[k]:
+            problems.append(f"{k}: {got!r} != {exp[k]!r}")
+    parts = {(p["name"], p["title"], p["affiliation"]) for p in e.get("participants", [])}
+    for p in exp["participants"]:
+        if (p["name"], p["title"], p["affiliation"]) not in parts:
+            problems.append(f"participant missing: {p}")
+    if len(parts) != len(exp["participants"]):
+        problems.append(f"participants: {len(parts)} found, {len(exp['participants'])} expected")
+    got_sents = {}
+    for s in r["statements"]:
+        if s["speaker"] != "both sides":
+            got_sents.setdefault(s["speaker"], []).append(s["text"])
+    want_all = {x for xs in exp["attributed_sentences"].values() for x in xs}
+    for who, xs in exp["attributed_sentences"].items():
+        for x in xs:
+            if not any(x in t for t in got_sents.get(who, [])):
+                problems.append(f"not attributed to {who}: {x[:60]}")
+    for who, ts in got_sents.items():
+        for t in ts:
+            if not any(x in t for x in want_all):
+                problems.append(f"wrongly attributed to {who}: {t[:60]}")
+    for sent, stance in exp["stances"].items():
+        if not any(sent in s["text"] and s["stance"] == stance for s in r["statements"]):
+            problems.append(f"stance {stance} missing for: {sent[:60]}")
+    labels = [t["label"].lower() for t in e.get("topics", [])]
+    for t in exp["topics"]:
+        if not any(t.lower() in lab or lab in t.lower() for lab in labels):
+            problems.append(f"topic missing: {t}")
+    agr = [a["text"] for a in e.get("agreements", [])]
+    for a in exp["agreements"]:
+        if a not in agr:
+            problems.append(f"agreement missing: {a}")
+    for ev in exp["events_required"]:
+        roots = {ev["cameo_root"], *ev.get("alt_roots", [])}
+        if not any(x["source"] == ev["source"] and x["target"] == ev["target"] and x["cameo"][:2] in roots
+                   for x in r["events"]):
+            problems.append(f"event missing: {ev['source']}->{ev['target']} {sorted(roots)}")
+    out.write_text(json.dumps(r) + "\n", encoding="utf-8")
+    return problems
+
+
+def markdown(dev: dict, seed_problems: list[str], n_docs: int) -> str:
+    lines = [f"Measured {dt.date.today().isoformat()} by `make eval` on {n_docs} dev readouts "
+             "(`../shared/corpus/dev`) with `../shared/tools/score_readouts.py`.", "",
+             "| metric | dev | target | |", "|---|---|---|---|"]
+    for k, v in dev.items():
+        if k.startswith("_") or k in ("documents", "records_missing"):
+            continue
+        tgt = TARGETS.get(k)
+        ok = "" if tgt is None or v is None else ("met" if v >= tgt else "**below**")
+        lines.append(f"| {k} | {v} | {tgt if tgt is not None else ''} | {ok} |")
+    lines += ["", f"Extraction time for the dev set: {dev['_seconds']} s (one process, model loaded).", "",
+              "Seed readout (`../shared/seed`): " + ("every expected field right." if not seed_problems else
+                                                    f"{len(seed_problems)} differences:")]
+    lines += [f"- {p}" for p in seed_problems]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--out", default=str(ROOT / "out" / "eval"))
+    ap.add_argument("--write-docs", default=None)
+    a = ap.parse_args()
+    shared, out = Path(a.shared), Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    scorer = shared / "tools" / "score_readouts.py"
+    dev = run_set(shared / "corpus" / "dev" / "gold.jsonl", shared / "corpus" / "dev", out / "dev.jsonl", scorer)
+    problems = seed_check(shared, out / "seed.jsonl")
+    for k, v in dev.items():
+        mark = ""
+        if k in TARGETS and v is not None:
+            mark = "  ok" if v >= TARGETS[k] else f"  BELOW target {TARGETS[k]}"
+        print(f"{k}: {v}{mark}")
+    print("seed:", "all expected fields right" if not problems else f"{len(problems)} differences")
+    for p in problems:
+        print("  -", p)
+    if a.write_docs:
+        docs = Path(a.write_docs)
+        md = markdown(dev, problems, dev["documents"])
+        begin, end = "<!-- eval:begin -->", "<!-- eval:end -->"
+        old = docs.read_text(encoding="utf-8") if docs.exists() else f"# Benchmarks\n\n## Accuracy\n\n{begin}\n{end}\n"
+        if begin not in old:
+            old += f"\n## Accuracy\n\n{begin}\n{end}\n"
+        pre, rest = old.split(begin, 1)
+        post = rest.split(end, 1)[1]
+        docs.write_text(pre + begin + "\n" + md + end + post, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
