@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..lexicon import Gazetteer, Token, tokenize
 from .base import ActorMention, PersonRef, Work
 
@@ -31,6 +33,7 @@ _PARTICLES = {"bin", "al", "al-", "von", "der", "de", "la", "van", "da", "dos", 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_STOP = set(STOP_WORDS) - {"bin", "al", "van", "de", "le", "la", "von", "der", "da", "di", "du", "el", "del", "dos"}
 _NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
               "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
               "secretary", "minister", "president", "said", "says", "following", "washington", "beijing"}
@@ -76,7 +79,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any) -> list
             a, b = i, j
             while a < b and (tokens[a].lower in conn or tokens[a].lower in ("'s", "’s", "-", "his", "her")):
                 a += 1
-            while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑")):
+            while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
             # "China and NATO Secretary General" -> keep only the part after a list of actors
             seg = tokens[a:b]
@@ -85,18 +88,32 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any) -> list
             capped = any(t.is_cap for t in seg if t.lower not in conn)
             if has_head and capped:
                 det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
-                # drop leading lower-case words that are not heads ("the two sides" never gets here)
-                runs.append((a, b, det))
+                ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"]
+                if det and ands:
+                    # "The Secretary and Foreign Minister discussed": two people, not one double title
+                    cut = ands[0]
+                    runs.append((a, cut, True))
+                    runs.append((cut + 1, b, False))
+                else:
+                    runs.append((a, b, det))
             i = j
         else:
             i += 1
     return runs
 
 
+_HONORIFICS = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her", "hon",
+               "hon.", "the", "shri", "smt", "prof", "prof."}
+_HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
+                   "discusses", "discuss", "visits", "visit", "calls", "call", "phone", "says", "say", "hosts", "host",
+                   "attends", "attend", "congratulates", "thanks", "welcomes", "reaffirms", "pledge", "pledges", "sign",
+                   "signs", "agree", "agrees", "wraps", "chairs", "co-chairs", "readout", "statement", "press", "release",
+                   "joint", "summit", "meeting", "conversation", "telephone", "video", "mp", "mp.", "published"}
+
+
 def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any) -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
-    honor = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her"}
-    while k < len(tokens) and (tokens[k].lower in honor or tokens[k].text == "."):
+    while k < len(tokens) and (tokens[k].lower in _HONORIFICS or tokens[k].text == "."):
         k += 1
     j = k
     while j < len(tokens) and j - k < 6:
@@ -104,7 +121,7 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any)
         low = t.lower
         if j in actor_tok and not (j > k and actor_tok[j] == "capital" and t.is_cap):
             break
-        if low in _MONTHS or low in _NOT_NAMES:
+        if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or low in _STOP:
             break
         if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2):
             j += 1
@@ -235,20 +252,29 @@ def run(work: Work) -> None:
         j = _name_after(tokens, b, actor_tok, kb)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
-        if j > b and not det:
-            # a known name inside wins its own span
-            name_toks = tokens[b:j]
-            k0 = next((h for h in known_hits if h[3] >= b and h[3] < j), None)
+        comma_name = (j == b and b + 1 < len(tokens) and tokens[b].text == "," and
+                      not (a > 0 and tokens[a - 1].text == ",") and _name_after(tokens, b + 1, actor_tok, kb) > b + 1)
+        if j > b or comma_name:
+            # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
+            # "the Foreign Minister of Australia, Ms. Marise Payne"
+            k = b + 1 if comma_name else b
+            j = _name_after(tokens, k, actor_tok, kb)
+            while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS):
+                k += 1
+            name_toks = tokens[k:j]
+            if not name_toks:
+                continue
+            k0 = next((h for h in known_hits if h[3] >= k and h[3] < j), None)
             if k0 is not None:
                 name_toks = tokens[k0[3]:k0[4]]
                 j = max(j, k0[4])
             name = _norm_name(name_toks)
             nspan = (name_toks[0].start, name_toks[-1].end)
-            comp, _ = complement(j)
+            comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
                             known=k0[2] if k0 else None, title_actor=tactor or comp)
             if comp and not tactor and j + 1 < len(tokens):
-                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[complement(j)[1] - 1].end]}"
+                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if ref.known is None and len(name_toks) == 1:
                 ref.known = _find_known_by_surname(kb, name)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
@@ -320,6 +346,7 @@ def run(work: Work) -> None:
                 # surname with no earlier full name: a known holder of that surname, if unambiguous
                 ref.known = _find_known_by_surname(kb, ref.name)
             people.add(span, ref)
+    _merge_unnamed(work)
     # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
     names = [p.name_span for p in work.people if p.name_span]
     work.actor_mentions = [m for m in work.actor_mentions
@@ -355,7 +382,10 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue
         pt = (p.title or "").lower()
         pk = work.kb.title_kind(p.title) if p.title else None
-        if ref.title_actor and p.title_actor and ref.title_actor != p.title_actor:
+        p_side = p.title_actor or (p.known.role_at(None).actor if p.known and p.known.roles else None)
+        if ref.title_actor and p_side and ref.title_actor != p_side:
+            continue
+        if ref.title_actor and not p_side:
             continue
         head = t.split()[-1]
         if pt and (t in pt or head in pt.split() or (kind and kind == pk)):
@@ -369,3 +399,27 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         work.person_at[span] = best
         return
     people.add(span, ref)
+
+
+def _merge_unnamed(work: Work) -> None:
+    """An unnamed person known by title ("the Secretary-General's call") is the one named person who
+    holds that title in the document ("Ban Ki-moon, Secretary-General"), when there is exactly one."""
+    def core(t: str | None) -> str:
+        t = (t or "").lower().replace("’", "'").removesuffix("'s")
+        return re.sub(r"\b(?:former|the|h\.e\.)\s+", "", t).strip()
+
+    for u, p in enumerate(work.people):
+        if p.name or not p.title or not p.mentions:
+            continue
+        ct = core(p.title)
+        cands = [i for i, q in enumerate(work.people)
+                 if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and "))
+                 and (not p.title_actor or not q.title_actor or p.title_actor == q.title_actor)]
+        if len(cands) != 1:
+            continue
+        n = cands[0]
+        q = work.people[n]
+        q.mentions.extend(p.mentions)
+        for sp in p.mentions:
+            work.person_at[sp] = n
+        p.mentions = []

@@ -30,7 +30,10 @@ _INIT = [
     (re.compile(r"(?:at|upon|on|following) the (?:request|invitation) of (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.IGNORECASE), "x"),
     (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
-    (re.compile(r"received (?:a |an )?(?:phone |telephone |video )?call from (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
+    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call from (?P<x>[^,.;]+)", re.I), "x"),
+    (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
+    (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
+    (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
     (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.IGNORECASE), "counterpart"),
 ]
 _HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!a call|a phone|a telephone)", re.IGNORECASE)
@@ -131,6 +134,9 @@ def _resolve_party(work: Work, start: int, end: int, parts: list[int]) -> str | 
 
 def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
     text = work.stext(s)
+    if re.search(r"\b(?:will|would|plans? to|invited (?:him|her|them))\b", text, re.I) and not re.search(
+            r"\bat the (?:request|invitation)|at \w+ (?:request|invitation)", text, re.I):
+        return None
     for rx, how in _INIT:
         m = rx.search(text)
         if not m:
@@ -154,11 +160,13 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
     return None
 
 
-def _date_for(work: Work, s: Sentence) -> tuple[str | None, str | None]:
+def _date_for(work: Work, s: Sentence, fallback: bool = True) -> tuple[str | None, str | None]:
     inside = [d for d in work.dates if s.start <= d.start and d.end <= s.end]
     if inside:
         d = inside[0]
         return d.value, work.text[d.start:d.end]
+    if not fallback:
+        return None, None
     # a dateline ("BEIJING, Aug. 28 (Xinhua) --", "2022-10-31 17:58") at the head of the text
     for d in work.dates:
         if d.start > 400:
@@ -174,42 +182,120 @@ def _date_for(work: Work, s: Sentence) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _is_headline(work: Work, s: Sentence) -> bool:
+    """A title line: no sentence-final punctuation, near the top."""
+    t = work.stext(s)
+    return s.start < 1500 and not re.search(r"[.!?][\"”’)]*$", t)
+
+
+_ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another)\b", re.I)
+_PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b", re.I)
+
+
+def _fill(work: Work, d: EngagementDraft, s: Sentence, parts: list[int], overwrite: bool) -> None:
+    date, date_text = _date_for(work, s, fallback=False)
+    if date and (overwrite or not d.date):
+        d.date, d.date_text = date, date_text
+    loc = _location(work, s, d.type) if d.modality == "in_person" else None
+    if loc and (overwrite or not d.location):
+        d.location = loc
+    init = _initiator(work, s, parts)
+    if init and (overwrite or not d.initiator):
+        d.initiator = init
+
+
 def run(work: Work) -> None:
     not_this = _not_this(work)
     seen: set[int] = set()
     drafts: list[EngagementDraft] = []
-    headline_modality: tuple[str, str] | None = None
+    context: list[tuple[Sentence, str, str]] = []  # cue sentences without people before the first engagement
+    headline: EngagementDraft | None = None  # a primary engagement read from a title line, awaiting its body
+    last_sentence = -1
     for s in work.sentences:
         text = work.stext(s)
         got = _classify(work, text)
         parts = _participants_in(work, s)
         if not got:
+            # "Foreign Minister X of Y and Foreign Minister Z of W were present."
+            if drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text):
+                for p in parts:
+                    if p not in drafts[0].participants:
+                        drafts[0].participants.append(p)
+                        seen.add(p)
             continue
         etype, modality, matches = got
         first_cue = min(m.start() for m in matches)
         neg = not_this.search(text)
-        if neg and neg.start() < first_cue + 40 and drafts:
+        if neg and drafts and neg.start() < first_cue + 40:
             continue
         if not parts:
-            if not drafts and s.para <= 1 and headline_modality is None and modality != "in_person":
-                headline_modality = (etype, modality)
+            if not drafts and s.start < 1500:
+                context.append((s, etype, modality))
             continue
-        new = [p for p in parts if p not in seen]
-        if drafts and (not new or len(parts) < 2 and not re.search(r"\balso\b", text)):
+        if headline is not None and not _is_headline(work, s):
+            # the body sentence that the title line announced: it tells the details
+            d = headline
+            headline = None
+            if etype != "meeting" or d.type in ("meeting", "summit", "other") and modality == d.modality:
+                if not (modality == "in_person" and d.modality != "in_person"):
+                    d.type, d.modality = etype, modality
+            d.sentence, d.span = s.index, (s.start, s.end)
+            d.participants = list(dict.fromkeys(parts + d.participants))
+            seen.update(parts)
+            _fill(work, d, s, d.participants, overwrite=True)
+            last_sentence = s.index
             continue
-        if drafts and not re.search(r"\b(?:also|same day|then|later|separately|next)\b", text, re.IGNORECASE):
-            # a second engagement must announce itself; otherwise it is the same one told again
-            for p in new:
-                drafts[0].participants.append(p)
-                seen.add(p)
-            continue
-        if not drafts and headline_modality and modality == "in_person" and etype == "meeting":
-            etype, modality = headline_modality
+        if drafts:
+            new = [p for p in parts if p not in seen]
+            if not new or not _ALSO.search(text) or modality == "in_person" and etype in ("summit", "visit"):
+                continue
         d = EngagementDraft(id=f"e{len(drafts) + 1}", type=etype, modality=modality, sentence=s.index,
                             span=(s.start, s.end), participants=list(parts))
-        d.date, d.date_text = _date_for(work, s)
-        d.location = _location(work, s, etype) if modality == "in_person" else None
-        d.initiator = _initiator(work, s, parts)
+        if not drafts:
+            for cs, ctype, cmod in context:
+                if cmod != "in_person" and d.modality == "in_person":
+                    d.type, d.modality = ctype, cmod
+                elif cmod == "in_person" and ctype != "meeting" and d.type == "meeting":
+                    d.type = ctype
+        _fill(work, d, s, parts, overwrite=True)
+        if not drafts:
+            for cs, _, _ in context:
+                _fill(work, d, cs, parts, overwrite=False)
+            if _is_headline(work, s):
+                headline = d
+        if d.date is None:
+            d.date, d.date_text = _date_for(work, s, fallback=True)
         drafts.append(d)
         seen.update(parts)
+        last_sentence = s.index
+    for d in drafts:
+        if d.date is None:
+            d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True)
+        if d.initiator is None:
+            d.initiator = _initiator_elsewhere(work, d)
     work.engagements = drafts
+
+
+_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite)\b", re.I)
+_ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
+                    r"consultations?|dialogue)\b", re.I)
+
+
+def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
+    """An initiator told outside the engagement sentence: the next sentence ("The discussion followed
+    President Putin's request"), or a sentence about the engagement that says at whose invitation."""
+    nxt = d.sentence + 1
+    for s in work.sentences:
+        if s.index <= d.sentence:
+            continue
+        t = work.stext(s)
+        if not _ELSEWHERE.search(t):
+            continue
+        if s.index != nxt and not (_ABOUT.search(t) and re.search(r"\bwas at the invitation of|at the invitation of\b", t)):
+            continue
+        if s.index != nxt and re.search(r"\b(?:will|would|next|future)\b", t):
+            continue
+        got = _initiator(work, s, d.participants)
+        if got:
+            return got
+    return None

@@ -49,12 +49,22 @@ def _holder_of(work: Work, title: str, actor: str | None, day: dt.date | None) -
     return found[0] if len(found) == 1 else None
 
 
+def _default_actor(work: Work, title: str | None) -> str | None:
+    if not title:
+        return None
+    t = title.lower().replace("’", "'").removesuffix("'s").strip()
+    t = t.removeprefix("the ")
+    return (work.kb.titles.get("default_actors") or {}).get(t)
+
+
 def run(work: Work) -> None:
     day = _day(work)
     for p in work.people:
         if p.title_actor:
             p.affiliation = p.title_actor
         _from_knowledge(work, p, day)
+        if p.affiliation is None:
+            p.affiliation = _default_actor(work, p.title)
     # home: the side of the first participant who is not qualified by an actor in the title
     home = None
     if work.engagements:

@@ -135,7 +135,7 @@ class _Attributor:
                     a = _content_start(text, s.start + comma + 1)
                     return ("person", who, a, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = text[s.start:a]
+            pre = re.sub(r"(?:\b(?:the|The|his|her|His|Her)\s+)$", "", text[s.start:a])
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
             if pre.strip() and not re.search(r",\s*$", pre):
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
@@ -206,9 +206,10 @@ def run(work: Work) -> None:
                 p = work.people[current]
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
                                      text=text[s.start:s.end], engagement=eng_id(s.start), span=(s.start, s.end)))
-            # remember who was last named, for "He"/"She"
-            for _, i in work.people_in(s.start, s.end):
-                att.last_person = i
+            # remember who was named first (the subject) in the last sentence naming someone, for "He"/"She"
+            named = work.people_in(s.start, s.end)
+            if named:
+                att.last_person = named[0][1]
             continue
         kind, person, a, b, cue, continues = got
         if kind == "side":
