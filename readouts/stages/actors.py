@@ -65,7 +65,7 @@ def gazetteer(kb: Any) -> Gazetteer:
     return g
 
 
-def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any) -> list[tuple[int, int, bool]]:
+def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
     runs = []
@@ -75,6 +75,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any) -> list
         while j < n and (tokens[j].lower in words or tokens[j].lower in conn or j in actor_tok
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
             j += 1
+            if j < n and "\n" in text[tokens[j - 1].end:tokens[j].start]:
+                break  # a title never runs across a line break
         if j > i:
             a, b = i, j
             while a < b and (tokens[a].lower in conn or tokens[a].lower in ("'s", "’s", "-", "his", "her")):
@@ -111,13 +113,17 @@ _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", 
                    "joint", "summit", "meeting", "conversation", "telephone", "video", "mp", "mp.", "published"}
 
 
-def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any) -> int:
+def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
     while k < len(tokens) and (tokens[k].lower in _HONORIFICS or tokens[k].text == "."):
         k += 1
+    if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
+        return k  # a name after a title is on the same line
     j = k
     while j < len(tokens) and j - k < 6:
         t = tokens[j]
+        if j > k and "\n" in text[tokens[j - 1].end:t.start]:
+            break
         low = t.lower
         if j in actor_tok and not (j > k and actor_tok[j] == "capital" and t.is_cap):
             break
@@ -220,7 +226,7 @@ def run(work: Work) -> None:
                 return m.code
         return None
 
-    runs = _title_runs(tokens, actor_tok, kb)
+    runs = _title_runs(tokens, actor_tok, kb, text)
     run_at = {r[0]: r for r in runs}
     pending: list[tuple[tuple[int, int], PersonRef, int]] = []  # (span, ref, order) added in text order
 
@@ -249,16 +255,16 @@ def run(work: Work) -> None:
     # 1. title + name, title alone, and known names
     used_runs: set[int] = set()
     for a, b, det in runs:
-        j = _name_after(tokens, b, actor_tok, kb)
+        j = _name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
         comma_name = (j == b and b + 1 < len(tokens) and tokens[b].text == "," and
-                      not (a > 0 and tokens[a - 1].text == ",") and _name_after(tokens, b + 1, actor_tok, kb) > b + 1)
+                      not (a > 0 and tokens[a - 1].text == ",") and _name_after(tokens, b + 1, actor_tok, kb, text) > b + 1)
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
-            j = _name_after(tokens, k, actor_tok, kb)
+            j = _name_after(tokens, k, actor_tok, kb, text)
             while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS):
                 k += 1
             name_toks = tokens[k:j]
@@ -376,7 +382,7 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
     assert ref.title is not None
     t = ref.title.lower()
     kind = work.kb.title_kind(ref.title)
-    best = None
+    cands: list[int] = []
     for i, p in enumerate(work.people):
         if p.first > span[0]:
             continue
@@ -389,11 +395,17 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue
         head = t.split()[-1]
         if pt and (t in pt or head in pt.split() or (kind and kind == pk)):
-            best = i
+            cands.append(i)
         elif not pt and p.known:
             role = p.known.role_at(None)
             if role and (head in role.title.lower() or (kind and role.kind == kind)):
-                best = i
+                cands.append(i)
+    # "the Prime Minister" of a readout is the publisher's own, unqualified one ("Prime Minister
+    # Netanyahu"), not "the Bulgarian Prime Minister"; among equals, the first named
+    best = None
+    if cands:
+        unq = [i for i in cands if not work.people[i].title_actor] if not ref.title_actor else cands
+        best = (unq or cands)[0]
     if best is not None:
         work.people[best].mentions.append(span)
         work.person_at[span] = best
@@ -408,12 +420,13 @@ def _merge_unnamed(work: Work) -> None:
         t = (t or "").lower().replace("’", "'").removesuffix("'s")
         return re.sub(r"\b(?:former|the|h\.e\.)\s+", "", t).strip()
 
-    for u, p in enumerate(work.people):
+    for _u, p in enumerate(work.people):
         if p.name or not p.title or not p.mentions:
             continue
         ct = core(p.title)
         cands = [i for i, q in enumerate(work.people)
-                 if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and "))
+                 if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
+                                            or core(q.title).endswith(" " + ct))
                  and (not p.title_actor or not q.title_actor or p.title_actor == q.title_actor)]
         if len(cands) != 1:
             continue

@@ -1,11 +1,13 @@
 """Stage 9 — agreements: what the sides jointly agreed or committed to.
 
-Reads the joint statements (speaker "both sides") and the agreement cues and coordinated verbs of
+Reads sentences, people and engagements, the joint subjects, agreement cues and coordinated verbs of
 cues.yaml; fills each engagement's ``agreements`` with the agreed items and their parties.
 
-"The two sides agreed that A and are willing to B, C, and D" gives four items: the "that" clause
-whole, then the coordinated verb phrases of the "willing to" list split where a new base-form verb
-starts an item ("continue ..., leverage ..., and facilitate ...").
+A joint subject ("The two sides", "Both leaders", "They", "Secretary Blinken and Minister Lavrov",
+"the two") followed closely by an agreement cue ("agreed that", "are willing to", "reaffirmed",
+"committed to", "shared the view that" ...) opens an agreement; "The two sides agreed that A and are
+willing to B, C, and D" gives four items: the "that" clause whole, then the coordinated verb phrases
+split where a new base-form verb starts an item ("continue ..., leverage ..., and facilitate ...").
 """
 
 from __future__ import annotations
@@ -13,48 +15,53 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement
-from .base import Work
+from .base import Work, words_re
 
 __all__ = ["run"]
 
+_ADVS = r"(?:\s+(?:also|further|both|jointly|again|once again|further|all|each|fully|strongly|firmly|then|"
+_ADVS += r"have|had|has))*"
 
-def _rx(work: Work) -> tuple[re.Pattern[str], re.Pattern[str]]:
+
+def _rx(work: Work) -> dict[str, re.Pattern[str]]:
     cache = work.kb.__dict__.setdefault("_cache", {})
     if "agr" not in cache:
         cues = work.kb.cues["agreements"]
-        cue = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")(?![\w-])\s*", re.IGNORECASE)
+        alt = "|".join(sorted(cues, key=len, reverse=True))
         verbs = "|".join(sorted(work.kb.cues["coordinated_verbs"], key=len, reverse=True))
-        split = re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|;\s*)(?=(?:jointly\s+|further\s+|also\s+)?(?:"
-                           + verbs + r")\b)", re.IGNORECASE)
-        cache["agr"] = (cue, split)
+        cache["agr"] = {
+            "cue": re.compile(_ADVS + r"\s+(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
+            "later": re.compile(r"\band\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
+            "inner": re.compile(r"(?:,\s*)?\s*\band\s+(?:(?:also|further)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
+            "split": re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|;\s*)(?=(?:to\s+)?(?:jointly\s+|further\s+|also\s+)?"
+                                r"(?:" + verbs + r")\b)", re.I),
+            "joint": words_re(work.kb.cues["statements"]["joint_subjects"]),
+        }
     return cache["agr"]
 
 
-def _items(text: str, start: int, cue_rx: re.Pattern[str], split_rx: re.Pattern[str]) -> list[tuple[int, int]]:
+_BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolved|looked forward|look forward|"
+                   r"consented)", re.I)
+
+
+def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans (relative to text) of agreed items in text[start:]."""
-    out: list[tuple[int, int]] = []
-    end = len(text.rstrip().rstrip(".;"))
-    # further cues inside ("... and are willing to ...") cut the clause into segments
+    end = len(text.rstrip().rstrip(".;:\"”"))
     segs: list[tuple[int, int, bool]] = []
-    pos = start
-    first_that = text[max(0, start - 6):start].lower().strip().endswith("that")
-    for m in cue_rx.finditer(text, start):
-        if m.start() <= start:
-            continue
-        pre = text[pos:m.start()]
-        cut = re.search(r"(?:,\s*)?\s*(?:and\s+)?$", pre)
-        seg_end = pos + (cut.start() if cut else len(pre))
-        segs.append((pos, seg_end, first_that and not segs))
-        pos = m.end()
-    segs.append((pos, end, first_that and not segs))
-    for a, b, is_that in segs:
+    pos, is_that = start, first_that
+    for m in rx["inner"].finditer(text, start, end):
+        segs.append((pos, m.start(), is_that))
+        pos, is_that = m.end(), m.group("cue").lower().endswith("that")
+    segs.append((pos, end, is_that))
+    out: list[tuple[int, int]] = []
+    for a, b, that in segs:
         if b <= a:
             continue
-        if is_that:
+        if that:
             out.append((a, b))
             continue
         last = a
-        for m in split_rx.finditer(text, a, b):
+        for m in rx["split"].finditer(text, a, b):
             if m.start() > last:
                 out.append((last, m.start()))
             last = m.end()
@@ -64,32 +71,54 @@ def _items(text: str, start: int, cue_rx: re.Pattern[str], split_rx: re.Pattern[
     for a, b in out:
         while a < b and text[a] in " ,;":
             a += 1
+        if text[a:a + 3].lower() == "to ":
+            a += 3
         while b > a and text[b - 1] in " ,;.":
             b -= 1
-        if b - a >= 4:
+        if b - a >= 8 and len(text[a:b].split()) >= 2:
             clean.append((a, b))
     return clean
+
+
+def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Pattern[str]]) -> list[int]:
+    """End offsets (absolute) of joint subjects in a sentence: listed phrases and "X and Y" of two people."""
+    text = work.text
+    ends = [s_start + m.end() for m in rx["joint"].finditer(text[s_start:s_end])]
+    named = work.people_in(s_start, s_end)
+    for (_a1, b1), i in named:
+        for (a2, b2), j in named:
+            if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:(?:the|his|her)\s+)?", text[b1:a2]):
+                ends.append(b2)
+    return sorted(ends)
 
 
 def run(work: Work) -> None:
     if not work.engagements:
         return
-    cue_rx, split_rx = _rx(work)
+    rx = _rx(work)
     text = work.text
-    by_id = {e.id: e for e in work.engagements}
-    done: set[int] = set()
-    for st in work.statements:
-        if st.speaker != "both sides":
+    first = min(e.sentence for e in work.engagements)
+    for s in work.sentences:
+        if s.index < first:
             continue
-        s = work.sentence_of(st.span[0])
-        if s is None or s.index in done:
-            continue
-        done.add(s.index)
-        sent = text[s.start:s.end]
-        m = cue_rx.search(sent)
-        if not m:
-            continue
-        e = by_id.get(st.engagement or "") or work.engagements[0]
+        e = work.engagements[0]
+        for d in work.engagements:
+            if d.sentence <= s.index:
+                e = d
         parties = sorted({p for i in e.participants if (p := work.people[i].affiliation)})
-        for a, b in _items(sent, m.end(), cue_rx, split_rx):
-            e.agreements.append(Agreement(text=sent[a:b], parties=parties, span=(s.start + a, s.start + b)))
+        sent = text[s.start:s.end]
+        for end in _joint_subjects(work, s.start, s.end, rx):
+            m = rx["cue"].match(text, end, s.end) or rx["later"].search(text, end, s.end)
+            if not m:
+                continue
+            cue = m.group("cue").lower()
+            # a nominal or evaluative cue is part of what was agreed ("shared concerns about ...",
+            # "reaffirmed support for ..."); a verb of agreeing is not ("agreed to continue ...")
+            keep_cue = not _BARE.match(cue)
+            rel = (m.start("cue") if keep_cue else m.end()) - s.start
+            that = m.group("cue").lower().rstrip().endswith("that")
+            for a, b in _items(sent, rel, that, rx):
+                span = (s.start + a, s.start + b)
+                if not any(x.span == span for x in e.agreements):
+                    e.agreements.append(Agreement(text=text[span[0]:span[1]], parties=parties, span=span))
+            break

@@ -137,7 +137,9 @@ class _Attributor:
         for a, b, who in self._subjects(s):
             pre = re.sub(r"(?:\b(?:the|The|his|her|His|Her)\s+)$", "", text[s.start:a])
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
-            if pre.strip() and not re.search(r",\s*$", pre):
+            trailing = re.match(r"\s*(?:also\s+)?(?:said|added|noted|stressed|stated|emphasized|emphasised)\b[\s\"”’.!]*$",
+                                text[b:s.end])
+            if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
                                     pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+", pre):
@@ -155,13 +157,28 @@ class _Attributor:
             person = self._resolve(who, current)
             if person is None or person not in self.speakers_allowed:
                 continue
+            after = text[b + m.end():s.end]
+            if not re.search(r"\w", after) and pre.strip():
+                # "..., Wang said." — the content is what came before the speaker
+                end = s.start + len(pre.rstrip(" ,\"”’'"))
+                if end - s.start > 3:
+                    return ("person", person, _content_start(text, s.start), end, cue, False)
+                continue
             if tail.strip() or (cue_l in self.content_cues and cue_l not in self.act_cues):
                 start = _content_start(text, b + m.end())
-                if start >= s.end:
+                if start >= s.end or not re.search(r"\w", text[start:s.end]):
                     continue
                 return ("person", person, start, s.end, cue, True)
             if cue_l in self.act_cues:
                 return ("person", person, s.start, s.end, cue, False)
+        # "CONTENT, said Wang, also a member of ..."
+        for a, b, who in self._subjects(s):
+            m2 = re.search(r",\s*[\"”’]?\s*(?:said|added|noted|stressed|stated)\s+$", text[s.start:a])
+            if m2 and who.isdigit():
+                person = self._resolve(who, current)
+                if person is not None and person in self.speakers_allowed:
+                    return ("person", person, _content_start(text, s.start), s.start + m2.start(),
+                            "said", False)
         # '"CONTENT," X said.' / 'CONTENT, said X.'
         m = self.rx["trail"].search(st)
         if m:
