@@ -68,7 +68,7 @@ def compare(case: dict, rec: dict) -> list[str]:
         if not any(s["span"][0] <= i + 2 and s["span"][1] >= i + len(x) - 2 and s["stance"] == stance
                    for s in rec["statements"]):
             out.append(f"stance {stance} not given to: {x[:50]}")
-    labels = [norm(t["label"]) for e in engs for t in e["topics"]]
+    labels = [norm(t.get(k)) for e in engs for t in e["topics"] for k in ("label", "topic") if t.get(k)]
     for t in exp.get("topics", []):
         if not any(norm(t) in lab or lab in norm(t) for lab in labels if lab):
             out.append(f"topic missing: {t}")

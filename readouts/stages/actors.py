@@ -132,6 +132,10 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
         if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2):
             j += 1
             continue
+        if t.text in ("-", "‑") and j > k and j + 1 < len(tokens) and tokens[j - 1].end == t.start \
+                and tokens[j + 1].start == t.end and tokens[j + 1].text[:1].isalpha():
+            j += 2  # "Ki-Moon", "Jean-Yves", "Al-Sisi"
+            continue
         if low in _PARTICLES and j > k and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
             continue
@@ -140,7 +144,12 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
 
 
 def _norm_name(tokens: list[Token]) -> str:
-    parts = [t.text for t in tokens]
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑") or tokens[k - 1].text in ("-", "‑")):
+            parts[-1] += t.text
+        else:
+            parts.append(t.text)
     # "KISHIDA Fumio" -> "Fumio Kishida"
     if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and not parts[1].isupper():
         parts = [parts[1], parts[0].capitalize()]

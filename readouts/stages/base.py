@@ -23,7 +23,7 @@ def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pa
     """One case-insensitive regex matching any of ``phrases`` on word boundaries (longest first)."""
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p) if escape else p for p in alts) or "(?!x)x"
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.I)
 
 
 @dataclass

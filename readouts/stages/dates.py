@@ -28,17 +28,17 @@ _M = r"(?P<month>January|February|March|April|May|June|July|August|September|Oct
      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _ABS = [
-    re.compile(_WD + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.IGNORECASE),
+    re.compile(_WD + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.I),
     re.compile(_WD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)",
-               re.IGNORECASE),
+               re.I),
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
 ]
-_MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _REL = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
                   r"(?:on|last|this|earlier on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                   r"last\s+(?P<lm>January|February|March|April|May|June|July|August|September|October|November|December))\b",
-                  re.IGNORECASE)
+                  re.I)
 
 
 def _mk(year: int, month: int, day: int) -> dt.date | None:

@@ -22,21 +22,24 @@ __all__ = ["run"]
 
 _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|"
                           r"Castle|Tower|Residence|Building|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
-_LOC = re.compile(r"\b(?P<prep>in|at|outside|near)\s+(?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|"
-                  r"da\s+|on\s+|la\s+)?[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
+_NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
+            r"July|August|September|October|November|December)\b)"
+_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*"
+_LOC = re.compile(r"\b(?P<prep>in|at|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
+                  r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
-                r"(?P<rel2>latter|former)", re.IGNORECASE), "rel"),
-    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation) of (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
-    (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.IGNORECASE), "x"),
-    (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.IGNORECASE), "x"),
+                r"(?P<rel2>latter|former)", re.I), "rel"),
+    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w))+)", re.I), "x"),
+    (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
+    (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.I), "x"),
     (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call from (?P<x>[^,.;]+)", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
-    (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.IGNORECASE), "counterpart"),
+    (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.I), "counterpart"),
 ]
-_HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!a call|a phone|a telephone)", re.IGNORECASE)
+_HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!a call|a phone|a telephone)", re.I)
 
 
 def _cues(work: Work) -> list[tuple[re.Pattern[str], str, str, bool]]:
@@ -44,9 +47,9 @@ def _cues(work: Work) -> list[tuple[re.Pattern[str], str, str, bool]]:
     if "eng" not in cache:
         rules = []
         for r in work.kb.cues["engagements"]:
-            rules.append((re.compile(r"(?<![\w-])(?:" + r["pattern"] + r")(?![\w-])", re.IGNORECASE), r["type"], r["modality"],
+            rules.append((re.compile(r"(?<![\w-])(?:" + r["pattern"] + r")(?![\w-])", re.I), r["type"], r["modality"],
                           bool(r.get("weak"))))
-        neg = re.compile(r"(?<![\w-])(?:" + "|".join(work.kb.cues["not_this_engagement"]) + r")(?![\w-])", re.IGNORECASE)
+        neg = re.compile(r"(?<![\w-])(?:" + "|".join(work.kb.cues["not_this_engagement"]) + r")(?![\w-])", re.I)
         cache["eng"] = (rules, neg)
     return cache["eng"][0]
 
@@ -74,8 +77,9 @@ def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | N
         return "talks", "in_person", matches
     if "visit" in types:
         return "visit", "in_person", matches
-    if "summit" in types and re.search(r"\b(?:attend\w*|participat\w*|took part|joined)\b", text, re.IGNORECASE) \
-            and not re.search(r"\bmet\b|sidelines|margins", text, re.IGNORECASE):
+    if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
+                              or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)) \
+            and not re.search(r"\bmet\b|sidelines|margins", text, re.I):
         return "summit", "in_person", matches
     return "meeting", "in_person", matches
 
@@ -127,8 +131,9 @@ def _resolve_party(work: Work, start: int, end: int, parts: list[int]) -> str | 
     """The side named in text[start:end]: a person's side, or an actor named there."""
     for (_a, _b), i in work.people_in(start, end):
         return f"@{i}"
-    for m in work.actors_in(start, end):
-        return m.code
+    for m in work.actor_mentions:
+        if m.start < end and start < m.end:
+            return m.code
     return None
 
 
@@ -189,7 +194,8 @@ def _is_headline(work: Work, s: Sentence) -> bool:
 
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another)\b", re.I)
-_PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b", re.I)
+_PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
+                      r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b", re.I)
 
 
 def _fill(work: Work, d: EngagementDraft, s: Sentence, parts: list[int], overwrite: bool) -> None:
@@ -215,13 +221,27 @@ def run(work: Work) -> None:
         text = work.stext(s)
         got = _classify(work, text)
         parts = _participants_in(work, s)
-        if not got:
+        if not got and not drafts and context and parts and _PRESENT.search(text):
+            # "The 27th EU-Japan Summit took place via video conference. The EU was represented by ..."
+            cs, ctype, cmod = context[0]
+            d = EngagementDraft(id="e1", type=ctype, modality=cmod, sentence=cs.index, span=(cs.start, cs.end),
+                                participants=list(parts))
+            for c, _, _ in context:
+                _fill(work, d, c, parts, overwrite=False)
+            if d.date is None:
+                d.date, d.date_text = _date_for(work, cs, fallback=True)
+            drafts.append(d)
+            seen.update(parts)
+            last_sentence = s.index
+            continue
+        if not got or (drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text)):
             # "Foreign Minister X of Y and Foreign Minister Z of W were present."
             if drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text):
                 for p in parts:
                     if p not in drafts[0].participants:
                         drafts[0].participants.append(p)
                         seen.add(p)
+                last_sentence = s.index
             continue
         etype, modality, matches = got
         first_cue = min(m.start() for m in matches)

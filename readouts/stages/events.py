@@ -45,7 +45,7 @@ def _home_of_place(work: Work, location: str | None) -> str | None:
 def _patterns(work: Work) -> list[tuple[re.Pattern[str], dict]]:
     cache = work.kb.__dict__.setdefault("_cache", {})
     if "cameo_rx" not in cache:
-        cache["cameo_rx"] = [(re.compile(p["pattern"], re.IGNORECASE), p) for p in work.kb.cameo_patterns]
+        cache["cameo_rx"] = [(re.compile(p["pattern"], re.I), p) for p in work.kb.cameo_patterns]
     return cache["cameo_rx"]
 
 

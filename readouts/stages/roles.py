@@ -78,7 +78,7 @@ def run(work: Work) -> None:
             others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}
             counts = Counter(m.code for m in work.actor_mentions
                              if m.code not in others and work.kb.actors.get(m.code) is not None
-                             and work.kb.actors[m.code].kind == "state")
+                             and work.kb.actors[m.code].kind == "state" and m.form in ("name", "alias", "adjective"))
             if counts:
                 home = counts.most_common(1)[0][0]
     work.home = home

@@ -26,9 +26,9 @@ def _lexicon(work: Work) -> dict:
         for sign, key in ((1, "cooperative"), (-1, "conflictual")):
             for weight, pats in (lx.get(key) or {}).items():
                 for p in pats:
-                    terms.append((re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE), sign * int(weight)))
-        neg = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in lx["negators"]) + r")(?![\w-])", re.IGNORECASE)
-        con = re.compile(r"(?<![\w-])(?:" + "|".join(lx["contrast"]) + r")(?![\w-])", re.IGNORECASE)
+                    terms.append((re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I), sign * int(weight)))
+        neg = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in lx["negators"]) + r")(?![\w-])", re.I)
+        con = re.compile(r"(?<![\w-])(?:" + "|".join(lx["contrast"]) + r")(?![\w-])", re.I)
         cache["stance"] = {"terms": terms, "neg": neg, "contrast": con, "window": int(lx.get("window", 8)),
                            "demand": int(lx.get("demand_on_other", 6))}
     return cache["stance"]

@@ -44,7 +44,7 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
             "after": re.compile(r"^(?:\s*,[^,.]{1,120},)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?"),
             "joint": words_re(st["joint_subjects"]),
-            "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.IGNORECASE),
+            "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
             "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>said|added|noted|stressed|emphasized|stated)\s+(?P<who1>.{2,80}?)|"
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>said|added|noted|stressed|emphasized|stated))"
                                 r"\s*[.!]?[”\"]?\s*$"),
@@ -218,6 +218,11 @@ def run(work: Work) -> None:
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
+            jm = att.rx["joint"].search(st)
+            if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
+                    re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:\w+ed|held|met|spoke|made|took|had|"
+                             r"signed|saw|gave|sent|underwent|agreed|exchanged)\b", st[jm.end():]):
+                current = None  # "The two leaders also exchanged views ...": narration of a joint act
             if current is not None and not re.match(r"(?:The (?:meeting|talks|call|visit|conversation)|During|Earlier|"
                                                      r"Prior to)\b", st):
                 p = work.people[current]
