@@ -17,7 +17,7 @@ KNOWN_GAPS: dict[str, str] = {
     'g08-tur-paid-visit-invitation': 'topic missing: counter-terrorism',
     'g09-eu-japan-video-summit': "e1.type: 'video_call' != 'summit'; topic missing: digital economy",
     'g11-ind-visited-invitation': "e1.initiator: None != 'IND'; e1.location: None != 'New Delhi'",
-    'g13-chn-two-engagements': "e2.date: None != '2023-07-13'; stance neutral not given to: The two ministers exchanged views on the situation",
+    'g13-chn-two-engagements': 'stance neutral not given to: The two ministers exchanged views on the situation',
     'g17-chn-talks-contrast-raised': 'stance conflictual not given to: The Japanese side claims to seek a constructive an',
     'g20-ind-talks-last-november': 'engagement 2 missing',
     'g21-eu-hrvp-phone-conflictual': 'e1: 3 participants, expected 2; not attributed to Hossein Amir-Abdollahian: Iran remains ready to conclude the',

@@ -114,6 +114,7 @@ class Work:
     people: list[PersonRef] = field(default_factory=list)
     person_at: dict[tuple[int, int], int] = field(default_factory=dict)  # mention span -> people index
     dates: list[DateMention] = field(default_factory=list)
+    yearless: list[tuple[int, int, int, int]] = field(default_factory=list)  # (start, end, month, day) with no year
     home: str | None = None  # the publishing side, when it can be told
     engagements: list[EngagementDraft] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)

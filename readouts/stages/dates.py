@@ -64,7 +64,8 @@ def parse_date(s: str) -> dt.date | None:
         return None
 
 
-def _absolute(text: str, year_hint: int | None) -> list[DateMention]:
+def _absolute(text: str, year_hint: int | None,
+              yearless: list[tuple[int, int, int, int]] | None = None) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for rx in _ABS:
@@ -75,6 +76,9 @@ def _absolute(text: str, year_hint: int | None) -> list[DateMention]:
             month = MONTHS[g["month"].lower().rstrip(".")] if g.get("month") else int(g["mnum"])
             year = int(g["year"]) if g.get("year") else year_hint
             if year is None:
+                if yearless is not None and 1 <= month <= 12 and 1 <= int(g["day"]) <= 31:
+                    yearless.append((m.start(), m.end(), month, int(g["day"])))
+                    taken.append((m.start(), m.end()))
                 continue
             d = _mk(year, month, int(g["day"]))
             if d is None:
@@ -108,7 +112,13 @@ def run(work: Work) -> None:
     if work.published is None:
         work.published = _publication_date(work)
     pub = work.published
-    mentions = _absolute(work.text, pub.year if pub else None)
+    hint = pub.year if pub else None
+    if hint is None:
+        # no publication date: a date without a year takes the year of the document's own full dates
+        full = [d for d in _absolute(work.text[:3000], None) if len(d.value) == 10]
+        if full:
+            hint = int(full[0].value[:4])
+    mentions = _absolute(work.text, hint, work.yearless)
     if pub is not None:
         for m in _REL.finditer(work.text):
             if any(d.start <= m.start() < d.end for d in mentions):

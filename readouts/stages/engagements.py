@@ -168,7 +168,10 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
 def _date_for(work: Work, s: Sentence, fallback: bool = True) -> tuple[str | None, str | None]:
     inside = [d for d in work.dates if s.start <= d.start and d.end <= s.end]
     if inside:
-        d = inside[0]
+        # "... (25th Jan, 2025) ... had a call on January 24": the date the engagement is "on" wins
+        on = [d for d in inside if re.search(r"\b(?:on|of)\s+(?:the\s+)?$", work.text[max(s.start, d.start - 25):d.start],
+                                             re.I)]
+        d = (on or inside)[0]
         return d.value, work.text[d.start:d.end]
     if not fallback:
         return None, None
@@ -190,7 +193,7 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True) -> tuple[str | Non
 def _is_headline(work: Work, s: Sentence) -> bool:
     """A title line: no sentence-final punctuation, near the top."""
     t = work.stext(s)
-    return s.start < 1500 and not re.search(r"[.!?][\"”’)]*$", t)
+    return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(re.match(r"(?:Readout|Read-out)\b", t)))
 
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another)\b", re.I)
@@ -288,7 +291,10 @@ def run(work: Work) -> None:
         drafts.append(d)
         seen.update(parts)
         last_sentence = s.index
-    for d in drafts:
+    for k, d in enumerate(drafts):
+        if d.date is None and k > 0 and re.search(r"\b(?:on )?the same day\b|\bthat day\b|\blater that day\b",
+                                                  work.stext(work.sentences[d.sentence]), re.I):
+            d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True)
         if d.initiator is None:
