@@ -55,7 +55,10 @@ class Gazetteer:
         self._max = 1
 
     def add(self, form: str, payload: Any) -> None:
-        toks = tokenize(form.strip())
+        form = form.strip()
+        if form.startswith("the ") and len(form) > 4:
+            form = form[4:]  # "the Commonwealth" is found as "Commonwealth", so longer names win
+        toks = tokenize(form)
         if not toks:
             return
         key = _key(toks)

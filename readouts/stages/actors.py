@@ -84,6 +84,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
             # "China and NATO Secretary General" -> keep only the part after a list of actors
+            if a > 0 and tokens[a - 1].lower == "of" and a in actor_tok:
+                # "... Kang Kyung of South Korea and European Union's High Representative ...": the
+                # actor after "of" completes the previous name, not this title
+                while a < b and (a in actor_tok or tokens[a].lower in conn or tokens[a].lower in ("'s", "’s")):
+                    a += 1
             seg = tokens[a:b]
             has_head = any(t.lower in heads for t in seg) or any(
                 f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
@@ -243,19 +248,25 @@ def run(work: Work) -> None:
         s, e = tokens[a].start, tokens[b - 1].end
         return text[s:e], (s, e)
 
+    def actor_at(k: int) -> str | None:
+        for m in work.actor_mentions:
+            if m.start <= tokens[k].start < m.end:
+                return m.code
+        return None
+
     def complement(j: int) -> tuple[str | None, int]:
         """An "of <actor>" right after a name: (code, end token)."""
         if j + 1 < len(tokens) and tokens[j].lower == "of" and (j + 1) in actor_tok:
             k = j + 1
             if tokens[k].lower == "the":
                 k += 1
-            code = actor_code(k, k + 1)
+            code = actor_at(k)
             while k < len(tokens) and k in actor_tok:
                 k += 1
             return code, k
         if j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower == "the" and (j + 2) in actor_tok:
             k = j + 2
-            code = actor_code(k, k + 1)
+            code = actor_at(k)
             while k < len(tokens) and k in actor_tok:
                 k += 1
             return code, k
@@ -433,10 +444,12 @@ def _merge_unnamed(work: Work) -> None:
         if p.name or not p.title or not p.mentions:
             continue
         ct = core(p.title)
+        kind = work.kb.title_kind(p.title)
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
-                                            or core(q.title).endswith(" " + ct))
-                 and (not p.title_actor or not q.title_actor or p.title_actor == q.title_actor)]
+                                            or core(q.title).endswith(" " + ct)
+                                            or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
+                 and (q.title_actor is None or p.title_actor == q.title_actor)]
         if len(cands) != 1:
             continue
         n = cands[0]

@@ -272,6 +272,16 @@ def run(work: Work) -> None:
             new = [p for p in parts if p not in seen]
             if not new or not _ALSO.search(text) or modality == "in_person" and etype in ("summit", "visit"):
                 continue
+            prev = drafts[-1]
+            same_day = not re.search(r"\b(?:next|following|previous) day\b", text, re.I) and not any(
+                s.start <= dm.start < s.end and dm.value != prev.date for dm in work.dates)
+            if modality == prev.modality and modality != "in_person" and same_day and (
+                    parts[0] in prev.participants or re.match(r"\s*(?:\w+\s+){0,3}(?:he|she)\b", text, re.I)):
+                # "Later he spoke with ...": one series of calls by the same person is one engagement
+                prev.participants.extend(new)
+                seen.update(new)
+                last_sentence = s.index
+                continue
         d = EngagementDraft(id=f"e{len(drafts) + 1}", type=etype, modality=modality, sentence=s.index,
                             span=(s.start, s.end), participants=list(parts))
         if not drafts:

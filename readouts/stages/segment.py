@@ -42,6 +42,9 @@ def run(work: Work) -> None:
     if doc is not None:
         toks = list(doc)
         for i, t in enumerate(toks):
+            if t.text == "." and i > 0 and toks[i - 1].idx + len(toks[i - 1].text) == t.idx and (
+                    toks[i - 1].text.lower() in _ABBREV_WORDS or (len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper())):
+                continue  # "Hon. Scott Morrison", "Antony J. Blinken", "Gen. Milley"
             if t.text in _ENDERS or (t.text.endswith(".") and len(t.text) > 1 and t.text[:-1].isalpha()
                                      and t.text[:-1].islower() and i + 1 < len(toks)
                                      and toks[i + 1].text[:1].isupper() and t.text not in _ABBREV):
@@ -68,3 +71,6 @@ def run(work: Work) -> None:
 
 
 _ABBREV = {"e.g.", "i.e.", "etc.", "vs.", "approx."}
+_ABBREV_WORDS = {"hon", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "prof", "no",
+                 "art", "amb", "adm", "capt", "maj", "sgt", "cdr", "h.e", "u.s", "u.k", "u.n", "p.m", "a.m", "messrs",
+                 "mme", "mlle", "rt", "excl", "honorable", "honourable", "approx", "dept", "govt", "vol", "nos", "fig"}
