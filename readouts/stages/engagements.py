@@ -128,13 +128,11 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
 
 
 def _resolve_party(work: Work, start: int, end: int, parts: list[int]) -> str | None:
-    """The side named in text[start:end]: a person's side, or an actor named there."""
-    for (_a, _b), i in work.people_in(start, end):
-        return f"@{i}"
-    for m in work.actor_mentions:
-        if m.start < end and start < m.end:
-            return m.code
-    return None
+    """The side named in text[start:end]: a person's side ("@<index>"), or an actor named there,
+    whichever the phrase names first ("at the invitation of NATO and ... a Japanese prime minister")."""
+    found: list[tuple[int, str]] = [(sp[0], f"@{i}") for sp, i in work.people_in(start, end)]
+    found += [(m.start, m.code) for m in work.actor_mentions if m.start < end and start < m.end]
+    return min(found)[1] if found else None
 
 
 def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
@@ -155,6 +153,10 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
         if how == "counterpart":
             return "@counterpart"
         got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"), parts)
+        if got is None and rx.pattern.startswith("(?P<x>"):
+            # "Prince X, Crown Prince and Prime Minister made a phone call": the sentence's first person
+            named = [i for _sp, i in work.people_in(s.start, s.start + m.end("x"))]
+            got = f"@{named[0]}" if named else None
         if got:
             return got
     m = _HOST.search(text)

@@ -111,7 +111,7 @@ def run(work: Work) -> None:
     if not work.engagements:
         return
     text = work.text
-    body_start = min(e.span[0] for e in work.engagements)
+    body_start = 0  # headlines name topics too ("... Discuss China-US Relations")
     sides = {work.people[i].affiliation for e in work.engagements for i in e.participants}
     blocked = [p.title_span for p in work.people if p.title_span]
     blocked += [p.name_span for p in work.people if p.name_span]
@@ -119,14 +119,16 @@ def run(work: Work) -> None:
     found: list[Topic] = []
     seen: set[str] = set()
 
+    per_topic: dict[str, int] = {}
+
     def add(label: str, a: int, b: int, canonical: str | None) -> None:
         key = re.sub(r"\W+", "", label.lower())
         ckey = (canonical or "").lower()
-        if not key or key in seen or (ckey and ckey in seen):
-            return
+        if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 2):
+            return  # the same words once; at most two wordings of one taxonomy entry
         seen.add(key)
         if ckey:
-            seen.add(ckey)
+            per_topic[ckey] = per_topic.get(ckey, 0) + 1
         t = Topic(label=label, span=(a, b))
         if canonical:
             t.__dict__["topic"] = canonical
