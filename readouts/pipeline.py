@@ -68,7 +68,8 @@ def _record(work: Work) -> Record:
                                      role=p.role_kind))
         engs.append(Engagement(id=d.id, type=d.type, modality=d.modality, date=d.date,  # type: ignore[arg-type]
                                date_text=d.date_text, location=d.location, initiator=d.initiator, participants=parts,
-                               topics=d.topics, agreements=d.agreements, span=d.span))
+                               topics=d.topics, agreements=d.agreements, span=d.span,
+                               **({"reported_as": d.reported_as} if d.reported_as else {})))
     return Record(document=doc, engagements=engs, statements=work.statements, events=work.events)
 
 

@@ -12,18 +12,6 @@ import readouts
 # Cases whose expectations the extractor does not meet yet, each with the gap it shows. strict=True:
 # a case that starts passing fails the run until it is taken off this list.
 KNOWN_GAPS: dict[str, str] = {
-    'g02-chn-phone-evening-at-request': 'topic missing: green transition; topic missing: maritime security',
-    'g03-usa-phone-today-mentioned-biden': 'topic missing: Myanmar; topic missing: public health',
-    'g08-tur-paid-visit-invitation': 'topic missing: counter-terrorism',
-    'g09-eu-japan-video-summit': "e1.type: 'video_call' != 'summit'; topic missing: digital economy",
-    'g11-ind-visited-invitation': "e1.initiator: None != 'IND'; e1.location: None != 'New Delhi'",
-    'g13-chn-two-engagements': 'stance neutral not given to: The two ministers exchanged views on the situation',
-    'g17-chn-talks-contrast-raised': 'stance conflictual not given to: The Japanese side claims to seek a constructive an',
-    'g20-ind-talks-last-november': 'engagement 2 missing',
-    'g21-eu-hrvp-phone-conflictual': 'e1: 3 participants, expected 2; not attributed to Hossein Amir-Abdollahian: Iran remains ready to conclude the',
-    'g22-jpn-meeting-new-york': "e1.location: None != 'New York'; topic missing: UN reform",
-    'g24-rus-video-link': "e1.date: None != '2022-12-30'",
-    'g27-eu-canada-summit-hosted-by': 'topic missing: green transition',
 }
 
 CASES = golden_cases()

@@ -74,6 +74,10 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         j = i
         while j < n and (tokens[j].lower in words or tokens[j].lower in conn or j in actor_tok
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+            if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
+                    and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
+                    and j not in actor_tok):
+                break  # "Amir-Abdollahian": a title word glued to a name is the name's
             j += 1
             if j < n and "\n" in text[tokens[j - 1].end:tokens[j].start]:
                 break  # a title never runs across a line break
@@ -110,7 +114,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
 
 
 _HONORIFICS = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her", "hon",
-               "hon.", "the", "shri", "smt", "prof", "prof."}
+               "hon.", "the", "shri", "smt", "prof", "prof.", "hh", "hrh", "highness", "royal", "honorable",
+               "honourable", "h.h.", "h.r.h."}
+_NOBLE = {"prince", "princess", "sheikh", "sheikha", "sheik"}  # part of a name after a comma title
 _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
                    "discusses", "discuss", "visits", "visit", "calls", "call", "phone", "says", "say", "hosts", "host",
                    "attends", "attend", "congratulates", "thanks", "welcomes", "reaffirms", "pledge", "pledges", "sign",
@@ -122,10 +128,13 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
     """End token index of a capitalised name starting at token k (k if none)."""
     while k < len(tokens) and (tokens[k].lower in _HONORIFICS or tokens[k].text == "."):
         k += 1
+    if k + 1 < len(tokens) and tokens[k].lower in _NOBLE and k > 0 and (
+            tokens[k - 1].text == "," or tokens[k - 1].lower in _HONORIFICS) and tokens[k + 1].is_cap:
+        k += 1  # "..., HH Prince Faisal bin Farhan": the prince is the name's, the office is the title
     if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
         return k  # a name after a title is on the same line
     j = k
-    while j < len(tokens) and j - k < 6:
+    while j < len(tokens) and j - k < 8:
         t = tokens[j]
         if j > k and "\n" in text[tokens[j - 1].end:t.start]:
             break
@@ -134,7 +143,9 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
             break
         if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or low in _STOP:
             break
-        if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2):
+        glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
+                 and tokens[j + 1].end == tokens[j + 2].start)
+        if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2 or glued):
             j += 1
             continue
         if t.text in ("-", "‑") and j > k and j + 1 < len(tokens) and tokens[j - 1].end == t.start \
@@ -275,6 +286,8 @@ def run(work: Work) -> None:
     # 1. title + name, title alone, and known names
     used_runs: set[int] = set()
     for a, b, det in runs:
+        if a in person_tok:
+            continue  # inside a name and title already read ("..., HH Prince Faisal ...")
         j = _name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
@@ -285,7 +298,8 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = _name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS):
+            while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS
+                             or (tokens[k].lower in _NOBLE and k + 1 < j)):
                 k += 1
             name_toks = tokens[k:j]
             if not name_toks:

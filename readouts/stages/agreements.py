@@ -103,7 +103,7 @@ def run(work: Work) -> None:
             continue
         e = work.engagements[0]
         for d in work.engagements:
-            if d.sentence <= s.index:
+            if d.sentence <= s.index and not d.reported_as:
                 e = d
         parties = sorted({p for i in e.participants if (p := work.people[i].affiliation)})
         sent = text[s.start:s.end]

@@ -98,6 +98,7 @@ class EngagementDraft:
     initiator: str | None = None
     topics: list[Topic] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    reported_as: str | None = None  # "earlier": an earlier engagement the document recalls
 
 
 @dataclass

@@ -121,6 +121,15 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
         if not actors and m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()]):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc
+    m = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
+    if m and etype == "visit":
+        loc = m.group("loc")
+        if any(a.code for a in work.actor_mentions if scope.find(loc) >= 0 and a.form in ("capital", "name", "alias")
+               and s.start + m.start("loc") <= a.start < s.start + m.end("loc")):
+            return loc
+    m = re.search(r"\bvisiting (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:to|for)\b", scope)
+    if m:
+        return m.group("loc")
     m = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
     if m and etype == "visit":
         return m.group("loc")
@@ -130,7 +139,7 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
 def _resolve_party(work: Work, start: int, end: int, parts: list[int]) -> str | None:
     """The side named in text[start:end]: a person's side ("@<index>"), or an actor named there,
     whichever the phrase names first ("at the invitation of NATO and ... a Japanese prime minister")."""
-    found: list[tuple[int, str]] = [(sp[0], f"@{i}") for sp, i in work.people_in(start, end)]
+    found: list[tuple[int, str]] = [(sp[0], f"@{i}") for sp, i in work.person_at.items() if start <= sp[0] < end]
     found += [(m.start, m.code) for m in work.actor_mentions if m.start < end and start < m.end]
     return min(found)[1] if found else None
 
@@ -186,10 +195,39 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True) -> tuple[str | Non
         before = work.text[line_start:d.start]
         if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'-]*,\s*)?", before) and (
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
+                or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
                 or len(line.strip()) < 40) and len(d.value) == 10 and not d.relative:
             if d.start < s.start or s.start < 400:
                 return d.value, work.text[d.start:d.end]
     return None, None
+
+
+def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str,
+              modality: str) -> EngagementDraft | None:
+    """An earlier engagement of the same people that the document recalls with its date ("The two
+    leaders had last met on the sidelines of the G20 Summit in Bali last November"): reported as an
+    engagement of its own, marked ``reported_as="earlier"``. Only when it names no one new, so it is
+    never mistaken for the document's main engagement; future ones ("will meet") are not recorded."""
+    text = work.stext(s)
+    if re.search(r"\b(?:will|would|next|upcoming|plans? to)\b", text, re.I):
+        return None
+    when = [d for d in work.dates if s.start <= d.start < s.end]
+    if not when:
+        return None
+    main = drafts[0]
+    named = [i for _sp, i in work.people_in(s.start, s.end)]
+    joint = re.search(r"\b(?:the two|both|the) (?:leaders|ministers|sides|presidents|prime ministers)\b|\bthey\b", text,
+                      re.I)
+    if named and not set(named) <= set(main.participants):
+        return None
+    if not named and not joint:
+        return None
+    d = EngagementDraft(id=f"e{len(drafts) + 1}", type=etype, modality=modality, sentence=s.index,
+                        span=(s.start, s.end), participants=list(dict.fromkeys(named or main.participants)))
+    d.date, d.date_text = when[0].value, work.text[when[0].start:when[0].end]
+    d.location = _location(work, s, etype) if modality == "in_person" else None
+    d.reported_as = "earlier"
+    return d
 
 
 def _is_headline(work: Work, s: Sentence) -> bool:
@@ -248,10 +286,13 @@ def run(work: Work) -> None:
                         seen.add(p)
                 last_sentence = s.index
             continue
-        etype, modality, matches = got
-        first_cue = min(m.start() for m in matches)
-        neg = not_this.search(text)
-        if neg and drafts and neg.start() < first_cue + 40:
+        etype, modality, _matches = got
+        neg = not_this.search(text) or (drafts and re.search(r"\b(?:had|have) (?:last |previously |first )?met\b|"
+                                                              r"\blast met\b", text, re.I))
+        if neg and drafts:
+            recalled = _recalled(work, s, drafts, etype, modality)
+            if recalled is not None:
+                drafts.append(recalled)
             continue
         if not parts:
             if not drafts and s.start < 1500:
@@ -287,7 +328,7 @@ def run(work: Work) -> None:
         d = EngagementDraft(id=f"e{len(drafts) + 1}", type=etype, modality=modality, sentence=s.index,
                             span=(s.start, s.end), participants=list(parts))
         if not drafts:
-            for cs, ctype, cmod in context:
+            for _cs, ctype, cmod in context:
                 if cmod != "in_person" and d.modality == "in_person":
                     d.type, d.modality = ctype, cmod
                 elif cmod == "in_person" and ctype != "meeting" and d.type == "meeting":

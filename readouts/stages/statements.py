@@ -172,7 +172,7 @@ class _Attributor:
             if cue_l in self.act_cues:
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
-        for a, b, who in self._subjects(s):
+        for a, _b, who in self._subjects(s):
             m2 = re.search(r",\s*[\"”’]?\s*(?:said|added|noted|stressed|stated)\s+$", text[s.start:a])
             if m2 and who.isdigit():
                 person = self._resolve(who, current)
@@ -199,7 +199,7 @@ def run(work: Work) -> None:
     out: list[Statement] = []
     current: int | None = None  # speaker whose statement may continue
     cur_para = -1
-    eng_starts = [(e.span[0], e.id) for e in work.engagements]
+    eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
     def eng_id(pos: int) -> str | None:
         got = None

@@ -129,10 +129,7 @@ def run(work: Work) -> None:
         seen.add(key)
         if ckey:
             per_topic[ckey] = per_topic.get(ckey, 0) + 1
-        t = Topic(label=label, span=(a, b))
-        if canonical:
-            t.__dict__["topic"] = canonical
-        found.append(t)
+        found.append(Topic(label=label, span=(a, b), topic=canonical) if canonical else Topic(label=label, span=(a, b)))
 
     list_spans: list[tuple[int, int]] = [(m.start("items"), m.end("items")) for m in _LIST.finditer(text, body_start)]
     tokens = tokenize(text[body_start:], body_start)
