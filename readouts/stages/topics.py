@@ -97,6 +97,8 @@ def _noun_phrase(item: str) -> bool:
     low = item.lower()
     if low in _GENERIC or words[0].lower() in STOP_WORDS or words[0].lower() in _VERBS or _FINITE.search(item):
         return False
+    if re.match(r"(?:issues?|matters?|questions?|areas?|topics?) of\b", low):
+        return False  # "issues of common concern"
     if re.search(r"\b(?:their|our|his|her|its|we|they|he|she|it|including|related|regarding|importance)\b", low):
         return False
     if len(words) > 1 and words[0].islower() and words[0].endswith("ing") and words[0] not in ("peacekeeping",
@@ -126,6 +128,8 @@ def run(work: Work) -> None:
         ckey = (canonical or "").lower()
         if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 2):
             return  # the same words once; at most two wordings of one taxonomy entry
+        if any(key in k or k in key for k in seen):
+            return  # "Afghanistan" after "the situation in Afghanistan"
         seen.add(key)
         if ckey:
             per_topic[ckey] = per_topic.get(ckey, 0) + 1
