@@ -193,11 +193,21 @@ class _Attributor:
         return None
 
 
+def _narrative_start(work: Work, s: Sentence, att: _Attributor) -> bool:
+    """Does the sentence open with a subject of its own (a side, a joint subject, "The <Name>")?"""
+    st = work.stext(s)
+    if att.rx["joint"].match(st) or re.match(r"(?:The|A|An|This|These|That|Those|Both|All)\s+[A-Z]", st):
+        return True
+    return any(m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the "))
+               for m in work.actor_mentions if s.start <= m.start < s.end)
+
+
 def run(work: Work) -> None:
     att = _Attributor(work)
     text = work.text
     out: list[Statement] = []
     current: int | None = None  # speaker whose statement may continue
+    current_act = False  # the current statement is an act ("X welcomed ..."), not reported speech
     cur_para = -1
     eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
@@ -218,6 +228,8 @@ def run(work: Work) -> None:
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
+            if current is not None and current_act and _narrative_start(work, s, att):
+                current = None  # after "X welcomed ...", "The United States is ..." is narration again
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:\w+ed|held|met|spoke|made|took|had|"
@@ -246,7 +258,8 @@ def run(work: Work) -> None:
         p = work.people[person]
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
-        current = person if continues else None
+        current = person
+        current_act = not continues
         att.last_person = person
     for k, st in enumerate(out, 1):
         st.id = f"s{k}"
