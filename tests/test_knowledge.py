@@ -44,3 +44,19 @@ def test_bad_actor_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("people:\n  - roles: []\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="needs a name"):
         load_knowledge((str(bad),))
+
+
+def test_the_documented_actor_file_works(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "knowledge.md").read_text(encoding="utf-8")
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    f = tmp_path / "mine.yaml"
+    f.write_text(block, encoding="utf-8")
+    kb = load_knowledge((str(f),))
+    assert kb.actors["RUR"].capitals == ("Strelsau",) and "NCU" in kb.actors
+    rudolf = next(p for p in kb.people if p.name == "Rudolf Elphberg")
+    assert rudolf.role_at(dt.date(2017, 5, 1)).actor == "NCU"
+    assert rudolf.role_at(dt.date(2024, 5, 1)).actor == "RUR"
+    rec = readouts.extract("On 3 June 2024, King Rudolf met with Foreign Minister Ana Lima of Portugal in Strelsau.",
+                           config=readouts.Config(actor_files=(f,)))
+    sides = {p.name: p.affiliation for p in rec.engagements[0].participants}
+    assert sides["Ana Lima"] == "PRT" and "RUR" in sides.values()

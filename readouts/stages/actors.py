@@ -308,6 +308,9 @@ def run(work: Work) -> None:
             if k0 is not None:
                 name_toks = tokens[k0[3]:k0[4]]
                 j = max(j, k0[4])
+            else:
+                # a known form that starts with the title ("King Rudolf", "Prince Saud al-Faisal")
+                k0 = next((h for h in known_hits if a <= h[3] < k and h[4] > k), None)
             name = _norm_name(name_toks)
             nspan = (name_toks[0].start, name_toks[-1].end)
             comp, comp_end = complement(j)
