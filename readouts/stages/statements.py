@@ -160,7 +160,9 @@ class _Attributor:
             after = text[b + m.end():s.end]
             if not re.search(r"\w", after) and pre.strip():
                 # "..., Wang said." — the content is what came before the speaker
-                end = s.start + len(pre.rstrip(" ,\"”’'"))
+                head = re.sub(r"(?:\s+(?:Mr|Ms|Mrs|Dr|M)\.?|\s+(?:[A-Z][\w.-]*\s+){0,4})\s*$", "",
+                              pre) if re.search(r"[”\"’,]\s*(?:(?:Mr|Ms|Mrs|Dr|M)\.?\s*)?(?:[A-Z][\w.-]*\s+){0,4}$", pre) else pre
+                end = s.start + len(head.rstrip(" ,\"”’'"))
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue

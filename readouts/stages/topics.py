@@ -97,6 +97,8 @@ def _noun_phrase(item: str) -> bool:
     low = item.lower()
     if low in _GENERIC or words[0].lower() in STOP_WORDS or words[0].lower() in _VERBS or _FINITE.search(item):
         return False
+    if words[-1].lower() in STOP_WORDS or words[-1].lower() in ("such", "like"):
+        return False  # "issues such (as ...)"
     if re.match(r"(?:issues?|matters?|questions?|areas?|topics?) of\b", low):
         return False  # "issues of common concern"
     if re.search(r"\b(?:their|our|his|her|its|we|they|he|she|it|including|related|regarding|importance)\b", low):
@@ -181,6 +183,9 @@ def run(work: Work) -> None:
                 continue
             if any(x[0] <= a < x[1] for x in blocked):
                 continue
+            if any(m.start == a and m.code in sides and text[m.end:m.end + 2] in ("'s", "’s")
+                   for m in work.actor_mentions):
+                continue  # "NATO's continued support": a side's own doing, not a subject
             add(item, a, a + len(item), None)
     for e in work.engagements:
         e.topics = list(found)
