@@ -80,16 +80,30 @@ def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str
     return clean
 
 
+_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[A-Za-z-]+\s+){0,2}(?:ministers|leaders|"
+                    r"sides|presidents|delegations|officials|counterparts|parties|governments|secretaries|premiers|"
+                    r"heads of (?:state|government)|chancellors)\b")
+_WE = re.compile(r"\b[Ww]e\s+(?:also\s+|further\s+|have\s+)?(?=agreed\b|are committed\b|committed\b|decided\b)")
+
+
 def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Pattern[str]]) -> list[int]:
     """End offsets (absolute) of joint subjects in a sentence: listed phrases and "X and Y" of two people."""
     text = work.text
     ends = [s_start + m.end() for m in rx["joint"].finditer(text[s_start:s_end])]
+    # "The two Vice Ministers", "Both Foreign Ministers", "the three leaders"
+    ends += [s_start + m.end() for m in _GROUP.finditer(text[s_start:s_end])]
     named = work.people_in(s_start, s_end)
+    for (a2, b2), _j in named:
+        # "He and President Erdoğan reaffirmed ..."
+        if re.search(r"\b(?:[Hh]e|[Ss]he)\s+and\s+(?:(?:the|his|her)\s+)?$", text[max(s_start, a2 - 20):a2]):
+            ends.append(b2)
     for (_a1, b1), i in named:
         for (a2, b2), j in named:
             if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:(?:the|his|her)\s+)?", text[b1:a2]):
                 ends.append(b2)
-    return sorted(ends)
+    # "We agreed to ..." in a participant's own account
+    ends += [s_start + m.end() - 1 for m in _WE.finditer(text[s_start:s_end])]
+    return sorted(set(ends))
 
 
 def run(work: Work) -> None:
