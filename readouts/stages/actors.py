@@ -104,7 +104,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     # "The Secretary and Foreign Minister discussed": two people, not one double title
                     cut = ands[0]
                     runs.append((a, cut, True))
-                    runs.append((cut + 1, b, False))
+                    second_det = tokens[cut + 1].lower == "the"
+                    runs.append((cut + 2 if second_det else cut + 1, b, second_det))
                 else:
                     runs.append((a, b, det))
             i = j
@@ -323,7 +324,8 @@ def run(work: Work) -> None:
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
             person_tok.update(range(a, j))
             used_runs.add(a)
-        elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",)):
+        elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",) and tokens[a].is_cap
+                     and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in _NOT_NAMES \
                     and tokens[b].lower not in _MONTHS and b not in actor_tok:

@@ -238,7 +238,8 @@ def _is_headline(work: Work, s: Sentence) -> bool:
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another)\b", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
-                      r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b", re.I)
+                      r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
+                      r"\bhosted by\b", re.I)
 
 
 def _fill(work: Work, d: EngagementDraft, s: Sentence, parts: list[int], overwrite: bool) -> None:
@@ -285,6 +286,10 @@ def run(work: Work) -> None:
                         drafts[0].participants.append(p)
                         seen.add(p)
                 last_sentence = s.index
+                if got and got[1] != "in_person" and drafts[0].modality == "in_person":
+                    # "The meeting, which was co-chaired by ..., was held via videoconference."
+                    drafts[0].type, drafts[0].modality = got[0], got[1]
+                    drafts[0].location = None
             continue
         etype, modality, _matches = got
         neg = not_this.search(text) or (drafts and re.search(r"\b(?:had|have) (?:last |previously |first )?met\b|"

@@ -93,10 +93,10 @@ class _Attributor:
         merged: list[tuple[int, int, str]] = []
         for a, b, who in out:
             if merged and who.isdigit() and merged[-1][2].isdigit() and merged[-1][2] != who and \
-                    re.fullmatch(r"\s+and\s+", text[merged[-1][1]:a]):
+                    re.fullmatch(r"\s+and\s+(?:the\s+|his\s+|her\s+)?", text[merged[-1][1]:a]):
                 merged[-1] = (merged[-1][0], b, "joint")
                 continue
-            if merged and who.isdigit() and merged[-1][2] == "joint" and re.fullmatch(r"\s+and\s+", text[merged[-1][1]:a]):
+            if merged and who.isdigit() and merged[-1][2] == "joint" and re.fullmatch(r"\s+and\s+(?:the\s+|his\s+|her\s+)?", text[merged[-1][1]:a]):
                 merged[-1] = (merged[-1][0], b, "joint")
                 continue
             merged.append((a, b, who))
@@ -135,7 +135,9 @@ class _Attributor:
                     a = _content_start(text, s.start + comma + 1)
                     return ("person", who, a, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = re.sub(r"(?:\b(?:the|The|his|her|His|Her)\s+)$", "", text[s.start:a])
+            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Excellency|"
+                         r"Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?$", "",
+                         text[s.start:a])
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
             trailing = re.match(r"\s*(?:also\s+)?(?:said|added|noted|stressed|stated|emphasized|emphasised)\b[\s\"”’.!]*$",
                                 text[b:s.end])
