@@ -61,6 +61,8 @@ def decode(data: bytes, name: str = "<input>") -> str:
 def check_english(text: str, name: str = "<input>") -> None:
     """Raise ``LanguageError`` when a text of some length is clearly not English."""
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if words and not any(w.isascii() for w in words):
+        raise LanguageError(f"{name}: the text has no Latin-script words; readouts reads English readouts only")
     if len(words) < 12:
         return
     latin = sum(1 for w in words if w.isascii())

@@ -59,6 +59,10 @@ def _record(work: Work) -> Record:
     doc = Document(id=document_id(work.text), text=work.text, source=ctx.get("source"), title=ctx.get("title"),
                    publisher=ctx.get("publisher"),
                    published=work.published.isoformat() if work.published else None, language="en")
+    if work.home:
+        # the side that published the readout, as far as the text tells: the side whose officials it
+        # names without qualifying them ("Foreign Minister Wang Yi" in a Chinese readout)
+        doc.publisher_side = work.home
     engs = []
     for d in work.engagements:
         parts = []

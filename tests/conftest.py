@@ -9,11 +9,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "cases.jsonl"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def golden_cases() -> list[dict]:
-    return [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Every case of every tests/golden/*.jsonl file, in file order."""
+    return [json.loads(line) for f in sorted(GOLDEN.glob("*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")
