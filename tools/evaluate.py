@@ -40,7 +40,7 @@ def run_set(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict:
                          capture_output=True, text=True, check=True)
     scores = json.loads(res.stdout.strip().splitlines()[-1])
     # not in the yardstick: how often the publishing side the extractor infers is the gold's
-    sided = [(r.to_dict()["document"].get("publisher_side"), g.get("publisher_side")) for r, g in zip(recs, golds)
+    sided = [(r.to_dict()["document"].get("publisher_side"), g.get("publisher_side")) for r, g in zip(recs, golds, strict=True)
              if g.get("publisher_side")]
     scores["publisher_side_acc"] = round(sum(a == b for a, b in sided) / len(sided), 3) if sided else None
     scores["_seconds"] = round(secs, 2)
