@@ -1,9 +1,10 @@
 """The NLP backend seam: what the stages need from spaCy, and the one place that loads it.
 
-The stages need tokens with character offsets and PERSON entities, nothing else: the tagger,
-parser, lemmatizer and attribute ruler of the pipeline are never run, so a document costs the
-tokenizer and the NER model only (about a third of the full pipeline). The model is loaded once
-per process per name and never downloaded: it must be installed as a package.
+The stages need tokens with character offsets and, for a few sentences, PERSON entities, nothing
+else: the tagger, parser, lemmatizer and attribute ruler of the pipeline are never run; every text is
+tokenized, and only the sentences that report an engagement go through the NER model (see
+``readouts.stages.entities``). The model is loaded once per process per name and never downloaded:
+it must be installed as a package.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ log = logging.getLogger("readouts")
 
 
 class Backend(Protocol):
-    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]: ...
+    def tokens(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]: ...
+
+    def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]: ...
 
 
 class SpacyBackend:
@@ -45,8 +48,14 @@ class SpacyBackend:
         self.nlp.max_length = 10_000_000
         log.debug("loaded %s with %s", model, self.nlp.pipe_names)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
-        return self.nlp.pipe(texts, batch_size=batch_size)
+    def tokens(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+        """Tokenized Docs (the tokenizer only: no model runs)."""
+        return self.nlp.tokenizer.pipe(texts, batch_size=batch_size)
+
+    def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """Named entities of each text as (start, end, label) character offsets."""
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                for doc in self.nlp.pipe(texts, batch_size=64)]
 
 
 @functools.lru_cache(maxsize=4)

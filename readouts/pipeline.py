@@ -1,6 +1,7 @@
 """The pipeline: the only place that knows the order of the stages.
 
-    text ──► nlp (tokens + PERSON entities) ──► segment → dates → actors → engagements → roles →
+    text ──► nlp (tokens) ──► segment → entities (NER on engagement sentences) → dates → actors →
+             engagements → roles →
              statements → stance → topics → agreements → events ──► Record (readouts/1)
 
 ``extract`` reads one text; ``extract_many`` streams records for an iterable of texts or
@@ -20,7 +21,19 @@ from .errors import EmptyInputError, InputTooLargeError
 from .knowledge import Knowledge, load_knowledge
 from .model import Document, Engagement, Participant, Record, document_id
 from .nlp import load_backend
-from .stages import actors, agreements, dates, engagements, events, roles, segment, stance, statements, topics
+from .stages import (
+    actors,
+    agreements,
+    dates,
+    engagements,
+    entities,
+    events,
+    roles,
+    segment,
+    stance,
+    statements,
+    topics,
+)
 from .stages.base import Work
 
 __all__ = ["STAGES", "extract", "extract_many"]
@@ -30,6 +43,7 @@ log = logging.getLogger("readouts")
 Stage = Callable[[Work], None]
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("segment", segment.run),
+    ("entities", entities.run),
     ("dates", dates.run),
     ("actors", actors.run),
     ("engagements", engagements.run),
@@ -85,8 +99,9 @@ def _check(text: str, cfg: Config) -> None:
                                  f"{cfg.max_chars:,} (split it, or raise Config.max_chars)")
 
 
-def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge) -> Record:
-    work = Work(text=text, kb=kb, published=_published(context.get("published")), context=context, doc=doc)
+def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge, ner: Any = None) -> Record:
+    work = Work(text=text, kb=kb, published=_published(context.get("published")), context=context, doc=doc,
+                ner=ner)
     for _name, stage in STAGES:
         stage(work)
     return _record(work)
@@ -100,8 +115,9 @@ def extract(text: str, context: dict[str, Any] | None = None, config: Config | N
     cfg = config or Config()
     _check(text, cfg)
     kb = load_knowledge(tuple(str(p) for p in cfg.actor_files))
-    doc = next(iter(load_backend(cfg.model).pipe([text], batch_size=1)))
-    return _run(text, doc, dict(context or {}), kb)
+    backend = load_backend(cfg.model)
+    doc = next(iter(backend.tokens([text], batch_size=1)))
+    return _run(text, doc, dict(context or {}), kb, backend.entities)
 
 
 def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: int | None = None,
@@ -133,7 +149,7 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: 
                 good.append((text, ctx))
             except (EmptyInputError, InputTooLargeError) as e:
                 good.append((None, {**ctx, "_error": str(e), "_text": text}))  # type: ignore[arg-type]
-        docs = backend.pipe((t for t, _ in good if t is not None), batch_size=size)
+        docs = backend.tokens((t for t, _ in good if t is not None), batch_size=size)
         for text, ctx in good:
             if text is None:
                 raw = ctx["_text"]
@@ -143,7 +159,7 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: 
                 continue
             doc = next(docs)
             try:
-                yield _run(text, doc, ctx, kb)
+                yield _run(text, doc, ctx, kb, backend.entities)
             except Exception as e:  # a bug on one document must not lose the batch
                 log.exception("extraction failed on %s", ctx.get("source") or "a document")
                 rec = Record.empty(text, source=ctx.get("source"))

@@ -1,6 +1,6 @@
 """Stage 3 — actors: states, organisations and people, with their titles, and who is who.
 
-Reads the text, ``work.doc`` (spaCy PERSON entities as extra name candidates) and the knowledge;
+Reads the text, ``work.entities`` (spaCy PERSON entities as extra name candidates) and the knowledge;
 fills ``work.actor_mentions``, ``work.people`` and ``work.person_at``.
 
 How a person is found (a grammar, not a list of documents):
@@ -350,12 +350,11 @@ def run(work: Work) -> None:
         pending.append(((a, b), ref, a))
         person_tok.update(range(ti, tj))
     # 2. spaCy PERSON entities of two or more capitalised words not yet covered
-    if work.doc is not None:
+    if work.entities:
         tok_at = {t.start: i for i, t in enumerate(tokens)}
-        for ent in work.doc.ents:
-            if ent.label_ != "PERSON":
+        for a, b, label in work.entities:
+            if label != "PERSON":
                 continue
-            a, b = ent.start_char, ent.end_char
             ti = tok_at.get(a)
             if ti is None or ti in person_tok or ti in actor_tok:
                 continue

@@ -109,7 +109,9 @@ class Work:
     kb: Knowledge
     published: dt.date | None = None
     context: dict[str, Any] = field(default_factory=dict)
-    doc: Any = None  # the spaCy Doc
+    doc: Any = None  # the spaCy Doc: tokens only
+    ner: Any = None  # callable: list of texts -> list of [(start, end, label)], the named-entity model
+    entities: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label) in text offsets
     sentences: list[Sentence] = field(default_factory=list)
     actor_mentions: list[ActorMention] = field(default_factory=list)
     people: list[PersonRef] = field(default_factory=list)
