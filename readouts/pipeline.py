@@ -107,6 +107,51 @@ def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge, ner: Any =
     return _record(work)
 
 
+def _error_record(text: str, ctx: dict[str, Any], message: str, cfg: Config) -> Record:
+    rec = Record.empty(text if len(text) <= cfg.max_chars else "", source=ctx.get("source"))
+    rec.__dict__["error"] = message
+    return rec
+
+
+def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Knowledge, cfg: Config,
+           size: int) -> Iterator[Record]:
+    """One batch: tokenize all, segment each, run NER once over every chosen sentence of the batch,
+    then the remaining stages document by document."""
+    docs = backend.tokens((t for t, _ in good if t is not None), batch_size=size)
+    works: list[tuple[Work | None, str, dict[str, Any], list[str]]] = []
+    for text, ctx in good:
+        if text is None:
+            works.append((None, ctx["_text"], ctx, []))
+            continue
+        work = Work(text=text, kb=kb, published=_published(ctx.get("published")), context=ctx, doc=next(docs))
+        try:
+            segment.run(work)
+            chosen = [text[a:b] for a, b in entities.targets(work)]
+        except Exception as e:  # a bug on one document must not lose the batch
+            log.exception("extraction failed on %s", ctx.get("source") or "a document")
+            ctx = {**ctx, "_error": f"extraction failed ({type(e).__name__}: {e}); please report this input"}
+            works.append((None, text, ctx, []))
+            continue
+        works.append((work, text, ctx, chosen))
+    flat = [t for w, _, _, chosen in works if w is not None for t in chosen]
+    found = iter(backend.entities(flat) if flat else [])
+    for work, text, ctx, chosen in works:
+        if work is None:
+            yield _error_record(text, ctx, ctx["_error"], cfg)
+            continue
+        mine = [next(found) for _ in chosen]
+        work.ner = lambda texts, mine=mine: mine
+        try:
+            for name, stage in STAGES:
+                if name != "segment":
+                    stage(work)
+            yield _record(work)
+        except Exception as e:  # a bug on one document must not lose the batch
+            log.exception("extraction failed on %s", ctx.get("source") or "a document")
+            yield _error_record(text, ctx, f"extraction failed ({type(e).__name__}: {e}); please report this input",
+                                cfg)
+
+
 def extract(text: str, context: dict[str, Any] | None = None, config: Config | None = None) -> Record:
     """Extract the record of one readout.
 
@@ -142,29 +187,14 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: 
     buf: list[tuple[str, dict[str, Any]]] = []
 
     def flush() -> Iterator[Record]:
-        good = []
+        good: list[tuple[str | None, dict[str, Any]]] = []
         for text, ctx in buf:
             try:
                 _check(text, cfg)
                 good.append((text, ctx))
             except (EmptyInputError, InputTooLargeError) as e:
-                good.append((None, {**ctx, "_error": str(e), "_text": text}))  # type: ignore[arg-type]
-        docs = backend.tokens((t for t, _ in good if t is not None), batch_size=size)
-        for text, ctx in good:
-            if text is None:
-                raw = ctx["_text"]
-                rec = Record.empty(raw if len(raw) <= cfg.max_chars else "", source=ctx.get("source"))
-                rec.__dict__["error"] = ctx["_error"]
-                yield rec
-                continue
-            doc = next(docs)
-            try:
-                yield _run(text, doc, ctx, kb, backend.entities)
-            except Exception as e:  # a bug on one document must not lose the batch
-                log.exception("extraction failed on %s", ctx.get("source") or "a document")
-                rec = Record.empty(text, source=ctx.get("source"))
-                rec.__dict__["error"] = f"extraction failed ({type(e).__name__}: {e}); please report this input"
-                yield rec
+                good.append((None, {**ctx, "_error": str(e), "_text": text}))
+        yield from _batch(good, backend, kb, cfg, size)
 
     for pair in pairs():
         buf.append(pair)

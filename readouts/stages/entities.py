@@ -26,13 +26,19 @@ def _cue(work: Work) -> re.Pattern[str]:
     return cache["ner_cue"]
 
 
+def targets(work: Work) -> list[tuple[int, int]]:
+    """The spans to read with the model: the first three sentences (title lines, datelines, the lead)
+    and every sentence that carries an engagement cue."""
+    cue = _cue(work)
+    return [(s.start, s.end) for s in work.sentences if s.index < 3 or cue.search(work.text, s.start, s.end)]
+
+
 def run(work: Work) -> None:
     if work.ner is None or not work.sentences:
         return
-    cue = _cue(work)
-    chosen = [s for s in work.sentences if s.index < 3 or cue.search(work.text, s.start, s.end)]
-    if not chosen:
+    spans = targets(work)
+    if not spans:
         return
-    found = work.ner([work.text[s.start:s.end] for s in chosen])
-    for s, ents in zip(chosen, found, strict=True):
-        work.entities.extend((s.start + a, s.start + b, label) for a, b, label in ents)
+    found = work.ner([work.text[a:b] for a, b in spans])
+    for (start, _end), ents in zip(spans, found, strict=True):
+        work.entities.extend((start + a, start + b, label) for a, b, label in ents)

@@ -25,8 +25,9 @@ def _lexicon(work: Work) -> dict:
         terms = []
         for sign, key in ((1, "cooperative"), (-1, "conflictual")):
             for weight, pats in (lx.get(key) or {}).items():
-                for p in pats:
-                    terms.append((re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I), sign * int(weight)))
+                # one alternation per weight: a dozen searches a statement rather than a hundred
+                alt = "|".join(f"(?:{p})" for p in sorted(pats, key=len, reverse=True))
+                terms.append((re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", re.I), sign * int(weight)))
         neg = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in lx["negators"]) + r")(?![\w-])", re.I)
         con = re.compile(r"(?<![\w-])(?:" + "|".join(lx["contrast"]) + r")(?![\w-])", re.I)
         cache["stance"] = {"terms": terms, "neg": neg, "contrast": con, "window": int(lx.get("window", 8)),
@@ -50,12 +51,20 @@ def score(work: Work, text: str, others: set[str] | None = None) -> float:
             sign = -1 if lx["neg"].search(window) else 1
             factor = 2.0 if pivot is not None and m.start() > pivot else 1.0
             total += sign * w * factor
-    if others:
-        alt = "|".join(re.escape(o) for o in sorted(others, key=len, reverse=True))
-        if re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:the\s+)?(?:" + alt + r")(?:\s+\w+){0,2}\s+(?:should|must|needs? to|"
-                     r"has to|have to|ought to)\b", text):
-            total -= lx["demand"]
+    if others and _demand_rx(work, frozenset(others)).search(text):
+        total -= lx["demand"]
     return total
+
+
+def _demand_rx(work: Work, others: frozenset[str]) -> re.Pattern[str]:
+    cache = work.kb.__dict__.setdefault("_cache", {}).setdefault("demand", {})
+    if others not in cache:
+        alt = "|".join(re.escape(o) for o in sorted(others, key=len, reverse=True))
+        cache[others] = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:the\s+)?(?:" + alt + r")(?:\s+\w+){0,2}\s+"
+                                   r"(?:should|must|needs? to|has to|have to|ought to)\b")
+        if len(cache) > 512:
+            cache.clear()
+    return cache[others]
 
 
 def run(work: Work) -> None:
