@@ -83,6 +83,9 @@ class Person:
             same = [r for r in pool if r.kind == kind]
             if same:
                 pool = same
+        if day is None and len(pool) > 1:
+            # no date to go by: the current office, else the latest one
+            return max(pool, key=lambda r: (r.end is None, r.end or r.start or _dt.date.min, r.start or _dt.date.min))
         if not active and day is not None:
             def distance(r: Role) -> int:
                 if r.start and day < r.start:

@@ -97,9 +97,14 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             has_head = any(t.lower in heads for t in seg) or any(
                 f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
             capped = any(t.is_cap for t in seg if t.lower not in conn)
-            if has_head and capped:
+            if not has_head and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," and b < n \
+                    and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok:
+                # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
+                runs[-1] = (runs[-1][0], b, runs[-1][2])
+            elif has_head and capped:
                 det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
-                ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"]
+                ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"
+                        and any(t.lower in heads for t in tokens[k + 1:b])]
                 if det and ands:
                     # "The Secretary and Foreign Minister discussed": two people, not one double title
                     cut = ands[0]
@@ -117,6 +122,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
 _HONORIFICS = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her", "hon",
                "hon.", "the", "shri", "smt", "prof", "prof.", "hh", "hrh", "highness", "royal", "honorable",
                "honourable", "h.h.", "h.r.h."}
+_ADDRESS = {"h.e.", "mr", "mrs", "ms", "dr", "m", "mme", "madam", "hrh", "hh", "h.h.", "h.r.h.", "shri", "smt"}
 _NOBLE = {"prince", "princess", "sheikh", "sheikha", "sheik"}  # part of a name after a comma title
 _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
                    "discusses", "discuss", "visits", "visit", "calls", "call", "phone", "says", "say", "hosts", "host",
@@ -321,6 +327,13 @@ def run(work: Work) -> None:
                 ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if ref.known is None and len(name_toks) == 1:
                 ref.known = _find_known_by_surname(kb, name)
+            if j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at and kb.title_kind(ttl) is None:
+                # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
+                ra, rb, _ = run_at[j + 1]
+                ref.title, ref.title_span = title_text(ra, rb)
+                ref.title_actor = actor_code(ra, rb) or ref.title_actor
+                person_tok.update(range(ra, rb))
+                j = rb
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
             person_tok.update(range(a, j))
             used_runs.add(a)
@@ -349,6 +362,30 @@ def run(work: Work) -> None:
             person_tok.update(range(ra, rb))
         pending.append(((a, b), ref, a))
         person_tok.update(range(ti, tj))
+    # 1b. a name introduced by a form of address ("H.E. Mr. Mohamed Ould Cheikh El Ghazouani, President of ...")
+    for k, t in enumerate(tokens):
+        if k in person_tok or t.lower not in _ADDRESS or (t.lower in ("m", "m.") and not t.is_cap):
+            continue
+        j = _name_after(tokens, k, actor_tok, kb, text)
+        start = k
+        while start < j and (tokens[start].lower in _HONORIFICS or tokens[start].text == "."):
+            start += 1
+        seg = tokens[start:j]
+        if not seg or any(x in person_tok for x in range(start, j)):
+            continue
+        appositive = j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at
+        if len(seg) < 2 and not appositive:
+            continue
+        k0 = next((h for h in known_hits if start <= h[3] < j), None)
+        ref = PersonRef(name=_norm_name(seg), title=None, name_span=(seg[0].start, seg[-1].end),
+                        known=k0[2] if k0 else None)
+        if appositive:
+            ra, rb, _ = run_at[j + 1]
+            ref.title, ref.title_span = title_text(ra, rb)
+            ref.title_actor = actor_code(ra, rb)
+            person_tok.update(range(ra, rb))
+        pending.append(((seg[0].start, seg[-1].end), ref, seg[0].start))
+        person_tok.update(range(k, j))
     # 2. spaCy PERSON entities of two or more capitalised words not yet covered
     if work.entities:
         tok_at = {t.start: i for i, t in enumerate(tokens)}

@@ -101,6 +101,8 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
         for (a2, b2), j in named:
             if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:(?:the|his|her)\s+)?", text[b1:a2]):
                 ends.append(b2)
+    # "It was agreed to continue contacts": agreement without a subject
+    ends += [s_start + m.end() - 1 for m in re.finditer(r"\bIt was (?:also |further )?(?=agreed\b)", text[s_start:s_end])]
     # "We agreed to ..." in a participant's own account
     ends += [s_start + m.end() - 1 for m in _WE.finditer(text[s_start:s_end])]
     return sorted(set(ends))

@@ -20,7 +20,8 @@ from .base import EngagementDraft, Sentence, Work
 
 __all__ = ["run"]
 
-_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|"
+_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
+                          r"Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
                           r"Castle|Tower|Residence|Building|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December)\b)"
@@ -30,10 +31,10 @@ _LOC = re.compile(r"\b(?P<prep>in|at|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
-    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w))+)", re.I), "x"),
+    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)", re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
     (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.I), "x"),
-    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call from (?P<x>[^,.;]+)", re.I), "x"),
+    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ )?from (?P<x>[^,.;]+)", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
@@ -73,12 +74,17 @@ def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | N
         return "phone_call", "phone", matches
     if not strong:
         return "summit", "in_person", matches
+    if types <= {"other", "summit"} or not types & {"talks", "visit", "summit", "meeting"}:
+        # "exchanged letters" (written), "was in contact with" (unknown)
+        kind = next(f for f in strong if f[1] == "other")
+        return "other", kind[2], matches
     if "talks" in types:
         return "talks", "in_person", matches
     if "visit" in types:
         return "visit", "in_person", matches
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
-                              or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)) \
+                              or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)
+                              or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting)", text, re.I)) \
             and not re.search(r"\bmet\b|sidelines|margins", text, re.I):
         return "summit", "in_person", matches
     return "meeting", "in_person", matches
@@ -236,7 +242,8 @@ def _is_headline(work: Work, s: Sentence) -> bool:
     return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(re.match(r"(?:Readout|Read-out)\b", t)))
 
 
-_ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another)\b", re.I)
+_ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
+                   r"(?:in|during) the (?:afternoon|evening|morning))\b", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
                       r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
                       r"\bhosted by\b", re.I)
@@ -350,7 +357,8 @@ def run(work: Work) -> None:
         seen.update(parts)
         last_sentence = s.index
     for k, d in enumerate(drafts):
-        if d.date is None and k > 0 and re.search(r"\b(?:on )?the same day\b|\bthat day\b|\blater that day\b",
+        if d.date is None and k > 0 and re.search(r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
+                                                  r"\b(?:in|during) the (?:afternoon|evening|morning)\b",
                                                   work.stext(work.sentences[d.sentence]), re.I):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.date is None:

@@ -28,8 +28,7 @@ from .base import Sentence, Work, words_re
 
 __all__ = ["run"]
 
-_ADV = r"(?:\s*(?:also|further|then|again|once again|firmly|strongly|particularly|specifically|repeatedly|clearly|" \
-       r"in turn|briefly|separately|additionally|especially|moreover|however|,)\b)*"
+_ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|[a-z]+ly|,)\b)*"
 _PRONOUN = re.compile(r"(?P<p>He|She|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
 
@@ -136,8 +135,8 @@ class _Attributor:
                     return ("person", who, a, s.end, "according to", True)
         for a, b, who in self._subjects(s):
             pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Excellency|"
-                         r"Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?$", "",
-                         text[s.start:a])
+                         r"Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
+                         r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
             trailing = re.match(r"\s*(?:also\s+)?(?:said|added|noted|stressed|stated|emphasized|emphasised)\b[\s\"”’.!]*$",
                                 text[b:s.end])
