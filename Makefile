@@ -30,8 +30,10 @@ eval: setup
 bench: setup
 	$(PY) tools/bench.py --write-docs docs/benchmarks.md
 
+## lint: ruff over everything, mypy over the package
 lint: setup
 	$(PY) -m ruff check readouts tests tools
+	$(PY) -m mypy
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -111,7 +111,7 @@ class Event(_Item):
 
 
 class Record(_Item):
-    schema_: Literal["readouts/1"] = Field(default=SCHEMA_VERSION, alias="schema")
+    schema_: Literal["readouts/1"] = Field(default="readouts/1", alias="schema")
     document: Document
     engagements: list[Engagement] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)

@@ -43,14 +43,15 @@ class SpacyBackend:
         # NER does not listen to the shared tok2vec in this pipeline; drop it when nothing needs it
         if "tok2vec" in self.nlp.pipe_names and not any(
                 "listener" in node.name for name in self.nlp.pipe_names if name != "tok2vec"
-                for node in self.nlp.get_pipe(name).model.walk()):
+                for node in self.nlp.get_pipe(name).model.walk()):  # type: ignore[attr-defined]
             self.nlp.remove_pipe("tok2vec")
         self.nlp.max_length = 10_000_000
         log.debug("loaded %s with %s", model, self.nlp.pipe_names)
 
     def tokens(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
         """Tokenized Docs (the tokenizer only: no model runs)."""
-        return self.nlp.tokenizer.pipe(texts, batch_size=batch_size)
+        tokenizer: Any = self.nlp.tokenizer
+        return tokenizer.pipe(texts, batch_size=batch_size)
 
     def entities(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """Named entities of each text as (start, end, label) character offsets."""

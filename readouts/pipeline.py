@@ -76,7 +76,7 @@ def _record(work: Work) -> Record:
     if work.home:
         # the side that published the readout, as far as the text tells: the side whose officials it
         # names without qualifying them ("Foreign Minister Wang Yi" in a Chinese readout)
-        doc.publisher_side = work.home
+        doc.__pydantic_extra__["publisher_side"] = work.home  # type: ignore[index]
     engs = []
     for d in work.engagements:
         parts = []
@@ -135,10 +135,11 @@ def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Know
         works.append((work, text, ctx, chosen))
     flat = [t for w, _, _, chosen in works if w is not None for t in chosen]
     found = iter(backend.entities(flat) if flat else [])
-    for work, text, ctx, chosen in works:
-        if work is None:
+    for maybe, text, ctx, chosen in works:
+        if maybe is None:
             yield _error_record(text, ctx, ctx["_error"], cfg)
             continue
+        work = maybe
         mine = [next(found) for _ in chosen]
         work.ner = lambda texts, mine=mine: mine
         try:

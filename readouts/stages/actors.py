@@ -68,7 +68,7 @@ def gazetteer(kb: Any) -> Gazetteer:
 def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
-    runs = []
+    runs: list[tuple[int, int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
         j = i
@@ -392,9 +392,10 @@ def run(work: Work) -> None:
         for a, b, label in work.entities:
             if label != "PERSON":
                 continue
-            ti = tok_at.get(a)
-            if ti is None or ti in person_tok or ti in actor_tok:
+            found_ti = tok_at.get(a)
+            if found_ti is None or found_ti in person_tok or found_ti in actor_tok:
                 continue
+            ti = found_ti
             tj = ti
             while tj < len(tokens) and tokens[tj].end <= b:
                 tj += 1
@@ -445,11 +446,11 @@ def run(work: Work) -> None:
     for k, t in enumerate(tokens):
         if k in person_tok or k in actor_tok or not t.is_cap:
             continue
-        i = surnames.get(t.lower)
-        if i is not None and (t.start, t.end) not in work.person_at:
+        who = surnames.get(t.lower)
+        if who is not None and (t.start, t.end) not in work.person_at:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person
-            work.people[i].mentions.append((t.start, t.end))
-            work.person_at[(t.start, t.end)] = i
+            work.people[who].mentions.append((t.start, t.end))
+            work.person_at[(t.start, t.end)] = who
 
 
 def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int], ref: PersonRef) -> None:
@@ -463,7 +464,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue
         pt = (p.title or "").lower()
         pk = work.kb.title_kind(p.title) if p.title else None
-        p_side = p.title_actor or (p.known.role_at(None).actor if p.known and p.known.roles else None)
+        known_role = p.known.role_at(None) if p.known else None
+        p_side = p.title_actor or (known_role.actor if known_role else None)
         if ref.title_actor and p_side and ref.title_actor != p_side:
             continue
         if ref.title_actor and not p_side:

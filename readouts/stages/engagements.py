@@ -127,18 +127,18 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
         if not actors and m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()]):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc
-    m = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
-    if m and etype == "visit":
-        loc = m.group("loc")
-        if any(a.code for a in work.actor_mentions if scope.find(loc) >= 0 and a.form in ("capital", "name", "alias")
-               and s.start + m.start("loc") <= a.start < s.start + m.end("loc")):
+    vm = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
+    if vm and etype == "visit":
+        loc = vm.group("loc")
+        if any(a.code for a in work.actor_mentions if a.form in ("capital", "name", "alias")
+               and s.start + vm.start("loc") <= a.start < s.start + vm.end("loc")):
             return loc
-    m = re.search(r"\bvisiting (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:to|for)\b", scope)
-    if m:
-        return m.group("loc")
-    m = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
-    if m and etype == "visit":
-        return m.group("loc")
+    vm = re.search(r"\bvisiting (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:to|for)\b", scope)
+    if vm:
+        return vm.group("loc")
+    vm = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
+    if vm and etype == "visit":
+        return vm.group("loc")
     return None
 
 

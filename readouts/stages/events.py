@@ -73,7 +73,7 @@ def run(work: Work) -> None:
             ev = _event(work, src, tgt, code, e.span)
             if ev:
                 events.append(ev)
-    sides_all = {work.people[i].affiliation for e in work.engagements for i in e.participants} - {None}
+    sides_all = {aff for e in work.engagements for i in e.participants if (aff := work.people[i].affiliation)}
     for st in work.statements:
         if st.speaker == "both sides" or not st.affiliation:
             continue
@@ -82,7 +82,7 @@ def run(work: Work) -> None:
             m = rx.search(st.text)
             if not m:
                 continue
-            target = None
+            target: str | None = None
             clause = st.text
             if pat.get("subject_target"):
                 head = clause[:m.start()]
@@ -98,8 +98,8 @@ def run(work: Work) -> None:
                 target = others[0]
             if target is None:
                 continue
-            a = st.span[0] + m.start()
-            ev = _event(work, st.affiliation, target, str(pat["code"]), (a, st.span[0] + m.end()), st.id)
+            begin = st.span[0] + m.start()
+            ev = _event(work, st.affiliation, target, str(pat["code"]), (begin, st.span[0] + m.end()), st.id)
             if ev:
                 events.append(ev)
     work.events = events

@@ -129,10 +129,10 @@ class _Attributor:
             subs = [x for x in self._subjects(s) if x[0] == s.start + m.end()]
             comma = st.find(",", m.end())
             if subs and comma > 0:
-                who = self._resolve(subs[0][2], current)
-                if who is not None and who in self.speakers_allowed:
-                    a = _content_start(text, s.start + comma + 1)
-                    return ("person", who, a, s.end, "according to", True)
+                speaker = self._resolve(subs[0][2], current)
+                if speaker is not None and speaker in self.speakers_allowed:
+                    begin = _content_start(text, s.start + comma + 1)
+                    return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
             pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Excellency|"
                          r"Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
@@ -264,6 +264,6 @@ def run(work: Work) -> None:
         current = person
         current_act = not continues
         att.last_person = person
-    for k, st in enumerate(out, 1):
-        st.id = f"s{k}"
+    for k, stmt in enumerate(out, 1):
+        stmt.id = f"s{k}"
     work.statements = out

@@ -135,7 +135,8 @@ def run(work: Work) -> None:
         seen.add(key)
         if ckey:
             per_topic[ckey] = per_topic.get(ckey, 0) + 1
-        found.append(Topic(label=label, span=(a, b), topic=canonical) if canonical else Topic(label=label, span=(a, b)))
+        extra = {"topic": canonical} if canonical else {}
+        found.append(Topic.model_validate({"label": label, "span": (a, b), **extra}))
 
     list_spans: list[tuple[int, int]] = [(m.start("items"), m.end("items")) for m in _LIST.finditer(text, body_start)]
     tokens = tokenize(text[body_start:], body_start)
@@ -157,11 +158,11 @@ def run(work: Work) -> None:
             actor = work.kb.actors.get(m.code)
             add(surface, m.start, m.end, actor.name if actor else None)
     for rx in (_DYAD, _FORUM):
-        for m in rx.finditer(text, body_start):
-            a, b = m.start(), m.end()
+        for hit in rx.finditer(text, body_start):
+            a, b = hit.start(), hit.end()
             if any(x[0] <= a < x[1] for x in blocked):
                 continue
-            label = re.sub(r"^(?:The|A)\s+", "", m.group())
+            label = re.sub(r"^(?:The|A)\s+", "", hit.group())
             if label.split()[0].lower() in STOP_WORDS:
                 continue
             add(label, b - len(label), b, None)
