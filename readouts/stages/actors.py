@@ -51,6 +51,8 @@ def gazetteer(kb: Any) -> Gazetteer:
             for s in names:
                 if s:
                     g.add(s, ("actor", a.code, form))
+                    if form == "adjective" and s[-1:] in ("n", "i") and " " not in s:
+                        g.add(s + "s", ("actor", a.code, form))  # "Tunisians Abroad", "Egyptians"
     for p in kb.people:
         forms = {p.name, *p.aliases}
         parts = p.name.split()
@@ -59,6 +61,10 @@ def gazetteer(kb: Any) -> Gazetteer:
         elif len(parts) == 2:
             forms.add(f"{parts[1].upper()} {parts[0]}")  # Japanese MOFA style: KISHIDA Fumio
             forms.add(f"{parts[1]} {parts[0]}")
+        for s in list(forms):
+            # "Al Thani" / "Al-Thani", "El Sisi" / "El-Sisi"
+            forms.add(re.sub(r"\b(Al|El|al|el|Ould|bin|Bin)-", r"\1 ", s))
+            forms.add(re.sub(r"\b(Al|El|al|el) (?=[A-Z])", r"\1-", s))
         for s in forms:
             g.add(s, ("person", p, "full"))
     cache["actors"] = g
@@ -72,7 +78,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     i, n = 0, len(tokens)
     while i < n:
         j = i
-        while j < n and (tokens[j].lower in words or tokens[j].lower in conn or j in actor_tok
+        while j < n and (tokens[j].lower in words or tokens[j].lower in conn
+                         or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
                     and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
@@ -97,8 +104,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             has_head = any(t.lower in heads for t in seg) or any(
                 f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
             capped = any(t.is_cap for t in seg if t.lower not in conn)
-            if not has_head and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," and b < n \
-                    and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok:
+            name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
+            name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
+                                and tokens[b + 1].lower not in words and (b + 1) not in actor_tok)
+            if not has_head and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," \
+                    and (name_next or name_after_comma):
                 # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
                 runs[-1] = (runs[-1][0], b, runs[-1][2])
             elif has_head and capped:
@@ -123,21 +133,31 @@ _HONORIFICS = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "da
                "hon.", "the", "shri", "smt", "prof", "prof.", "hh", "hrh", "highness", "royal", "honorable",
                "honourable", "h.h.", "h.r.h."}
 _ADDRESS = {"h.e.", "mr", "mrs", "ms", "dr", "m", "mme", "madam", "hrh", "hh", "h.h.", "h.r.h.", "shri", "smt"}
-_NOBLE = {"prince", "princess", "sheikh", "sheikha", "sheik"}  # part of a name after a comma title
+_STYLES = {"ambassador", "senator", "professor", "chief", "engr", "barrister", "alhaji", "amb"}
+_NOBLE = {"prince", "princess", "sheikh", "sheikha", "sheik", "sayyid", "sayed", "emir", "amir"}  # part of a name after a comma title
 _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
                    "discusses", "discuss", "visits", "visit", "calls", "call", "phone", "says", "say", "hosts", "host",
                    "attends", "attend", "congratulates", "thanks", "welcomes", "reaffirms", "pledge", "pledges", "sign",
                    "signs", "agree", "agrees", "wraps", "chairs", "co-chairs", "readout", "statement", "press", "release",
-                   "joint", "summit", "meeting", "conversation", "telephone", "video", "mp", "mp.", "published"}
+                   "joint", "summit", "meeting", "conversation", "telephone", "video", "mp", "mp.", "published",
+                   "review", "reviews", "explore", "explores", "strengthen", "strengthens", "boost", "boosts",
+                   "launch", "launches", "urge", "urges", "vow", "vows", "eye", "eyes", "seek",
+                   "seeks", "renew", "renews", "deepen", "deepens", "exchange", "exchanges", "address", "addresses",
+                   "stress", "stresses", "underline", "underlines", "reaffirm", "welcome", "thank", "congratulate",
+                   "note", "notes", "talk", "lead", "leads", "open", "opens", "conclude", "concludes",
+                   "celebrate", "celebrates", "commemorate", "commemorates", "discussed", "met", "held", "agreed",
+                   "visited", "received", "hosted", "signed", "attended", "spoke", "called", "pay", "pays", "paid",
+                   "on", "with", "and", "in", "at", "for", "to"}
 
 
 def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
     while k < len(tokens) and (tokens[k].lower in _HONORIFICS or tokens[k].text == "."):
         k += 1
-    if k + 1 < len(tokens) and tokens[k].lower in _NOBLE and k > 0 and (
-            tokens[k - 1].text == "," or tokens[k - 1].lower in _HONORIFICS) and tokens[k + 1].is_cap:
-        k += 1  # "..., HH Prince Faisal bin Farhan": the prince is the name's, the office is the title
+    while k + 1 < len(tokens) and (tokens[k].lower in _NOBLE or tokens[k].lower in _STYLES) and k > 0 and (
+            tokens[k - 1].text == "," or tokens[k - 1].lower in _HONORIFICS or tokens[k - 1].lower in _STYLES
+            or tokens[k - 1].text == ".") and tokens[k + 1].is_cap:
+        k += 1  # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar": the office is the title before
     if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
         return k  # a name after a title is on the same line
     j = k
@@ -167,6 +187,8 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
 
 
 def _norm_name(tokens: list[Token]) -> str:
+    while len(tokens) > 1 and tokens[0].lower in _NOBLE:
+        tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed
     parts: list[str] = []
     for k, t in enumerate(tokens):
         if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑") or tokens[k - 1].text in ("-", "‑")):
@@ -190,7 +212,10 @@ class _People:
                 if ref.title and (not p.title or (p.title_span and ref.title_span
                                                   and len(ref.title) > len(p.title) and not p.name_span)):
                     p.title, p.title_span = ref.title, ref.title_span
-                if ref.title and p.title and len(ref.title) > len(p.title) and ref.title_span and ref.name:
+                if ref.title and p.title and len(ref.title) > len(p.title) and ref.title_span and ref.name and (
+                        self.work.kb.title_kind(ref.title) or not self.work.kb.title_kind(p.title)):
+                    p.title, p.title_span = ref.title, ref.title_span
+                elif ref.title and p.title and self.work.kb.title_kind(ref.title) and not self.work.kb.title_kind(p.title):
                     p.title, p.title_span = ref.title, ref.title_span
                 if ref.title_actor and not p.title_actor:
                     p.title_actor = ref.title_actor
@@ -263,6 +288,9 @@ def run(work: Work) -> None:
     pending: list[tuple[tuple[int, int], PersonRef, int]] = []  # (span, ref, order) added in text order
 
     def title_text(a: int, b: int) -> tuple[str, tuple[int, int]]:
+        while b - a > 1 and tokens[a].lower in ("his", "her", "royal", "highness", "excellency", "majesty", "the",
+                                                "honourable", "honorable", "hon"):
+            a += 1
         s, e = tokens[a].start, tokens[b - 1].end
         return text[s:e], (s, e)
 
@@ -305,14 +333,19 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = _name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS
-                             or (tokens[k].lower in _NOBLE and k + 1 < j)):
+            while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS or tokens[k].text == "."
+                             or ((tokens[k].lower in _NOBLE or tokens[k].lower in _STYLES) and k + 1 < j)):
                 k += 1
             name_toks = tokens[k:j]
             if not name_toks:
                 continue
             k0 = next((h for h in known_hits if h[3] >= k and h[3] < j), None)
-            if k0 is not None:
+            if k0 is None and len(name_toks) > 1 and name_toks[0].lower in kb.surnames and all(
+                    t.lower in _HEADLINE_VERBS for t in name_toks[1:2]):
+                # "Minister Balakrishnan Review ...": a known surname, then a headline's verb
+                name_toks = name_toks[:1]
+                j = k + 1
+            if k0 is not None and k0[4] - k0[3] >= len(name_toks):
                 name_toks = tokens[k0[3]:k0[4]]
                 j = max(j, k0[4])
             else:
@@ -350,7 +383,7 @@ def run(work: Work) -> None:
     for a, b, known, ti, tj in known_hits:
         if ti in person_tok:
             continue
-        ref = PersonRef(name=text[a:b], title=None, name_span=(a, b),
+        ref = PersonRef(name=_norm_name(tokens[ti:tj]), title=None, name_span=(a, b),
                         known=known)
         if re.fullmatch(r"[A-Z]{2,} [A-Z][a-z]+", ref.name or ""):
             ref.name = _norm_name(tokens[ti:tj])
@@ -446,6 +479,14 @@ def run(work: Work) -> None:
     for k, t in enumerate(tokens):
         if k in person_tok or k in actor_tok or not t.is_cap:
             continue
+        if k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == t.end \
+                and tokens[k + 2].start == tokens[k + 1].end:
+            glued = f"{t.lower}-{tokens[k + 2].lower}"
+            if glued in surnames and (t.start, tokens[k + 2].end) not in work.person_at:
+                # "Amir-Abdollahian said ..."
+                work.people[surnames[glued]].mentions.append((t.start, tokens[k + 2].end))
+                work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
+                continue
         who = surnames.get(t.lower)
         if who is not None and (t.start, t.end) not in work.person_at:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person
@@ -458,7 +499,7 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
     assert ref.title is not None
     t = ref.title.lower()
     kind = work.kb.title_kind(ref.title)
-    cands: list[int] = []
+    cands: list[tuple[int, int]] = []  # (how well the title matches, person)
     for i, p in enumerate(work.people):
         if p.first > span[0]:
             continue
@@ -471,21 +512,35 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         if ref.title_actor and not p_side:
             continue
         head = t.split()[-1]
-        if pt and (t in pt or head in pt.split() or (kind and kind == pk)):
-            cands.append(i)
-        elif not pt and p.known:
-            role = p.known.role_at(None)
-            if role and (head in role.title.lower() or (kind and role.kind == kind)):
-                cands.append(i)
+        if pt and (t == pt or t in pt):
+            cands.append((3, i))
+        elif pt and head in pt.split():
+            cands.append((2, i))
+        elif pt and kind and kind == pk:
+            cands.append((1, i))
+        elif known_role and (head in known_role.title.lower() or (kind and known_role.kind == kind)):
+            cands.append((1, i))
+        elif ref.title_actor and p_side == ref.title_actor and kind and pk is None:
+            cands.append((1, i))  # "his Omani counterpart" ... "the Omani Foreign Minister"
     # "the Prime Minister" of a readout is the publisher's own, unqualified one ("Prime Minister
     # Netanyahu"), not "the Bulgarian Prime Minister"; among equals, the first named
     best = None
     if cands:
-        unq = [i for i in cands if not work.people[i].title_actor] if not ref.title_actor else cands
-        best = (unq or cands)[0]
+        # the best title match; then a named person over an unnamed one; then the unqualified one
+        # (the publisher's own); then the first named
+        top = max(score for score, _ in cands)
+        pool = [i for score, i in cands if score == top]
+        unq = ([i for i in pool if not work.people[i].title_actor] or pool) if not ref.title_actor else pool
+        named = [i for i in unq if work.people[i].name] or unq
+        best = named[0]
     if best is not None:
-        work.people[best].mentions.append(span)
+        p = work.people[best]
+        p.mentions.append(span)
         work.person_at[span] = best
+        if kind and (not p.title or work.kb.title_kind(p.title) is None):
+            # a title that names an office beats "counterpart" or "Prince"
+            p.title, p.title_span = ref.title, ref.title_span
+            p.title_actor = p.title_actor or ref.title_actor
         return
     people.add(span, ref)
 
@@ -502,11 +557,16 @@ def _merge_unnamed(work: Work) -> None:
             continue
         ct = core(p.title)
         kind = work.kb.title_kind(p.title)
+        headline_only = all("\n" in work.text[m[1]:work.text.find("\n", m[1]) + 1 or len(work.text)]
+                            and not re.search(r"[.!?]", work.text[work.text.rfind("\n", 0, m[0]) + 1:
+                                                                  work.text.find("\n", m[1]) if "\n" in work.text[m[1]:]
+                                                                  else len(work.text)])
+                            for m in p.mentions)
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
-                 and (q.title_actor is None or p.title_actor == q.title_actor)]
+                 and (q.title_actor is None or p.title_actor == q.title_actor or headline_only)]
         if len(cands) != 1:
             continue
         n = cands[0]

@@ -33,6 +33,7 @@ _ABS = [
                re.I),
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
+    re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 _REL = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
@@ -96,6 +97,12 @@ def _absolute(text: str, year_hint: int | None,
 def _publication_date(work: Work) -> dt.date | None:
     """A full date that stands as a line of its own (or a dateline) in the first lines of the text."""
     head = work.text[:600]
+    for line in head.splitlines()[:3]:
+        m = re.search(r"\((?:[A-Z][\w .'-]*,\s*)?([^()]{6,30})\)\s*$", line.strip())
+        if m:
+            d = parse_date(m.group(1))
+            if d:
+                return d
     for line in head.splitlines()[:8]:
         s = line.strip()
         if not s or len(s) > 80:

@@ -21,6 +21,7 @@ from .base import EngagementDraft, Sentence, Work
 __all__ = ["run"]
 
 _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
+                          r"Secretariat|Building|"
                           r"Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
                           r"Castle|Tower|Residence|Building|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
@@ -115,12 +116,21 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
             continue
         start = s.start + m.start("loc")
         end = start + len(loc)
-        if any(start <= p[0] < end for p in work.person_at):
+        inside = [p[0] for p in work.person_at if start < p[0] < end]
+        if inside:
+            # "at the African Union Headquarters in Addis Ababa H.E. Ramtane Lamamra": the place ends
+            # where the person begins
+            end = min(inside)
+            loc = work.text[start:end].rstrip(" ,")
+            end = start + len(loc)
+            if not loc:
+                continue
+        if any(p[0] == start for p in work.person_at):
             continue
         actors = [a for a in work.actor_mentions if start <= a.start and a.end <= end]
         place = _PLACE_WORDS.search(loc)
-        if actors and all(a.form in ("capital", "name", "alias", "seat") for a in actors) or place:
-            if actors and all(a.form == "body" for a in actors):
+        if any(a.form in ("capital", "name", "alias", "seat") for a in actors) or place:
+            if actors and all(a.form in ("body", "adjective") for a in actors) and not place:
                 continue
             prefix = "outside " if m.group("prep") == "outside" else ""
             return prefix + loc

@@ -29,7 +29,7 @@ from .base import Sentence, Work, words_re
 __all__ = ["run"]
 
 _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|[a-z]+ly|,)\b)*"
-_PRONOUN = re.compile(r"(?P<p>He|She|The latter|The former|the latter|the former)\b")
+_PRONOUN = re.compile(r"(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
 
 
@@ -134,11 +134,14 @@ class _Attributor:
                     begin = _content_start(text, s.start + comma + 1)
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Excellency|"
-                         r"Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
+            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
+                         r"His Excellency|Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
+                         r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
                          r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
-            trailing = re.match(r"\s*(?:also\s+)?(?:said|added|noted|stressed|stated|emphasized|emphasised)\b[\s\"”’.!]*$",
+            trailing = re.match(r"\s*(?:also\s+)?(?:said|says|added|adds|noted|notes|stressed|stresses|stated|states|"
+                                r"emphasized|emphasised|told reporters|wrote)\b(?:\s+(?:at|in|during|after|on|following|"
+                                r"to|before|when)\b[^.\"”]*)?[\s\"”’'.!]*$",
                                 text[b:s.end])
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
@@ -158,11 +161,10 @@ class _Attributor:
             person = self._resolve(who, current)
             if person is None or person not in self.speakers_allowed:
                 continue
-            after = text[b + m.end():s.end]
-            if not re.search(r"\w", after) and pre.strip():
+            if trailing and pre.strip():
                 # "..., Wang said." — the content is what came before the speaker
                 head = re.sub(r"(?:\s+(?:Mr|Ms|Mrs|Dr|M)\.?|\s+(?:[A-Z][\w.-]*\s+){0,4})\s*$", "",
-                              pre) if re.search(r"[”\"’,]\s*(?:(?:Mr|Ms|Mrs|Dr|M)\.?\s*)?(?:[A-Z][\w.-]*\s+){0,4}$", pre) else pre
+                              pre) if re.search(r"[”\"’',]\s*(?:(?:Mr|Ms|Mrs|Dr|M)\.?\s*)?(?:[A-Z][\w.-]*\s+){0,4}$", pre) else pre
                 end = s.start + len(head.rstrip(" ,\"”’'"))
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
@@ -227,12 +229,25 @@ def run(work: Work) -> None:
             current = None
             cur_para = s.para
         if s.index < first_eng:
+            # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
+            hq = re.match(r"\s*(?P<who>[^:\n]{2,60}?)\s*:\s*[‘“'\"](?P<q>.+?)[’”'\"]?\s*$", work.stext(s))
+            if hq:
+                named = [i for sp, i in work.people_in(s.start, s.start + hq.end("who"))]
+                if named and named[0] in att.speakers_allowed:
+                    p = work.people[named[0]]
+                    a, b = s.start + hq.start("q"), s.start + hq.end("q")
+                    out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
+                                         text=text[a:b], engagement=eng_id(a), span=(a, b)))
             continue
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
             if current is not None and current_act and _narrative_start(work, s, att):
                 current = None  # after "X welcomed ...", "The United States is ..." is narration again
+            opener = work.people_in(s.start, min(s.end, s.start + 40))
+            if current is not None and opener and re.fullmatch(
+                    r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]):
+                current = None  # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:\w+ed|held|met|spoke|made|took|had|"
