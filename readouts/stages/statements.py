@@ -259,9 +259,9 @@ def run(work: Work) -> None:
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
                                      text=text[s.start:s.end], engagement=eng_id(s.start), span=(s.start, s.end)))
             # remember who was named first (the subject) in the last sentence naming someone, for "He"/"She"
-            named = work.people_in(s.start, s.end)
-            if named:
-                att.last_person = named[0][1]
+            in_sentence = work.people_in(s.start, s.end)
+            if in_sentence:
+                att.last_person = in_sentence[0][1]
             continue
         kind, person, a, b, cue, continues = got
         if kind == "side":
