@@ -40,7 +40,7 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
         cue_alt = "|".join(re.escape(c) for c in cues)
         cache["stmt"] = {
-            "after": re.compile(r"^(?:\s*,[^,.]{1,120},)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
+            "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?"),
             "joint": words_re(st["joint_subjects"]),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
@@ -124,6 +124,14 @@ class _Attributor:
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
                 return ("side", None, s.start, s.end, m.group("cue"), False)
+        fm = re.search(r"\b(?P<cue>spoke|stated|said|remarked|explained|noted)\b[^.;]*\bas follows\W*$", st)
+        if fm:
+            # "Prime Minister Kishida spoke at the summit meeting as follows."
+            before = [x for x in self._subjects(s) if x[0] < s.start + fm.start() and x[2].isdigit()]
+            if before:
+                speaker = self._resolve(before[-1][2], current)
+                if speaker is not None and speaker in self.speakers_allowed:
+                    return ("person", speaker, s.start, s.end, fm.group("cue"), False)
         m = re.match(r"According to\s+", st)
         if m:
             subs = [x for x in self._subjects(s) if x[0] == s.start + m.end()]
@@ -138,6 +146,7 @@ class _Attributor:
                          r"His Excellency|Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
                          r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
                          r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
+            pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
             trailing = re.match(r"\s*(?:also\s+)?(?:said|says|added|adds|noted|notes|stressed|stresses|stated|states|"
                                 r"emphasized|emphasised|told reporters|wrote)\b(?:\s+(?:at|in|during|after|on|following|"
@@ -213,6 +222,7 @@ def run(work: Work) -> None:
     out: list[Statement] = []
     current: int | None = None  # speaker whose statement may continue
     current_act = False  # the current statement is an act ("X welcomed ..."), not reported speech
+    follows = False  # "... as follows:": the statement runs on over the next paragraphs
     cur_para = -1
     eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
@@ -226,7 +236,8 @@ def run(work: Work) -> None:
     first_eng = min((e.sentence for e in work.engagements), default=0)
     for s in work.sentences:
         if s.para != cur_para:
-            current = None
+            if not follows:
+                current = None
             cur_para = s.para
         if s.index < first_eng:
             # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
@@ -265,10 +276,10 @@ def run(work: Work) -> None:
             continue
         kind, person, a, b, cue, continues = got
         if kind == "side":
-            current = None
+            current, follows = None, False
             continue
         if kind == "joint":
-            current = None
+            current, follows = None, False
             out.append(Statement(id="", speaker="both sides", affiliation=None, cue=cue, text=text[a:b],
                                  engagement=eng_id(a), span=(a, b)))
             continue
@@ -279,6 +290,10 @@ def run(work: Work) -> None:
         current = person
         current_act = not continues
         att.last_person = person
+        # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
+        follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
+        if follows:
+            current_act = False
     for k, stmt in enumerate(out, 1):
         stmt.id = f"s{k}"
     work.statements = out
