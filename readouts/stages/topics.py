@@ -46,7 +46,8 @@ _GENERIC = {"issues", "issue", "matters", "affairs", "areas", "topics", "questio
             "progress", "support", "work", "meeting", "talks", "call", "visit", "summit", "details", "potential",
             "background", "personal views", "approach", "opportunities", "importance", "possibilities", "plans",
             "prospects", "results", "outcomes", "agenda", "priorities", "positions", "position", "matter", "things",
-            "topic", "preparations", "preparation", "information", "equipment", "measures", "contacts"}
+            "topic", "preparations", "preparation", "information", "equipment", "measures", "contacts", "media",
+            "respect", "diversity"}
 _VERBS = {"support", "achieve", "send", "make", "take", "give", "help", "bring", "ensure", "promote", "strengthen",
           "continue", "enhance", "deepen", "advance", "build", "develop", "expand", "work", "maintain", "keep",
           "address", "tackle", "improve", "implement", "pursue", "protect", "reduce", "increase", "hold", "seek"}
@@ -128,7 +129,7 @@ def run(work: Work) -> None:
     def add(label: str, a: int, b: int, canonical: str | None) -> None:
         key = re.sub(r"\W+", "", label.lower())
         ckey = (canonical or "").lower()
-        if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 2):
+        if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 1):
             return  # the same words once; at most two wordings of one taxonomy entry
         if any(key in k or k in key for k in seen):
             return  # "Afghanistan" after "the situation in Afghanistan"
@@ -184,9 +185,10 @@ def run(work: Work) -> None:
                 continue
             if any(x[0] <= a < x[1] for x in blocked):
                 continue
-            if any(m.start == a and m.code in sides and text[m.end:m.end + 2] in ("'s", "’s")
+            if any(m.start == a and m.code in sides and (text[m.end:m.end + 2] in ("'s", "’s")
+                                                          or m.end >= a + len(item) - 1)
                    for m in work.actor_mentions):
-                continue  # "NATO's continued support": a side's own doing, not a subject
+                continue  # "NATO's continued support", "the People's Republic of China": a side, not a subject
             add(item, a, a + len(item), None)
     for e in work.engagements:
         e.topics = list(found)
