@@ -115,7 +115,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
                 ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"
                         and any(t.lower in heads for t in tokens[k + 1:b])]
-                if det and ands:
+                comma_name_next = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
+                                   and tokens[b + 1].lower not in words)
+                if det and ands and not comma_name_next:
                     # "The Secretary and Foreign Minister discussed": two people, not one double title
                     cut = ands[0]
                     runs.append((a, cut, True))
@@ -129,7 +131,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     return runs
 
 
-_HONORIFICS = {"h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her", "hon",
+_HONORIFICS = {"dato", "datuk", "datin", "seri", "utama", "haji", "hajah", "'", "’", "h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her", "hon",
                "hon.", "the", "shri", "smt", "prof", "prof.", "hh", "hrh", "highness", "royal", "honorable",
                "honourable", "h.h.", "h.r.h."}
 _ADDRESS = {"h.e.", "mr", "mrs", "ms", "dr", "m", "mme", "madam", "hrh", "hh", "h.h.", "h.r.h.", "shri", "smt"}
@@ -179,24 +181,35 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 and tokens[j + 1].start == t.end and tokens[j + 1].text[:1].isalpha():
             j += 2  # "Ki-Moon", "Jean-Yves", "Al-Sisi"
             continue
-        if low in _PARTICLES and j > k and j + 1 < len(tokens) and tokens[j + 1].is_cap:
-            j += 1
-            continue
+        if low in _PARTICLES:
+            # "van der Linden", "de la Fuente", "bin Farhan": particles lead on to a capitalised part
+            q = j
+            while q < len(tokens) and tokens[q].lower in _PARTICLES:
+                q += 1
+            if q < len(tokens) and tokens[q].is_cap and (j > k or q - j <= 2):
+                j = q
+                continue
         break
     return j
+
+
+_POSTNOMINALS = {"td", "mp", "oon", "egh", "kc", "qc", "mbe", "obe", "cbe", "kbe", "gcmg", "ao", "ac", "pc", "jp", "mla",
+                 "msp", "mep", "cmg", "dbe", "gcb", "frs", "phd", "mhk", "ms", "mna", "mpa"}
 
 
 def _norm_name(tokens: list[Token]) -> str:
     while len(tokens) > 1 and tokens[0].lower in _NOBLE:
         tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed
+    while len(tokens) > 2 and tokens[-1].lower in _POSTNOMINALS and tokens[-1].text.isupper():
+        tokens = tokens[:-1]  # "Micheál Martin TD"
     parts: list[str] = []
     for k, t in enumerate(tokens):
         if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑") or tokens[k - 1].text in ("-", "‑")):
             parts[-1] += t.text
         else:
             parts.append(t.text)
-    # "KISHIDA Fumio" -> "Fumio Kishida"
-    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and not parts[1].isupper():
+    # "KISHIDA Fumio" -> "Fumio Kishida"; not Korean "CHO Tae-yul", whose given name is hyphenated
+    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and not parts[1].isupper() and "-" not in parts[1]:
         parts = [parts[1], parts[0].capitalize()]
     return " ".join(parts).replace(" .", ".")
 
@@ -476,8 +489,18 @@ def run(work: Work) -> None:
                     surnames.setdefault(p.known.surname.lower(), i)
                 if p.known and p.known.family_first:
                     surnames.setdefault(parts[0].lower(), i)
+    multi = {tuple(p.known.surname.lower().split()): i for i, p in enumerate(work.people)
+             if p.known and p.known.surname and " " in p.known.surname}
     for k, t in enumerate(tokens):
-        if k in person_tok or k in actor_tok or not t.is_cap:
+        if k in person_tok or k in actor_tok:
+            continue
+        for key, who_i in multi.items():
+            if tuple(x.lower for x in tokens[k:k + len(key)]) == key:
+                sp = (t.start, tokens[k + len(key) - 1].end)
+                if sp not in work.person_at and not any(a <= sp[0] < b for a, b in work.person_at):
+                    work.people[who_i].mentions.append(sp)
+                    work.person_at[sp] = who_i
+        if not t.is_cap:
             continue
         if k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == t.end \
                 and tokens[k + 2].start == tokens[k + 1].end:
@@ -562,11 +585,23 @@ def _merge_unnamed(work: Work) -> None:
                                                                   work.text.find("\n", m[1]) if "\n" in work.text[m[1]:]
                                                                   else len(work.text)])
                             for m in p.mentions)
+        def side(q: PersonRef) -> str | None:
+            role = q.known.role_at(None) if q.known else None
+            return q.title_actor or (role.actor if role else None)
+
+        def same_side(q: PersonRef) -> bool:
+            if p.title_actor:
+                return side(q) in (p.title_actor, None)
+            return q.title_actor is None or headline_only
+
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
-                 and (q.title_actor is None or p.title_actor == q.title_actor or headline_only)]
+                 and same_side(q)]
+        exact = [i for i in cands if p.title_actor and side(work.people[i]) == p.title_actor]
+        if len(exact) == 1:
+            cands = exact
         if len(cands) != 1:
             continue
         n = cands[0]

@@ -103,6 +103,13 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
                 ends.append(b2)
     # "It was agreed to continue contacts": agreement without a subject
     ends += [s_start + m.end() - 1 for m in re.finditer(r"\bIt was (?:also |further )?(?=agreed\b)", text[s_start:s_end])]
+    # "President Yoon held talks with Prime Minister Chinh ... and agreed to ...": the engagement's own verb
+    # makes its subject and object one joint subject
+    for e in work.engagements:
+        if e.span[0] == s_start and not e.reported_as:
+            for m in re.finditer(r"\band\s+(?=(?:also\s+)?(?:agreed|committed|pledged|vowed|decided)\b)",
+                                 text[s_start:s_end]):
+                ends.append(s_start + m.end() - 1)
     # "We agreed to ..." in a participant's own account
     ends += [s_start + m.end() - 1 for m in _WE.finditer(text[s_start:s_end])]
     return sorted(set(ends))

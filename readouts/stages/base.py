@@ -32,6 +32,7 @@ class Sentence:
     start: int
     end: int
     para: int
+    boiler: bool = False  # a site menu, breadcrumb or cookie line, not the readout
 
 
 @dataclass

@@ -97,6 +97,13 @@ def _absolute(text: str, year_hint: int | None,
 def _publication_date(work: Work) -> dt.date | None:
     """A full date that stands as a line of its own (or a dateline) in the first lines of the text."""
     head = work.text[:600]
+    for line in work.text[:2500].splitlines()[:30]:
+        # "Published: 12 March 2024 10:32", "Last updated: 26 Nov. 2024"
+        m = re.match(r"\s*(?:Published|Updated|Last updated|Posted|Date|Release date)\s*(?:on)?\s*:?\s*(.{6,40})$", line, re.I)
+        if m:
+            d = parse_date(m.group(1))
+            if d:
+                return d
     for line in head.splitlines()[:3]:
         m = re.search(r"\((?:[A-Z][\w .'-]*,\s*)?([^()]{6,30})\)\s*$", line.strip())
         if m:

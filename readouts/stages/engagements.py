@@ -71,7 +71,7 @@ def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | N
     matches = [h for h, _, _, _ in found]
     if "video_call" in types:
         return "video_call", "video", matches
-    if "phone_call" in types:
+    if "phone_call" in types and not re.search(r"\bcourtesy (?:call|visit)\b", text, re.I):
         return "phone_call", "phone", matches
     if not strong:
         return "summit", "in_person", matches
@@ -86,7 +86,8 @@ def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | N
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
                               or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)
                               or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting)", text, re.I)) \
-            and not re.search(r"\bmet\b|sidelines|margins", text, re.I):
+            and not re.search(r"\bmet\b|sidelines|margins", text, re.I) \
+            or "summit" in types and re.search(r"\bfor (?:the|a) [^.;]{0,40}\bsummit\b(?! meeting)", text, re.I):
         return "summit", "in_person", matches
     return "meeting", "in_person", matches
 
@@ -134,7 +135,13 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
                 continue
             prefix = "outside " if m.group("prep") == "outside" else ""
             return prefix + loc
-        if not actors and m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()]):
+        after_loc = work.text[start + len(loc):start + len(loc) + 1]
+        fronted = m.group("prep") == "in" and re.fullmatch(r"\s*(?:Today|Yesterday|On \w+(?: \d+)?|Earlier today)?\s*",
+                                                              scope[:m.start()]) and after_loc == ","
+        hosted = m.group("prep") == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
+                                                       scope[:m.start()])
+        if not actors and (m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()])
+                           or fronted or hosted):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc
     vm = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
@@ -279,6 +286,8 @@ def run(work: Work) -> None:
     headline: EngagementDraft | None = None  # a primary engagement read from a title line, awaiting its body
     last_sentence = -1
     for s in work.sentences:
+        if s.boiler:
+            continue
         text = work.stext(s)
         got = _classify(work, text)
         parts = _participants_in(work, s)
@@ -297,7 +306,8 @@ def run(work: Work) -> None:
             continue
         if not got or (drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text)):
             # "Foreign Minister X of Y and Foreign Minister Z of W were present."
-            if drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text):
+            if drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text) \
+                    and not not_this.search(text) and not re.search(r"\bwhen\b", text):
                 for p in parts:
                     if p not in drafts[0].participants:
                         drafts[0].participants.append(p)
@@ -375,7 +385,21 @@ def run(work: Work) -> None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True)
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d)
+        if d.modality == "in_person" and d.location is None and not d.reported_as:
+            d.location = _place_line(work)
     work.engagements = drafts
+
+
+def _place_line(work: Work) -> str | None:
+    """A line near the top that holds nothing but a capital or seat (the Kremlin's "Hanoi" under the date)."""
+    for s in work.sentences[:12]:
+        line = work.stext(s)
+        if len(line) > 40 or "\n" in line:
+            continue
+        hits = [a for a in work.actor_mentions if a.start == s.start and a.end == s.end]
+        if hits and hits[0].form in ("capital", "seat"):
+            return line
+    return None
 
 
 _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite)\b", re.I)

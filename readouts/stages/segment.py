@@ -7,6 +7,8 @@ fills ``work.sentences``. A line break always ends a sentence; so does a token t
 
 from __future__ import annotations
 
+import re
+
 from .base import Sentence, Work
 
 __all__ = ["run"]
@@ -67,7 +69,18 @@ def run(work: Work) -> None:
         a, b = _trim(text, start, pb)
         if b > a:
             sents.append(Sentence(len(sents), a, b, p))
+    for s in sents:
+        s.boiler = _is_boiler(text[s.start:s.end])
     work.sentences = sents
+
+
+_BOILER = re.compile(r"\s[|>•]\s.*\s[|>•]\s|^(?:Home|Menu|Skip to|Share|Print|Cookies?|Accept|Search|Related)\b|"
+                     r"^(?:Home|You are here)\s*[>›/]|cookies", re.I)
+
+
+def _is_boiler(line: str) -> bool:
+    """Site furniture: menus ("News | Press | Media"), breadcrumbs ("Home > News"), cookie banners."""
+    return bool(_BOILER.search(line)) and not re.search(r"\b(?:met|said|held|spoke)\b", line)
 
 
 _ABBREV = {"e.g.", "i.e.", "etc.", "vs.", "approx."}

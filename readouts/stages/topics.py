@@ -119,6 +119,7 @@ def run(work: Work) -> None:
     body_start = 0  # headlines name topics too ("... Discuss China-US Relations")
     sides = {work.people[i].affiliation for e in work.engagements for i in e.participants}
     blocked = [p.title_span for p in work.people if p.title_span]
+    blocked += [(s.start, s.end) for s in work.sentences if s.boiler]
     blocked += [p.name_span for p in work.people if p.name_span]
     locations = [e.location.lower() for e in work.engagements if e.location]
     found: list[Topic] = []
