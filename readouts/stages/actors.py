@@ -568,6 +568,19 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
     people.add(span, ref)
 
 
+def _side(q: PersonRef) -> str | None:
+    """The side a person's title names, else the one of their known role."""
+    role = q.known.role_at(None) if q.known else None
+    return q.title_actor or (role.actor if role else None)
+
+
+def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
+    """Could the unnamed ``p`` be the named ``q``, as far as the sides their titles name go?"""
+    if p.title_actor:
+        return _side(q) in (p.title_actor, None)
+    return q.title_actor is None or headline_only
+
+
 def _merge_unnamed(work: Work) -> None:
     """An unnamed person known by title ("the Secretary-General's call") is the one named person who
     holds that title in the document ("Ban Ki-moon, Secretary-General"), when there is exactly one."""
@@ -585,21 +598,12 @@ def _merge_unnamed(work: Work) -> None:
                                                                   work.text.find("\n", m[1]) if "\n" in work.text[m[1]:]
                                                                   else len(work.text)])
                             for m in p.mentions)
-        def side(q: PersonRef) -> str | None:
-            role = q.known.role_at(None) if q.known else None
-            return q.title_actor or (role.actor if role else None)
-
-        def same_side(q: PersonRef) -> bool:
-            if p.title_actor:
-                return side(q) in (p.title_actor, None)
-            return q.title_actor is None or headline_only
-
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
-                 and same_side(q)]
-        exact = [i for i in cands if p.title_actor and side(work.people[i]) == p.title_actor]
+                 and _same_side(p, q, headline_only)]
+        exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]
         if len(exact) == 1:
             cands = exact
         if len(cands) != 1:
