@@ -99,9 +99,9 @@ def _publication_date(work: Work) -> dt.date | None:
     head = work.text[:600]
     for line in work.text[:2500].splitlines()[:30]:
         # "Published: 12 March 2024 10:32", "Last updated: 26 Nov. 2024"
-        m = re.match(r"\s*(?:Published|Updated|Last updated|Posted|Date|Release date)\s*(?:on)?\s*:?\s*(.{6,40})$", line, re.I)
+        m = re.match(r"\s*(?:Published|Updated|Last updated|Posted|Date|Release date)\b\s*(?:on)?\s*:?\s*", line, re.I)
         if m:
-            d = parse_date(m.group(1))
+            d = parse_date(line[m.end():m.end() + 40])
             if d:
                 return d
     for line in head.splitlines()[:3]:

@@ -51,7 +51,10 @@ def run(work: Work) -> None:
                                      and t.text[:-1].islower() and i + 1 < len(toks)
                                      and toks[i + 1].text[:1].isupper() and t.text not in _ABBREV):
                 j = i + 1
+                line_start = text.rfind("\n", 0, t.idx) + 1
                 while j < len(toks) and toks[j].text in _CLOSERS:
+                    if toks[j].text == '"' and text.count('"', line_start, toks[j].idx) % 2 == 0:
+                        break  # a straight quote that opens the next sentence, not one that closes this one
                     j += 1
                 end = toks[j - 1].idx + len(toks[j - 1].text)
                 # a following lower-case word means this was no sentence end ("approx. five")

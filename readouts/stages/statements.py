@@ -22,6 +22,7 @@ merely mentioned.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Statement
 from .base import Sentence, Work, words_re
@@ -207,6 +208,25 @@ class _Attributor:
         return None
 
 
+def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: Any) -> None:
+    """Attribute the earlier sentences of a quote whose attribution follows its last sentence."""
+    earlier = [x for x in work.sentences if x.para == s.para and x.index < s.index]
+    found: list[Sentence] = []
+    for x in reversed(earlier):
+        found.append(x)
+        t = work.stext(x)
+        if "“" in t or t.startswith('"'):
+            break
+    else:
+        return
+    for x in reversed(found):
+        if any(st.span[0] <= x.start < st.span[1] for st in out):
+            continue
+        a = _content_start(work.text, x.start)
+        out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None, text=work.text[a:x.end],
+                             engagement=eng_id(a), span=(a, x.end)))
+
+
 def _narrative_start(work: Work, s: Sentence, att: _Attributor) -> bool:
     """Does the sentence open with a subject of its own (a side, a joint subject, "The <Name>")?"""
     st = work.stext(s)
@@ -285,6 +305,10 @@ def run(work: Work) -> None:
             continue
         assert person is not None
         p = work.people[person]
+        whole = text[s.start:s.end]
+        if a == s.start and whole.count("”") + whole.count('"') % 2 > whole.count("“"):
+            # '"Poland is leading by example. Every Ally must ...," he said.': the quote began earlier
+            _quote_start(work, s, p, out, eng_id)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
         current = person
@@ -294,6 +318,7 @@ def run(work: Work) -> None:
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
         if follows:
             current_act = False
+    out.sort(key=lambda x: x.span)
     for k, stmt in enumerate(out, 1):
         stmt.id = f"s{k}"
     work.statements = out
