@@ -534,7 +534,9 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue
         if ref.title_actor and not p_side:
             continue
-        head = t.split()[-1]
+        words = t.replace("-", " ").split()
+        # the title's head noun: "Head of State" is a head, "Secretary of State" a secretary
+        head = next((w for w in words if w in work.kb.title_heads), words[-1])
         if pt and (t == pt or t in pt):
             cands.append((3, i))
         elif pt and head in pt.split():
