@@ -117,7 +117,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                         and any(t.lower in heads for t in tokens[k + 1:b])]
                 comma_name_next = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                    and tokens[b + 1].lower not in words)
-                if det and ands and not comma_name_next:
+                if det and ands and not comma_name_next and ands[0] - a <= 3:
                     # "The Secretary and Foreign Minister discussed": two people, not one double title
                     cut = ands[0]
                     runs.append((a, cut, True))
@@ -154,7 +154,8 @@ _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", 
 
 def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
-    while k < len(tokens) and (tokens[k].lower in _HONORIFICS or tokens[k].text == "."):
+    while k < len(tokens) and (tokens[k].lower in _HONORIFICS or (
+            tokens[k].text == "." and k > 0 and tokens[k - 1].lower in _HONORIFICS)):
         k += 1
     while k + 1 < len(tokens) and (tokens[k].lower in _NOBLE or tokens[k].lower in _STYLES) and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in _HONORIFICS or tokens[k - 1].lower in _STYLES
@@ -523,9 +524,15 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
     t = ref.title.lower()
     kind = work.kb.title_kind(ref.title)
     cands: list[tuple[int, int]] = []  # (how well the title matches, person)
+    sent = work.sentence_of(span[0])
+    sent_text = work.text[sent.start:sent.end] if sent else ""
     for i, p in enumerate(work.people):
         if p.first > span[0]:
             continue
+        last = (p.name or "").split()[-1:] if p.name else []
+        if last and re.search(re.escape(ref.title) + r"\s+(?:\w+\s+)?" + re.escape(last[0]) + r"\b",
+                              sent_text[span[1] - (sent.start if sent else 0):], re.I):
+            continue  # "The Prime Minister spoke to Prime Minister Renzi": someone else in the same sentence
         pt = (p.title or "").lower()
         pk = work.kb.title_kind(p.title) if p.title else None
         known_role = p.known.role_at(None) if p.known else None

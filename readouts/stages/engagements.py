@@ -35,7 +35,7 @@ _INIT = [
     (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)", re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
     (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.I), "x"),
-    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ )?from (?P<x>[^,.;]+)", re.I), "x"),
+    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from (?P<x>[^,.;]+)", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
@@ -130,6 +130,8 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
             continue
         actors = [a for a in work.actor_mentions if start <= a.start and a.end <= end]
         place = _PLACE_WORDS.search(loc)
+        if re.search(r"\b(?:Meeting|Summit|Conference|Dialogue|Session|Forum|Consultations?)$", loc) and not place:
+            continue  # "in the Quad Foreign Ministers' Meeting" is an occasion, not a place
         if any(a.form in ("capital", "name", "alias", "seat") for a in actors) or place:
             if actors and all(a.form in ("body", "adjective") for a in actors) and not place:
                 continue
@@ -140,7 +142,8 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
                                                               scope[:m.start()]) and after_loc == ","
         hosted = m.group("prep") == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
                                                        scope[:m.start()])
-        if not actors and (m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()])
+        if not actors and (m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
+                                                                 re.I)
                            or fronted or hosted):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc

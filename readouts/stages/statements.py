@@ -74,7 +74,8 @@ class _Attributor:
                 if p not in parts:
                     parts.append(p)
         self.participants = parts
-        self.speakers_allowed = set(parts) if parts else set(range(len(work.people)))
+        # only participants speak: a document that reports no engagement attributes nothing to a person
+        self.speakers_allowed = set(parts)
         self.last_person: int | None = None
 
     def _subjects(self, s: Sentence) -> list[tuple[int, int, str]]:
