@@ -79,6 +79,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     while i < n:
         j = i
         while j < n and (tokens[j].lower in words or tokens[j].lower in conn
+                         or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                          or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
@@ -490,6 +491,18 @@ def run(work: Work) -> None:
                     surnames.setdefault(p.known.surname.lower(), i)
                 if p.known and p.known.family_first:
                     surnames.setdefault(parts[0].lower(), i)
+    # every later mention of a full name found once ("Bakhtiyor Saidov noted ...")
+    taken = sorted(work.person_at)
+    for i, p in enumerate(work.people):
+        if not p.name or " " not in p.name:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", text):
+            sp = (m.start(), m.end())
+            if not any(a < sp[1] and sp[0] < b for a, b in taken):
+                p.mentions.append(sp)
+                work.person_at[sp] = i
+                taken.append(sp)
+                person_tok.update(k for k, t in enumerate(tokens) if sp[0] <= t.start < sp[1])
     multi = {tuple(p.known.surname.lower().split()): i for i, p in enumerate(work.people)
              if p.known and p.known.surname and " " in p.known.surname}
     for k, t in enumerate(tokens):
