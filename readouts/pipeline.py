@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -68,8 +69,40 @@ def _published(value: Any) -> dt.date | None:
         return None
 
 
+def _shadow(text: str, kb: Knowledge) -> str | None:
+    """For a text in capitals throughout ("FOREIGN MINISTER ALBARES MET ..."), a copy of the same length
+    in ordinary case, so the grammar of names and titles can read it; None for an ordinary text."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 40 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def case(m: re.Match[str]) -> str:
+        w = m.group()
+        if w == "S" and m.start() > 0 and text[m.start() - 1] in "'’":
+            return "s"  # SPAIN'S
+        if w in kb.exact_forms:
+            return w  # NATO, US, UN
+        opening = m.start() == 0 or re.search(r"(?:[.!?][\"”’)]*\s+|\n\s*)$", text[max(0, m.start() - 6):m.start()])
+        if w.lower() in STOP_WORDS and not opening:
+            return w.lower()
+        return w[0] + w[1:].lower()
+
+    shadow = re.sub(r"[^\W\d_]+", case, text)
+    return shadow if len(shadow) == len(text) else None
+
+
 def _record(work: Work) -> Record:
     ctx = work.context
+    if work.original is not None:
+        # the record keeps the input as given; every span indexes it as it indexes the shadow
+        orig = work.original
+        for st in work.statements:
+            st.text = orig[st.span[0]:st.span[1]]
+        for e in work.engagements:
+            for ag in e.agreements:
+                ag.text = orig[ag.span[0]:ag.span[1]]
+        work.text = orig
     doc = Document(id=document_id(work.text), text=work.text, source=ctx.get("source"), title=ctx.get("title"),
                    publisher=ctx.get("publisher"),
                    published=work.published.isoformat() if work.published else None, language="en")
@@ -99,9 +132,10 @@ def _check(text: str, cfg: Config) -> None:
                                  f"{cfg.max_chars:,} (split it, or raise Config.max_chars)")
 
 
-def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge, ner: Any = None) -> Record:
+def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge, ner: Any = None,
+         original: str | None = None) -> Record:
     work = Work(text=text, kb=kb, published=_published(context.get("published")), context=context, doc=doc,
-                ner=ner)
+                ner=ner, original=original)
     for _name, stage in STAGES:
         stage(work)
     return _record(work)
@@ -117,16 +151,18 @@ def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Know
            size: int) -> Iterator[Record]:
     """One batch: tokenize all, segment each, run NER once over every chosen sentence of the batch,
     then the remaining stages document by document."""
-    docs = backend.tokens((t for t, _ in good if t is not None), batch_size=size)
+    shadows = {i: sh for i, (t, _) in enumerate(good) if t is not None and (sh := _shadow(t, kb)) is not None}
+    docs = backend.tokens((shadows.get(i, t) for i, (t, _) in enumerate(good) if t is not None), batch_size=size)
     works: list[tuple[Work | None, str, dict[str, Any], list[str]]] = []
-    for text, ctx in good:
+    for i, (text, ctx) in enumerate(good):
         if text is None:
             works.append((None, ctx["_text"], ctx, []))
             continue
-        work = Work(text=text, kb=kb, published=_published(ctx.get("published")), context=ctx, doc=next(docs))
+        work = Work(text=shadows.get(i, text), kb=kb, published=_published(ctx.get("published")), context=ctx,
+                    doc=next(docs), original=text if i in shadows else None)
         try:
             segment.run(work)
-            chosen = [text[a:b] for a, b in entities.targets(work)]
+            chosen = [work.text[a:b] for a, b in entities.targets(work)]
         except Exception as e:  # a bug on one document must not lose the batch
             log.exception("extraction failed on %s", ctx.get("source") or "a document")
             ctx = {**ctx, "_error": f"extraction failed ({type(e).__name__}: {e}); please report this input"}
@@ -162,8 +198,9 @@ def extract(text: str, context: dict[str, Any] | None = None, config: Config | N
     _check(text, cfg)
     kb = load_knowledge(tuple(str(p) for p in cfg.actor_files))
     backend = load_backend(cfg.model)
-    doc = next(iter(backend.tokens([text], batch_size=1)))
-    return _run(text, doc, dict(context or {}), kb, backend.entities)
+    shadow = _shadow(text, kb)
+    doc = next(iter(backend.tokens([shadow or text], batch_size=1)))
+    return _run(shadow or text, doc, dict(context or {}), kb, backend.entities, text if shadow else None)
 
 
 def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: int | None = None,

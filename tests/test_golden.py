@@ -18,7 +18,6 @@ KNOWN_GAPS: dict[str, str] = {
     'h16-pol-mfa-weimar-plus-six-ministers-hosted': "agreement missing: strengthen Europe's defence industry",
     'h17-ap-rubio-mulino-spokesperson-relays-trump-background': "e1.location: 'the Panama Canal' != 'Panama City'; not attributed to Marco Rubio: China's presence in the Panam",
     'h18-mys-wisma-putra-courtesy-call-bin-haji-van-der-date-at-end': "e1.date: None != '2025-03-18'",
-    'm14-damaged-all-caps-wire-albares-bourita': "e1.location: None != 'Rabat'; not attributed to Jose Manuel Albares: RELATIONS BETWEEN SPAIN AND MOROCCO ARE G",
 }
 
 CASES = golden_cases()

@@ -108,6 +108,7 @@ class Work:
 
     text: str
     kb: Knowledge
+    original: str | None = None  # the input as given, when ``text`` is a case-restored shadow of it
     published: dt.date | None = None
     context: dict[str, Any] = field(default_factory=dict)
     doc: Any = None  # the spaCy Doc: tokens only

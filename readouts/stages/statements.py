@@ -42,7 +42,7 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         cue_alt = "|".join(re.escape(c) for c in cues)
         cache["stmt"] = {
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
-                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?"),
+                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?", re.I),
             "joint": words_re(st["joint_subjects"]),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
             "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>said|added|noted|stressed|emphasized|stated)\s+(?P<who1>.{2,80}?)|"
