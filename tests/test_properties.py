@@ -9,7 +9,9 @@ import readouts
 
 _WORDS = ["Foreign Minister", "Wang Yi", "met with", "said,", "The two sides agreed", "that", "NATO",
           "Secretary General", "on Monday", "via video link", "at the latter's request", "China", ".", "\n",
-          "President", "Prime Minister KISHIDA Fumio", "stressed", "issues such as", "and", ",", "He", "the Secretary"]
+          "President", "Prime Minister KISHIDA Fumio", "stressed", "issues such as", "and", ",", "He", "the Secretary",
+          "SAID THAT", "PRIME MINISTER", "MET WITH", "“", "”", '"', "Mr", "H.E.", "Published: 12 March 2024", "|",
+          "Home >", "Dato'", "van der", "Al-", "(Athens, 28 November 2024)", "2014/06/17"]
 
 
 def _check(text: str) -> None:
