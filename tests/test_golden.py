@@ -18,6 +18,8 @@ KNOWN_GAPS: dict[str, str] = {
     'h16-pol-mfa-weimar-plus-six-ministers-hosted': "agreement missing: strengthen Europe's defence industry",
     'h17-ap-rubio-mulino-spokesperson-relays-trump-background': "e1.location: 'the Panama Canal' != 'Panama City'; not attributed to Marco Rubio: China's presence in the Panam",
     'h18-mys-wisma-putra-courtesy-call-bin-haji-van-der-date-at-end': "e1.date: None != '2025-03-18'",
+    'y07-usa-state-2012-clinton-met-today-media-note': "e1.location: 'Washington, DC' != 'the Department of State'",
+    'y12-rus-mfa-2019-lavrov-talks-working-visit-venezuela': 'e1: Jorge Arreaza title \'Minister of Foreign Affairs of Venezuela\' != "Minister of People\'s Power for Foreign ',
 }
 
 CASES = golden_cases()

@@ -227,8 +227,11 @@ class _People:
                 if ref.title and (not p.title or (p.title_span and ref.title_span
                                                   and len(ref.title) > len(p.title) and not p.name_span)):
                     p.title, p.title_span = ref.title, ref.title_span
+                heads = self.work.kb.title_heads
+                same_office = bool({w for w in (ref.title or "").lower().split() if w in heads}
+                                   & {w for w in (p.title or "").lower().split() if w in heads})
                 if ref.title and p.title and len(ref.title) > len(p.title) and ref.title_span and ref.name and (
-                        self.work.kb.title_kind(ref.title) or not self.work.kb.title_kind(p.title)):
+                        self.work.kb.title_kind(ref.title) or not self.work.kb.title_kind(p.title) or same_office):
                     p.title, p.title_span = ref.title, ref.title_span
                 elif ref.title and p.title and self.work.kb.title_kind(ref.title) and not self.work.kb.title_kind(p.title):
                     p.title, p.title_span = ref.title, ref.title_span
@@ -452,7 +455,8 @@ def run(work: Work) -> None:
                 continue
             if not all(t.is_cap or t.lower in _PARTICLES or t.text in ("-", ".") for t in seg):
                 continue
-            if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS for t in seg):
+            if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS
+                   or t.lower in _HEADLINE_VERBS or t.lower in ("virtual", "meeting") for t in seg):
                 continue
             ref = PersonRef(name=_norm_name(seg), title=None, name_span=(seg[0].start, seg[-1].end))
             if tj + 1 < len(tokens) and tokens[tj].text == "," and (tj + 1) in run_at:

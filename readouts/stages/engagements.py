@@ -34,7 +34,7 @@ _INIT = [
                 r"(?P<rel2>latter|former)", re.I), "rel"),
     (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)", re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
-    (re.compile(r"(?:hosted|received|welcomed|invited) by (?P<x>[^,.;]+)", re.I), "x"),
+    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>[^,.;]+)", re.I), "x"),
     (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from (?P<x>[^,.;]+)", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
@@ -405,7 +405,7 @@ def _place_line(work: Work) -> str | None:
     return None
 
 
-_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative)\b", re.I)
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
 

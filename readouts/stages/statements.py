@@ -209,6 +209,14 @@ class _Attributor:
         return None
 
 
+def _side_of(work: Work, s: Sentence) -> str | None:
+    """The side named by "The <Adjective> side" at the start of a sentence."""
+    for m in work.actor_mentions:
+        if s.start <= m.start < s.start + 30:
+            return m.code
+    return None
+
+
 def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: Any) -> None:
     """Attribute the earlier sentences of a quote whose attribution follows its last sentence."""
     earlier = [x for x in work.sentences if x.para == s.para and x.index < s.index]
@@ -280,6 +288,8 @@ def run(work: Work) -> None:
             if current is not None and opener and re.fullmatch(
                     r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]):
                 current = None  # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again
+            if current is not None and re.match(r"\W*It was (?:also |further )?(?:agreed|decided)\b", st):
+                current = None
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:\w+ed|held|met|spoke|made|took|had|"
@@ -297,6 +307,13 @@ def run(work: Work) -> None:
             continue
         kind, person, a, b, cue, continues = got
         if kind == "side":
+            side_code = _side_of(work, s)
+            if current is not None and side_code and side_code == work.people[current].affiliation:
+                # "Vieira said, ... The Brazilian side hopes ...": the speaker's own side goes on in his voice
+                p = work.people[current]
+                out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue,
+                                     text=text[s.start:s.end], engagement=eng_id(s.start), span=(s.start, s.end)))
+                continue
             current, follows = None, False
             continue
         if kind == "joint":
