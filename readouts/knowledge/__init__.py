@@ -153,7 +153,17 @@ class Knowledge:
         self.title_heads = {h.lower() for h in self.titles.get("heads", [])}
         self.title_words = {w.lower() for w in self.titles.get("words", [])} | self.title_heads
         self.title_connectors = {w.lower() for w in self.titles.get("connectors", [])}
-        self.honorifics = sorted({h.lower() for h in self.titles.get("honorifics", [])}, key=len, reverse=True)
+        # word sets of the grammar of names (titles.yaml): forms of address are kept word by word,
+        # since a name is read token by token ("His Royal Highness" -> his, royal, highness)
+        self.honorific_words = {w for h in self.titles.get("honorifics", []) for w in str(h).lower().split()}
+        def words(key: str) -> set[str]:
+            return {str(w).lower() for w in self.titles.get(key, [])}
+
+        self.name_address = words("address")
+        self.name_styles = words("styles")
+        self.name_nobility = words("nobility")
+        self.name_postnominals = words("postnominals")
+        self.name_particles = words("particles")
         self.title_kinds: list[tuple[str, str]] = sorted(
             ((t.lower(), kind) for kind, ts in self.titles.get("kinds", {}).items() for t in ts),
             key=lambda x: -len(x[0]))

@@ -19,6 +19,7 @@ Later mentions (a surname, "Secretary Blinken", "the Secretary") join the person
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,15 +29,13 @@ from .base import ActorMention, PersonRef, Work
 
 __all__ = ["gazetteer", "run"]
 
-_PARTICLES = {"bin", "al", "al-", "von", "der", "de", "la", "van", "da", "dos", "di", "du", "le", "del", "ibn",
-              "bint", "el", "abdul"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_STOP = set(STOP_WORDS) - {"bin", "al", "van", "de", "le", "la", "von", "der", "da", "di", "du", "el", "del", "dos"}
+_QUOTES = {"'", "’"}  # "Dato' Seri": an apostrophe inside a form of address
 _NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
               "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
-              "secretary", "minister", "president", "said", "says", "following", "washington", "beijing"}
+              "secretary", "minister", "president", "said", "says", "following"}
 
 
 def gazetteer(kb: Any) -> Gazetteer:
@@ -95,7 +94,6 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 a += 1
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
-            # "China and NATO Secretary General" -> keep only the part after a list of actors
             if a > 0 and tokens[a - 1].lower == "of" and a in actor_tok:
                 # "... Kang Kyung of South Korea and European Union's High Representative ...": the
                 # actor after "of" completes the previous name, not this title
@@ -132,12 +130,6 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     return runs
 
 
-_HONORIFICS = {"dato", "datuk", "datin", "seri", "utama", "haji", "hajah", "'", "’", "h.e.", "mr", "mrs", "ms", "dr", "m.", "mme", "madam", "sir", "dame", "excellency", "his", "her", "hon",
-               "hon.", "the", "shri", "smt", "prof", "prof.", "hh", "hrh", "highness", "royal", "honorable",
-               "honourable", "h.h.", "h.r.h."}
-_ADDRESS = {"h.e.", "mr", "mrs", "ms", "dr", "m", "mme", "madam", "hrh", "hh", "h.h.", "h.r.h.", "shri", "smt"}
-_STYLES = {"ambassador", "senator", "professor", "chief", "engr", "barrister", "alhaji", "amb"}
-_NOBLE = {"prince", "princess", "sheikh", "sheikha", "sheik", "sayyid", "sayed", "emir", "amir"}  # part of a name after a comma title
 _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
                    "discusses", "discuss", "visits", "visit", "calls", "call", "phone", "says", "say", "hosts", "host",
                    "attends", "attend", "congratulates", "thanks", "welcomes", "reaffirms", "pledge", "pledges", "sign",
@@ -150,16 +142,17 @@ _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", 
                    "note", "notes", "talk", "lead", "leads", "open", "opens", "conclude", "concludes",
                    "celebrate", "celebrates", "commemorate", "commemorates", "discussed", "met", "held", "agreed",
                    "visited", "received", "hosted", "signed", "attended", "spoke", "called", "pay", "pays", "paid",
-                   "on", "with", "and", "in", "at", "for", "to"}
+                   "on", "with", "and", "in", "at", "for", "to", "virtual"}
 
 
 def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
-    while k < len(tokens) and (tokens[k].lower in _HONORIFICS or (
-            tokens[k].text == "." and k > 0 and tokens[k - 1].lower in _HONORIFICS)):
+    hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
+    while k < len(tokens) and (tokens[k].lower in hon or (
+            tokens[k].text == "." and k > 0 and tokens[k - 1].lower in hon)):
         k += 1
-    while k + 1 < len(tokens) and (tokens[k].lower in _NOBLE or tokens[k].lower in _STYLES) and k > 0 and (
-            tokens[k - 1].text == "," or tokens[k - 1].lower in _HONORIFICS or tokens[k - 1].lower in _STYLES
+    while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
+            tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
             or tokens[k - 1].text == ".") and tokens[k + 1].is_cap:
         k += 1  # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar": the office is the title before
     if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
@@ -172,7 +165,8 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
         low = t.lower
         if j in actor_tok and not (j > k and actor_tok[j] == "capital" and t.is_cap):
             break
-        if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or low in _STOP:
+        if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or (
+                low in STOP_WORDS and low not in kb.name_particles):
             break
         glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
                  and tokens[j + 1].end == tokens[j + 2].start)
@@ -183,10 +177,10 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 and tokens[j + 1].start == t.end and tokens[j + 1].text[:1].isalpha():
             j += 2  # "Ki-Moon", "Jean-Yves", "Al-Sisi"
             continue
-        if low in _PARTICLES:
+        if low in kb.name_particles:
             # "van der Linden", "de la Fuente", "bin Farhan": particles lead on to a capitalised part
             q = j
-            while q < len(tokens) and tokens[q].lower in _PARTICLES:
+            while q < len(tokens) and tokens[q].lower in kb.name_particles:
                 q += 1
             if q < len(tokens) and tokens[q].is_cap and (j > k or q - j <= 2):
                 j = q
@@ -195,14 +189,14 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
     return j
 
 
-_POSTNOMINALS = {"td", "mp", "oon", "egh", "kc", "qc", "mbe", "obe", "cbe", "kbe", "gcmg", "ao", "ac", "pc", "jp", "mla",
-                 "msp", "mep", "cmg", "dbe", "gcb", "frs", "phd", "mhk", "ms", "mna", "mpa"}
+def _honorifics(kb: Any) -> set[str]:
+    return kb.honorific_words | _QUOTES
 
 
-def _norm_name(tokens: list[Token]) -> str:
-    while len(tokens) > 1 and tokens[0].lower in _NOBLE:
+def _norm_name(tokens: list[Token], kb: Any) -> str:
+    while len(tokens) > 1 and tokens[0].lower in kb.name_nobility:
         tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed
-    while len(tokens) > 2 and tokens[-1].lower in _POSTNOMINALS and tokens[-1].text.isupper():
+    while len(tokens) > 2 and tokens[-1].lower in kb.name_postnominals and tokens[-1].text.isupper():
         tokens = tokens[:-1]  # "Micheál Martin TD"
     parts: list[str] = []
     for k, t in enumerate(tokens):
@@ -294,6 +288,7 @@ def run(work: Work) -> None:
             known_hits.append((a, b, payload, ti, tj))
     people = _People(work)
     person_tok: set[int] = set()
+    hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
 
     def actor_code(ti: int, tj: int) -> str | None:
         for m in work.actor_mentions:
@@ -312,6 +307,16 @@ def run(work: Work) -> None:
         s, e = tokens[a].start, tokens[b - 1].end
         return text[s:e], (s, e)
 
+    def appositive(ref: PersonRef, j: int, keep_actor: bool = False) -> int:
+        """", NATO Secretary General" after a name (token j is the comma): the title; returns its end."""
+        if not (j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at):
+            return j
+        ra, rb, _ = run_at[j + 1]
+        ref.title, ref.title_span = title_text(ra, rb)
+        ref.title_actor = actor_code(ra, rb) or (ref.title_actor if keep_actor else None)
+        person_tok.update(range(ra, rb))
+        return rb
+
     def actor_at(k: int) -> str | None:
         for m in work.actor_mentions:
             if m.start <= tokens[k].start < m.end:
@@ -320,24 +325,16 @@ def run(work: Work) -> None:
 
     def complement(j: int) -> tuple[str | None, int]:
         """An "of <actor>" right after a name: (code, end token)."""
-        if j + 1 < len(tokens) and tokens[j].lower == "of" and (j + 1) in actor_tok:
-            k = j + 1
-            if tokens[k].lower == "the":
-                k += 1
-            code = actor_at(k)
-            while k < len(tokens) and k in actor_tok:
-                k += 1
-            return code, k
-        if j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower == "the" and (j + 2) in actor_tok:
-            k = j + 2
-            code = actor_at(k)
-            while k < len(tokens) and k in actor_tok:
-                k += 1
-            return code, k
+        if j + 1 < len(tokens) and tokens[j].lower == "of":
+            k = j + 2 if tokens[j + 1].lower == "the" else j + 1
+            if k in actor_tok:
+                code = actor_at(k)
+                while k < len(tokens) and k in actor_tok:
+                    k += 1
+                return code, k
         return None, j
 
     # 1. title + name, title alone, and known names
-    used_runs: set[int] = set()
     for a, b, det in runs:
         if a in person_tok:
             continue  # inside a name and title already read ("..., HH Prince Faisal ...")
@@ -351,8 +348,8 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = _name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or tokens[k].lower in _HONORIFICS or tokens[k].text == "."
-                             or ((tokens[k].lower in _NOBLE or tokens[k].lower in _STYLES) and k + 1 < j)):
+            while k < j and (not tokens[k].is_cap or tokens[k].lower in hon or tokens[k].text == "."
+                             or (tokens[k].lower in ranks and k + 1 < j)):
                 k += 1
             name_toks = tokens[k:j]
             if not name_toks:
@@ -369,7 +366,7 @@ def run(work: Work) -> None:
             else:
                 # a known form that starts with the title ("King Rudolf", "Prince Saud al-Faisal")
                 k0 = next((h for h in known_hits if a <= h[3] < k and h[4] > k), None)
-            name = _norm_name(name_toks)
+            name = _norm_name(name_toks, kb)
             nspan = (name_toks[0].start, name_toks[-1].end)
             comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
@@ -378,16 +375,11 @@ def run(work: Work) -> None:
                 ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if ref.known is None and len(name_toks) == 1:
                 ref.known = _find_known_by_surname(kb, name)
-            if j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at and kb.title_kind(ttl) is None:
+            if kb.title_kind(ttl) is None:
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
-                ra, rb, _ = run_at[j + 1]
-                ref.title, ref.title_span = title_text(ra, rb)
-                ref.title_actor = actor_code(ra, rb) or ref.title_actor
-                person_tok.update(range(ra, rb))
-                j = rb
+                j = appositive(ref, j, keep_actor=True)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
             person_tok.update(range(a, j))
-            used_runs.add(a)
         elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
@@ -397,44 +389,31 @@ def run(work: Work) -> None:
             ref = PersonRef(name=None, title=ttl, title_span=tspan, title_actor=tactor)
             pending.append((tspan, ref, tspan[0]))
             person_tok.update(range(a, b))
-            used_runs.add(a)
     for a, b, known, ti, tj in known_hits:
         if ti in person_tok:
             continue
-        ref = PersonRef(name=_norm_name(tokens[ti:tj]), title=None, name_span=(a, b),
+        ref = PersonRef(name=_norm_name(tokens[ti:tj], kb), title=None, name_span=(a, b),
                         known=known)
-        if re.fullmatch(r"[A-Z]{2,} [A-Z][a-z]+", ref.name or ""):
-            ref.name = _norm_name(tokens[ti:tj])
-        # appositive title: "Jens Stoltenberg, NATO Secretary General"
-        if tj + 1 < len(tokens) and tokens[tj].text == "," and (tj + 1) in run_at:
-            ra, rb, _ = run_at[tj + 1]
-            ref.title, ref.title_span = title_text(ra, rb)
-            ref.title_actor = actor_code(ra, rb)
-            person_tok.update(range(ra, rb))
+        appositive(ref, tj)  # "Jens Stoltenberg, NATO Secretary General"
         pending.append(((a, b), ref, a))
         person_tok.update(range(ti, tj))
     # 1b. a name introduced by a form of address ("H.E. Mr. Mohamed Ould Cheikh El Ghazouani, President of ...")
     for k, t in enumerate(tokens):
-        if k in person_tok or t.lower not in _ADDRESS or (t.lower in ("m", "m.") and not t.is_cap):
+        if k in person_tok or t.lower not in kb.name_address or (t.lower in ("m", "m.") and not t.is_cap):
             continue
         j = _name_after(tokens, k, actor_tok, kb, text)
         start = k
-        while start < j and (tokens[start].lower in _HONORIFICS or tokens[start].text == "."):
+        while start < j and (tokens[start].lower in hon or tokens[start].text == "."):
             start += 1
         seg = tokens[start:j]
         if not seg or any(x in person_tok for x in range(start, j)):
             continue
-        appositive = j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at
-        if len(seg) < 2 and not appositive:
+        if len(seg) < 2 and not (j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at):
             continue
         k0 = next((h for h in known_hits if start <= h[3] < j), None)
-        ref = PersonRef(name=_norm_name(seg), title=None, name_span=(seg[0].start, seg[-1].end),
+        ref = PersonRef(name=_norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end),
                         known=k0[2] if k0 else None)
-        if appositive:
-            ra, rb, _ = run_at[j + 1]
-            ref.title, ref.title_span = title_text(ra, rb)
-            ref.title_actor = actor_code(ra, rb)
-            person_tok.update(range(ra, rb))
+        appositive(ref, j)
         pending.append(((seg[0].start, seg[-1].end), ref, seg[0].start))
         person_tok.update(range(k, j))
     # 2. spaCy PERSON entities of two or more capitalised words not yet covered
@@ -453,17 +432,13 @@ def run(work: Work) -> None:
             seg = tokens[ti:tj]
             if not seg or any(k in person_tok or k in actor_tok for k in range(ti, tj)):
                 continue
-            if not all(t.is_cap or t.lower in _PARTICLES or t.text in ("-", ".") for t in seg):
+            if not all(t.is_cap or t.lower in kb.name_particles or t.text in ("-", ".") for t in seg):
                 continue
             if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS
-                   or t.lower in _HEADLINE_VERBS or t.lower in ("virtual", "meeting") for t in seg):
+                   or t.lower in _HEADLINE_VERBS for t in seg):
                 continue
-            ref = PersonRef(name=_norm_name(seg), title=None, name_span=(seg[0].start, seg[-1].end))
-            if tj + 1 < len(tokens) and tokens[tj].text == "," and (tj + 1) in run_at:
-                ra, rb, _ = run_at[tj + 1]
-                ref.title, ref.title_span = title_text(ra, rb)
-                ref.title_actor = actor_code(ra, rb)
-                person_tok.update(range(ra, rb))
+            ref = PersonRef(name=_norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
+            appositive(ref, tj)
             if len(seg) == 1:
                 # a lone surname is a person only if it refers to someone named in full
                 ref.known = _find_known_by_surname(kb, seg[0].text)
@@ -497,6 +472,7 @@ def run(work: Work) -> None:
                     surnames.setdefault(parts[0].lower(), i)
     # every later mention of a full name found once ("Bakhtiyor Saidov noted ...")
     taken = sorted(work.person_at)
+    starts = [t.start for t in tokens]
     for i, p in enumerate(work.people):
         if not p.name or " " not in p.name:
             continue
@@ -506,7 +482,8 @@ def run(work: Work) -> None:
                 p.mentions.append(sp)
                 work.person_at[sp] = i
                 taken.append(sp)
-                person_tok.update(k for k, t in enumerate(tokens) if sp[0] <= t.start < sp[1])
+                first = bisect_left(starts, sp[0])
+                person_tok.update(range(first, bisect_left(starts, sp[1])))
     multi = {tuple(p.known.surname.lower().split()): i for i, p in enumerate(work.people)
              if p.known and p.known.surname and " " in p.known.surname}
     for k, t in enumerate(tokens):
@@ -614,16 +591,12 @@ def _merge_unnamed(work: Work) -> None:
         t = (t or "").lower().replace("’", "'").removesuffix("'s")
         return re.sub(r"\b(?:former|the|h\.e\.)\s+", "", t).strip()
 
-    for _u, p in enumerate(work.people):
+    for p in work.people:
         if p.name or not p.title or not p.mentions:
             continue
         ct = core(p.title)
         kind = work.kb.title_kind(p.title)
-        headline_only = all("\n" in work.text[m[1]:work.text.find("\n", m[1]) + 1 or len(work.text)]
-                            and not re.search(r"[.!?]", work.text[work.text.rfind("\n", 0, m[0]) + 1:
-                                                                  work.text.find("\n", m[1]) if "\n" in work.text[m[1]:]
-                                                                  else len(work.text)])
-                            for m in p.mentions)
+        headline_only = all((s := work.sentence_of(m[0])) is not None and work.is_title_line(s) for m in p.mentions)
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)

@@ -135,8 +135,10 @@ class Work:
     def stext(self, s: Sentence) -> str:
         return self.text[s.start:s.end]
 
-    def actors_in(self, start: int, end: int) -> list[ActorMention]:
-        return [m for m in self.actor_mentions if start <= m.start and m.end <= end]
+    def is_title_line(self, s: Sentence) -> bool:
+        """A headline: near the top and without sentence-final punctuation ("Wang Yi Meets with ...")."""
+        t = self.stext(s)
+        return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(re.match(r"(?:Readout|Read-out)\b", t)))
 
     def people_in(self, start: int, end: int) -> list[tuple[tuple[int, int], int]]:
         """(mention span, person index) for the person mentions inside [start, end), in text order."""

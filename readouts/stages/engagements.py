@@ -21,9 +21,8 @@ from .base import EngagementDraft, Sentence, Work
 __all__ = ["run"]
 
 _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
-                          r"Secretariat|Building|"
-                          r"Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
-                          r"Castle|Tower|Residence|Building|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
+                          r"Secretariat|Building|Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
+                          r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December)\b)"
 _PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*"
@@ -162,7 +161,7 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
     return None
 
 
-def _resolve_party(work: Work, start: int, end: int, parts: list[int]) -> str | None:
+def _resolve_party(work: Work, start: int, end: int) -> str | None:
     """The side named in text[start:end]: a person's side ("@<index>"), or an actor named there,
     whichever the phrase names first ("at the invitation of NATO and ... a Japanese prime minister")."""
     found: list[tuple[int, str]] = [(sp[0], f"@{i}") for sp, i in work.person_at.items() if start <= sp[0] < end]
@@ -181,13 +180,12 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
             continue
         if how == "rel":
             rel = (m.group("rel") or m.group("rel2") or "").lower()
-            idx = 1 if rel == "latter" else 0
-            if len(parts) > idx:
-                return f"@{parts[idx] if rel == 'former' else parts[-1]}"
-            return None
+            if rel == "former" and parts:
+                return f"@{parts[0]}"
+            return f"@{parts[-1]}" if rel == "latter" and len(parts) > 1 else None
         if how == "counterpart":
             return "@counterpart"
-        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"), parts)
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
         if got is None and rx.pattern.startswith("(?P<x>"):
             # "Prince X, Crown Prince and Prime Minister made a phone call": the sentence's first person
             named = [i for _sp, i in work.people_in(s.start, s.start + m.end("x"))]
@@ -196,7 +194,7 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
             return got
     m = _HOST.search(text)
     if m and not re.search(r"\b(?:was|were)\s*$", m.group("x")):
-        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"), parts)
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
         if got and (not got.startswith("@") or int(got[1:]) in parts):
             return got
     return None
@@ -254,12 +252,6 @@ def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str
     d.location = _location(work, s, etype) if modality == "in_person" else None
     d.reported_as = "earlier"
     return d
-
-
-def _is_headline(work: Work, s: Sentence) -> bool:
-    """A title line: no sentence-final punctuation, near the top."""
-    t = work.stext(s)
-    return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(re.match(r"(?:Readout|Read-out)\b", t)))
 
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
@@ -333,7 +325,7 @@ def run(work: Work) -> None:
             if not drafts and s.start < 1500:
                 context.append((s, etype, modality))
             continue
-        if headline is not None and not _is_headline(work, s):
+        if headline is not None and not work.is_title_line(s):
             # the body sentence that the title line announced: it tells the details
             d = headline
             headline = None
@@ -372,7 +364,7 @@ def run(work: Work) -> None:
         if not drafts:
             for cs, _, _ in context:
                 _fill(work, d, cs, parts, overwrite=False)
-            if _is_headline(work, s):
+            if work.is_title_line(s):
                 headline = d
         if d.date is None:
             d.date, d.date_text = _date_for(work, s, fallback=True)

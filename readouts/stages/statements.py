@@ -30,6 +30,8 @@ from .base import Sentence, Work, words_re
 __all__ = ["run"]
 
 _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|[a-z]+ly|,)\b)*"
+# the verbs that report speech after it ("..., Wang said." / "..., said Wang.")
+_SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
 
@@ -45,8 +47,8 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?", re.I),
             "joint": words_re(st["joint_subjects"]),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
-            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>said|added|noted|stressed|emphasized|stated)\s+(?P<who1>.{2,80}?)|"
-                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>said|added|noted|stressed|emphasized|stated))"
+            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + _SAY + r")\s+(?P<who1>.{2,80}?)|"
+                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + _SAY + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
         }
         cache["stmt_sets"] = ({c.lower() for c in st["content"]}, {c.lower() for c in st["act"]})
@@ -57,10 +59,6 @@ def _content_start(text: str, pos: int) -> int:
     while pos < len(text) and (text[pos].isspace() or text[pos] in _OPEN_Q):
         pos += 1
     return pos
-
-
-def _content_end(text: str, a: int, b: int) -> int:
-    return b
 
 
 class _Attributor:
@@ -150,8 +148,7 @@ class _Attributor:
                          r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
             pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
-            trailing = re.match(r"\s*(?:also\s+)?(?:said|says|added|adds|noted|notes|stressed|stresses|stated|states|"
-                                r"emphasized|emphasised|told reporters|wrote)\b(?:\s+(?:at|in|during|after|on|following|"
+            trailing = re.match(r"\s*(?:also\s+)?(?:" + _SAY + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|on|following|"
                                 r"to|before|when)\b[^.\"”]*)?[\s\"”’'.!]*$",
                                 text[b:s.end])
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
@@ -189,7 +186,7 @@ class _Attributor:
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
         for a, _b, who in self._subjects(s):
-            m2 = re.search(r",\s*[\"”’]?\s*(?:said|added|noted|stressed|stated)\s+$", text[s.start:a])
+            m2 = re.search(r",\s*[\"”’]?\s*(?:" + _SAY + r")\s+$", text[s.start:a])
             if m2 and who.isdigit():
                 person = self._resolve(who, current)
                 if person is not None and person in self.speakers_allowed:
