@@ -25,6 +25,7 @@ test: setup
 ## eval: accuracy against the gold data in ../shared (figures into docs/benchmarks.md)
 eval: setup
 	$(PY) tools/evaluate.py --write-docs docs/benchmarks.md
+	$(PY) tools/evaluate_events.py --write-docs docs/benchmarks.md
 
 ## bench: speed and memory against spaCy's full pipeline (figures into docs/benchmarks.md)
 bench: setup

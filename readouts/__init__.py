@@ -3,10 +3,12 @@
     >>> import readouts
     >>> r = readouts.extract("On May 4, 2024, Foreign Minister A met with ...")
     >>> r.engagements[0].participants
+    >>> readouts.Coder().code_sentences(["Israeli troops fired on protesters in Gaza."])   # CAMEO events
 
 The public API is what ``__all__`` lists; everything else is private and may change.
 """
 
+from .coding import CodedEvent, Coder
 from .config import Config
 from .errors import (
     BinaryInputError,
@@ -38,6 +40,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Agreement",
     "BinaryInputError",
+    "CodedEvent",
+    "Coder",
     "Config",
     "Document",
     "EmptyInputError",

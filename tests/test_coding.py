@@ -1,0 +1,206 @@
+"""The event coder on sentences written for these tests: actors, agents, verbs, negation, passives,
+compound actors, attribution, dated roles, imported TABARI dictionaries, and ``readouts code``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from readouts.cli import main
+from readouts.coding import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def triples(coder: Coder, text: str, day: dt.date | None = None) -> set[tuple[str, str | None, str]]:
+    return {e.triple() for e in coder.code_sentences([text], [day])[0]}
+
+
+def roots(coder: Coder, text: str, day: dt.date | None = None) -> set[tuple[str, str | None, str]]:
+    return {(s, t, c[:2]) for s, t, c in triples(coder, text, day)}
+
+
+def test_country_plus_agent_and_a_fight(coder: Coder) -> None:
+    got = roots(coder, "Israeli troops fired on Palestinian protesters in Gaza on Friday.")
+    # CAMEO's agent codebook files protesters under OPP (popular opposition)
+    assert ("ISRMIL", "PSEOPP", "19") in got or ("ISRMIL", "PSEOPP", "18") in got, got
+
+
+def test_every_event_carries_goldstein_quad_class_plover_and_span(coder: Coder) -> None:
+    text = "The Egyptian government condemned the bombing of a Coptic church by militants."
+    events = coder.code_sentences([text])[0]
+    assert events
+    for e in events:
+        assert e.goldstein is not None and e.quad_class in (1, 2, 3, 4)
+        assert e.plover
+        assert text[e.span[0]:e.span[1]] == e.trigger and e.trigger
+
+
+def test_negated_verb_codes_nothing(coder: Coder) -> None:
+    assert not any(c.startswith("13") for _, _, c in triples(coder, "Iran did not threaten Israel on Monday."))
+
+
+def test_passive_takes_the_agent_as_source(coder: Coder) -> None:
+    got = roots(coder, "A Ukrainian border post was shelled by Russian troops on Tuesday.")
+    assert any(s == "RUSMIL" and t is not None and t.startswith("UKR") for s, t, _ in got), got
+
+
+def test_compound_subject_gives_every_ordered_pair(coder: Coder) -> None:
+    got = roots(coder, "The United States, Russia and Switzerland met in Geneva on Monday.")
+    pairs = {(s, t) for s, t, r in got if r == "04"}
+    assert pairs == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
+def test_meeting_is_reciprocal_and_people_code_by_role(coder: Coder) -> None:
+    got = triples(coder, "Sergey Lavrov met Antony Blinken in Geneva.", dt.date(2022, 1, 21))
+    assert ("RUSGOV", "USAGOV", "040") in {(s, t, c[:2] + "0") for s, t, c in got}
+    assert ("USAGOV", "RUSGOV", "040") in {(s, t, c[:2] + "0") for s, t, c in got}
+
+
+def test_what_x_said_y_did_is_x_statement(coder: Coder) -> None:
+    got = triples(coder, "Russia said Ukrainian troops shelled Russian border villages on Sunday.")
+    assert not any(s.startswith("UKR") for s, _, _ in got), got
+    assert any(s == "RUS" and (t or "").startswith("UKR") and c.startswith("11") for s, t, c in got), got
+
+
+def test_unnamed_speaker_leaves_the_reported_event(coder: Coder) -> None:
+    got = roots(coder, "Turkish jets bombed Kurdish rebels in northern Iraq, officials said.")
+    assert any(s.startswith("TUR") and r in ("18", "19") for s, _, r in got), got
+
+
+def test_speaker_own_intent_and_demand_on_another(coder: Coder) -> None:
+    got = roots(coder, "Wang Yi said China was ready to resume dialogue with India.", dt.date(2023, 3, 2))
+    assert any(s.startswith("CHN") and t == "IND" and r == "03" for s, t, r in got), got
+    got = roots(coder, "Kuleba said Russia must withdraw its troops from Ukraine.", dt.date(2023, 3, 2))
+    assert any(s.startswith("UKR") and t == "RUS" and r == "10" for s, t, r in got), got
+
+
+def test_sentences_without_actors_code_nothing(coder: Coder) -> None:
+    for text in ("The index closed two points higher on Friday.", "Heavy rain is expected over the weekend.", ""):
+        assert triples(coder, text) == set()
+
+
+# ------------------------------------------------------------------ TABARI/PETRARCH dictionaries
+
+ACTORS = """# fictional actors for a test
+VELMORA [VLM]
++VELMORAN
+OSTRIA_ [OST]
+KARAN_DOVE
+\t[VLMGOV 100101-151231]
+\t[OSTGOV >160101]
+"""
+AGENTS = """MARINES [~MIL]
+HARBOUR_POLICE [~COP]
+"""
+VERBS = """&GRAIN
++WHEAT
++BARLEY
+
+--- SHIP [070] ---
+SHIP
+- * &GRAIN (TO) [0731]
+
+--- RAID [170] ---
+RAID
+"""
+
+
+def _dicts(tmp_path: Path) -> tuple[Path, Path, Path]:
+    a, g, v = tmp_path / "t.actors.txt", tmp_path / "t.agents.txt", tmp_path / "t.verbs.txt"
+    a.write_text(ACTORS, encoding="utf-8")
+    g.write_text(AGENTS, encoding="utf-8")
+    v.write_text(VERBS, encoding="utf-8")
+    return a, g, v
+
+
+def test_imported_dictionaries_code_fictional_actors_with_dated_roles(tmp_path: Path) -> None:
+    a, g, v = _dicts(tmp_path)
+    c = Coder(actor_files=[a], agent_files=[g], verb_files=[v], own_actors=False)
+    got = triples(c, "Velmoran marines raided the harbour police of Ostria.")
+    assert ("VLMMIL", "OSTCOP", "170") in got, got
+    got = triples(c, "Karan Dove shipped wheat to Ostria.", dt.date(2012, 5, 1))
+    assert ("VLMGOV", "OST", "0731") in got, got
+    got = triples(c, "Karan Dove shipped wheat to Velmora.", dt.date(2018, 5, 1))
+    assert ("OSTGOV", "VLM", "0731") in got, got
+
+
+# ------------------------------------------------------------------ readouts code
+
+SENTENCE = "Israeli troops fired on Palestinian protesters in Gaza on Friday."
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    path = Path(__file__).resolve().parents[2] / "shared" / "schema" / "record.schema.json"
+    if not path.exists():
+        pytest.skip("../shared is not beside the repository")
+    return jsonschema.Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_code_a_sentence_prints_a_valid_record(validator: jsonschema.Draft202012Validator) -> None:
+    res = CliRunner().invoke(main, ["code", SENTENCE])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout)
+    validator.validate(rec)
+    assert rec["events"] and rec["events"][0]["source_cameo"] == "ISRMIL"
+    for e in rec["events"]:
+        assert rec["document"]["text"][e["span"][0]:e["span"][1]]
+
+
+def test_code_jsonl_keeps_ids_dates_and_skips_bad_lines(tmp_path: Path,
+                                                        validator: jsonschema.Draft202012Validator) -> None:
+    f = tmp_path / "news.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"id": "n1", "text": SENTENCE, "date": "2023-10-13"}),
+        "{not json",
+        json.dumps({"id": "n2", "text": ""}),
+        json.dumps({"id": "n3", "text": "Sergey Lavrov met Antony Blinken in Geneva.", "date": "2022-01-21"}),
+    ]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["code", str(f)])
+    assert res.exit_code == 1  # two bad lines reported
+    recs = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [r["document"]["source"] for r in recs] == ["n1", "n3"]
+    assert recs[0]["document"]["published"] == "2023-10-13"
+    for r in recs:
+        validator.validate(r)
+    assert {e["source_cameo"] for e in recs[1]["events"]} >= {"RUSGOV", "USAGOV"}
+
+
+def test_code_tsv_has_one_row_per_event(tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    res = CliRunner().invoke(main, ["code", SENTENCE, "--format", "tsv", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = [r.split("\t") for r in out.read_text(encoding="utf-8").splitlines()]
+    head, body = rows[0], rows[1:]
+    assert head[:6] == ["event_id", "doc_id", "source_doc", "date", "source", "source_cameo"]
+    assert body and all(len(r) == len(head) for r in body)
+    row = dict(zip(head, body[0], strict=True))
+    assert row["source_cameo"] == "ISRMIL" and row["source_country"] == "ISR" and row["source_agent"] == "MIL"
+
+
+def test_code_with_tabari_dictionaries(tmp_path: Path) -> None:
+    a, g, v = _dicts(tmp_path)
+    res = CliRunner().invoke(main, ["code", "Velmoran marines raided the harbour police of Ostria.",
+                                    "--actors", str(a), "--agents", str(g), "--verbs", str(v), "--no-own-actors"])
+    assert res.exit_code == 0, res.output
+    ev = json.loads(res.stdout)["events"]
+    assert [(e["source_cameo"], e["target_cameo"], e["cameo"]) for e in ev] == [("VLMMIL", "OSTCOP", "170")]
+
+
+def test_code_bad_input_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    b = tmp_path / "b.txt"
+    b.write_bytes(b"\x00\x01binary" * 50)
+    res = CliRunner().invoke(main, ["code", str(b)])
+    assert res.exit_code == 1
+    assert "Traceback" not in res.output and "binary" in res.output
+    res = CliRunner().invoke(main, ["code", "x", "--date", "yesterday"])
+    assert res.exit_code == 2 and "--date" in res.output
