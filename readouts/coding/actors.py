@@ -181,11 +181,16 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
         cameo = cameo_of.get(a.code, a.code)
         index.ours_of_cameo.setdefault(cameo, a.code)
         payload = Payload(codes=[ActorCode(cameo)], ours=a.code)
+        cased = Payload(codes=[ActorCode(cameo)], ours=a.code, cased=True)
         forms = [a.name, *a.aliases, *a.adjectives, *a.capitals, *a.seats, *a.bodies]
         for f in forms:
-            if f in a.ambiguous:
-                continue
-            index.add_actor(_words(f), payload)
+            # names that are also common words or names ("Chad", "Turkey", "Washington") count only
+            # when capitalised
+            index.add_actor(_words(f), cased if f in a.ambiguous else payload)
+        for f in a.adjectives:
+            # the people: "ethnic Albanians", "two Iraqis", "the Palestinians"
+            if f[-1:].isalpha() and f[-1:] not in "sh" and f not in a.ambiguous and not f.endswith("ese"):
+                index.add_actor(_words(f + "s"), payload)
     for phrase, code in extra:
         index.add_actor(phrase, Payload(codes=[ActorCode(code)], ours=code[:3] if len(code) >= 3 else code))
     surnames: dict[str, int] = {}

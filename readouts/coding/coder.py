@@ -17,10 +17,12 @@ For every sentence (spaCy: tagger, parser, lemmatizer; no NER):
    against the others ("A and B renewed ties" -> A>B, B>A);
 5. a negated verb codes nothing unless a pattern written with ``not`` matches;
 6. attribution: under a reporting verb ("X said (that) ..."), a clause whose subject is X itself, a
-   pronoun or missing is X's own event; a clause about another actor Y is X's statement about Y — a
-   demand (100) when it says what Y should or must do, an accusation (112) when Y is said to have used
-   force or coercion, else a comment (010) — not Y's action. With an unidentified speaker ("officials
-   said") the reported clause is coded as it stands.
+   pronoun or missing is X's own event; what X says (claims, alleges) another actor Y did, or should or
+   must do, is X's statement about Y — a demand (100), an accusation (112) for conflict, else a
+   comment (010) — not Y's action. An account given as the source of news after the fact it reports
+   ("troops fired on protesters, witnesses said"), unless the speaker's own side is the target, an
+   unidentified speaker ("officials said") or the press reporting news leaves the reported clause
+   coded as it stands.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ _NP_DROP = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep_event
 _NP_PREPS = {"of", "in", "from", "at", "for"}
 _TARGET_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "from", "over", "by", "for",
                  "between", "in", "of", "upon", "about", "near", "among", "across")
+# roots whose events often have no target in the text: protests, force posture, yielding ("thousands
+# demonstrated in the capital", "the army was put on alert", "the minister resigned")
+_MONADIC_ROOTS = frozenset({"08", "14", "15"})
 _PLACE_PREPS = {"in", "at", "near", "across", "during", "inside", "outside", "around", "throughout"}
 _REPORTING = {"say", "tell", "state", "add", "note", "claim", "assert", "insist", "report", "announce", "stress",
               "emphasize", "emphasise", "declare", "believe", "think", "allege", "argue", "maintain", "explain",
@@ -142,7 +147,7 @@ class EventCoder:
         out: list[CodedEvent] = []
         seen: set[tuple[str, str | None, str]] = set()
         for e in events:
-            if e.target_cameo is None and self.require_target:
+            if e.target_cameo is None and self.require_target and e.cameo[:2] not in _MONADIC_ROOTS:
                 continue
             if e.triple() in seen:
                 continue
@@ -282,7 +287,8 @@ class EventCoder:
         stack = list(tok.children)
         while stack:
             c = stack.pop()
-            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd"):
+            purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd") or purpose:
                 consumed.add(c.i)
                 stack.extend(c.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -604,6 +610,15 @@ class EventCoder:
                     e.reported_by = sp.cameo
                     out.append(e)
                 continue
+            leading = rep.i < verb.i and not s.speaker
+            if not leading and not any(e.modal for e in group) and not any(
+                    e.target_cameo and _same_side(e.target_cameo, sp.cameo) for e in group):
+                # a third party's account given as a source of news ("troops fired on protesters,
+                # witnesses said") reports the event; "X said/claimed that Y ..." is X's statement
+                out.extend(group)
+                continue
+            # what a party says its counterpart did or must do is its own statement (an accusation,
+            # a demand, a comment), not the counterpart's action
             done: set[str] = set()
             for e in group:
                 if _same_side(e.source_cameo, sp.cameo) or e.source_cameo in done:
