@@ -520,8 +520,10 @@ class EventCoder:
         def walk(t: Any) -> None:
             toks.append(t)
             for c in t.children:
-                if c.dep_ in ("punct", "relcl", "acl", "appos", "advcl", "ccomp"):
+                if c.dep_ in ("punct", "relcl", "acl", "advcl", "ccomp"):
                     continue
+                if c.dep_ == "appos" and t.i != m.i:
+                    continue  # the head's own apposition names it ("Prime Minister, Modi,"); deeper ones do not
                 if c.dep_ in ("conj", "cc") and (t.i == m.i or t.dep_ in ("pobj",)):
                     continue  # members of the coordination are read one by one (modifiers may coordinate)
                 if c.dep_ == "prep" and (c.lower_ not in _NP_PREPS or (c.lower_ != "of" and not named_head)):
@@ -650,19 +652,20 @@ class EventCoder:
 
 def _inside(tok: Any) -> list[Any]:
     """A noun phrase and the noun phrases it contains through prepositions, breadth first."""
-    out = [tok]
-    places: list[Any] = []
+    # breadth first; what is reached through a place preposition ("celebrated Eid at A with B") comes
+    # after everything else: a place is the target only failing others
+    queue: list[tuple[Any, bool]] = [(tok, False)]
     k = 0
-    while k < len(out) and len(out) < 12:
-        for c in out[k].children:
+    while k < len(queue) and len(queue) < 16:
+        t, placed = queue[k]
+        for c in t.children:
             if c.dep_ == "prep":
-                # a place inside the object ("celebrated Eid at A with B") is a target only failing others
-                (places if c.lower_ in _PLACE_PREPS else out).extend(
-                    g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+                queue.extend((g, placed or c.lower_ in _PLACE_PREPS) for g in c.children
+                             if g.dep_ in ("pobj", "pcomp"))
             elif c.dep_ in ("dobj",):
-                out.append(c)
+                queue.append((c, placed))
         k += 1
-    return out + places
+    return [t for t, placed in queue if not placed] + [t for t, placed in queue if placed]
 
 
 def _depth(tok: Any, head: Any) -> int:
@@ -696,7 +699,12 @@ def _merge_codes(codes: list[str]) -> list[str]:
 
 
 def _same(tok: Any, word: str) -> bool:
-    return tok.lower_ == word or tok.lemma_.lower() == word
+    if tok.lower_ == word:
+        return True
+    # a participle used as a modifier is not its verb ("relations based on ..." is no military base)
+    if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG"):
+        return False
+    return bool(tok.lemma_.lower() == word)
 
 
 def iter_sentences(doc: Any) -> Iterable[Any]:
