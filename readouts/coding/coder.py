@@ -20,7 +20,7 @@ For every sentence (spaCy: tagger, parser, lemmatizer; no NER):
    pronoun or missing is X's own event; what X says (claims, alleges) another actor Y did, or should or
    must do, is X's statement about Y — a demand (100), an accusation (112) for conflict, else a
    comment (010) — not Y's action. An account given as the source of news after the fact it reports
-   ("troops fired on protesters, witnesses said"), unless the speaker's own side is the target, an
+   ("troops fired on protesters, witnesses said"), a clause in which X's own side acts, an
    unidentified speaker ("officials said") or the press reporting news leaves the reported clause
    coded as it stands.
 """
@@ -123,7 +123,7 @@ class EventCoder:
         """Events of one parsed sentence. ``speaker``/``others``: the sentence is a statement of that
         side in an engagement with those sides (its unstated subject is the speaker, its unstated
         object the other side, and what it says of another actor is the speaker's statement)."""
-        words = [t.lower_ for t in doc]
+        words = [t.lower_.replace("’", "'") for t in doc]
         lemmas = [t.lemma_.lower() for t in doc]
         hits = self.index.hits(words, lemmas, [t.text[:1].isupper() for t in doc])
         s = _Sentence(doc, hits, day, speaker=speaker, others=others)
@@ -612,9 +612,9 @@ class EventCoder:
                     e.reported_by = sp.cameo
                     out.append(e)
                 continue
-            leading = rep.i < verb.i and not s.speaker
-            if not leading and not any(e.modal for e in group) and not any(
-                    e.target_cameo and _same_side(e.target_cameo, sp.cameo) for e in group):
+            leading = rep.i < verb.i or bool(s.speaker)
+            modal = any(e.modal for e in group)
+            if not modal and (not leading or any(_same_side(e.source_cameo, sp.cameo) for e in group)):
                 # a third party's account given as a source of news ("troops fired on protesters,
                 # witnesses said") reports the event; "X said/claimed that Y ..." is X's statement
                 out.extend(group)
