@@ -194,8 +194,11 @@ def show(paths: tuple[str, ...], actors: tuple[str, ...], published: str | None)
 @click.option("--no-own-verbs", is_flag=True, help="Use only the verb dictionaries given with --verbs.")
 @click.option("--date", "default_date", metavar="YYYY-MM-DD",
               help="Date of texts that carry none (dated actor roles are resolved on it).")
+@click.option("--untargeted", is_flag=True,
+              help="Also keep events whose target the sentence does not name (target null).")
 def code(inputs: tuple[str, ...], output: str | None, fmt: str, actors: tuple[str, ...], agents: tuple[str, ...],
-         verbs: tuple[str, ...], no_own_actors: bool, no_own_verbs: bool, default_date: str | None) -> None:
+         verbs: tuple[str, ...], no_own_actors: bool, no_own_verbs: bool, default_date: str | None,
+         untargeted: bool) -> None:
     """Code who-did-what-to-whom events (CAMEO, Goldstein, PLOVER) in sentences or texts.
 
     Each INPUT is a file (.txt, .md, .html; .jsonl with one {"id", "text", "date"} object per line),
@@ -205,7 +208,7 @@ def code(inputs: tuple[str, ...], output: str | None, fmt: str, actors: tuple[st
 
     try:
         run = CodeRun(actors=actors, agents=agents, verbs=verbs, own_actors=not no_own_actors,
-                      own_verbs=not no_own_verbs, default_date=default_date)
+                      own_verbs=not no_own_verbs, default_date=default_date, untargeted=untargeted)
         fh = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             run.write(inputs, fh, fmt)

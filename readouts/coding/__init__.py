@@ -44,11 +44,16 @@ def load_parser(model: str = DEFAULT_MODEL) -> Any:
 
 class Coder:
     """Codes sentences into CAMEO events with readouts' knowledge and, optionally, imported
-    PETRARCH/TABARI dictionaries (which win over ours where both know a phrase)."""
+    PETRARCH/TABARI dictionaries (which win over ours where both know a phrase).
+
+    ``require_target`` (default): only dyadic events, as event datasets (ICEWS, Phoenix) keep them,
+    except protests, force posture and yielding, which often name no target; ``False`` also keeps an
+    event whose target the sentence does not name ("NATO declined to comment", target None)."""
 
     def __init__(self, actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  verb_files: Sequence[str | Path] = (), own_actors: bool = True, own_verbs: bool = True,
-                 model: str = DEFAULT_MODEL, extra_actor_files: Sequence[str | Path] = (), knowledge: Any = None):
+                 model: str = DEFAULT_MODEL, extra_actor_files: Sequence[str | Path] = (), knowledge: Any = None,
+                 require_target: bool = True):
         from ..knowledge import load_knowledge
         from . import own, tabari
 
@@ -72,7 +77,7 @@ class Coder:
             lexicon.update(tabari.read_verbs(path))
         self.model = model
         self.engine = EventCoder(index, lexicon, kb.cameo, own.load_plover(),
-                                 intent=own.load_intent() if own_verbs else None)
+                                 intent=own.load_intent() if own_verbs else None, require_target=require_target)
 
     @property
     def nlp(self) -> Any:

@@ -81,6 +81,18 @@ class CodedEvent:
         return (self.source_cameo, self.target_cameo, self.cameo)
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    pattern: VerbPattern
+    has_not: bool
+    before: tuple[tuple[tuple[str, ...], ...], ...]
+    after: tuple[tuple[tuple[str, ...], ...], ...]
+    firsts: tuple[frozenset[str], ...]
+
+
+_NOT_WORDS = frozenset({"not", "n't", "never", "neither"})
+
+
 @dataclass
 class _Actor:
     cameo: str
@@ -111,6 +123,7 @@ class EventCoder:
         self.cameo = cameo
         self.plover = plover
         self._synsets: dict[str, list[tuple[str, ...]]] = verbs.synsets
+        self._compiled_cache: dict[int, tuple[VerbEntry, list[_Compiled]]] = {}
         self._forms: dict[str, VerbEntry] = {}
         for entry in verbs.verbs.values():
             for form in entry.forms:
@@ -200,49 +213,80 @@ class EventCoder:
     def _clause_head_part(head: Any) -> list[Any]:
         return [head, *[c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt")]]
 
-    def _match_terms(self, terms: tuple[str, ...], toks: list[Any]) -> list[int] | None:
-        """Token indexes matching ``terms`` in order (gaps allowed), or None."""
+    def _compiled(self, entry: VerbEntry) -> list[_Compiled]:
+        """The entry's patterns ready to match: each term as its phrases, and the first words one of
+        which must be in the clause (most patterns are rejected on that alone)."""
+        key = id(entry)
+        got = self._compiled_cache.get(key)
+        if got is not None and got[0] is entry:
+            return got[1]
+        out: list[_Compiled] = []
+        for pat in entry.patterns:
+            if "*" not in pat.terms:
+                continue
+            star = pat.terms.index("*")
+            before, after = pat.terms[:star], pat.terms[star + 1:]
+            has_not = any(t in _NOT_WORDS for t in before)
+
+            def terms(ts: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+                out_t = []
+                for t in ts:
+                    if t in ("$", "+", "%") or t in _NOT_WORDS:
+                        continue
+                    phrases = self._synsets.get(t[1:], []) if t.startswith("&") else [tuple(t.split())]
+                    out_t.append(tuple(p for p in phrases if p))
+                return tuple(out_t)
+            b, a = terms(before), terms(after)
+            firsts = tuple(frozenset(p[0] for p in opts) for opts in (*b, *a))
+            out.append(_Compiled(pat, has_not, b, a, firsts))
+        self._compiled_cache[key] = (entry, out)
+        return out
+
+    @staticmethod
+    def _match(terms: tuple[tuple[tuple[str, ...], ...], ...], toks: list[tuple[int, str, str]]) -> list[int] | None:
+        """Token indexes matching ``terms`` in order (gaps allowed), or None. ``toks``: (index, lower
+        form, lemma or "" where the lemma must not count)."""
         pos = 0
         matched: list[int] = []
-        for term in terms:
-            if term in ("$", "+", "%"):
-                continue
-            options = self._synsets.get(term[1:], []) if term.startswith("&") else [tuple(term.split())]
+        n_toks = len(toks)
+        for options in terms:
             hit: tuple[int, int] | None = None
-            for k in range(pos, len(toks)):
+            for k in range(pos, n_toks):
                 for phrase in options:
                     n = len(phrase)
-                    if n and k + n <= len(toks) and all(_same(toks[k + m], phrase[m]) for m in range(n)):
+                    if k + n <= n_toks and all(toks[k + m][1] == phrase[m] or toks[k + m][2] == phrase[m]
+                                               for m in range(n)):
                         hit = (k, n)
                         break
                 if hit:
                     break
             if hit is None:
                 return None
-            matched.extend(toks[hit[0] + m].i for m in range(hit[1]))
+            matched.extend(toks[hit[0] + m][0] for m in range(hit[1]))
             pos = hit[0] + hit[1]
         return matched
 
     def _best_pattern(self, entry: VerbEntry, pre: list[Any], post: list[Any], negated: bool
                       ) -> tuple[VerbPattern | None, list[int]]:
         best: tuple[int, VerbPattern | None, list[int]] = (-1, None, [])
-        for pat in entry.patterns:
-            if "*" not in pat.terms:
+        compiled = self._compiled(entry)
+        if not compiled:
+            return None, []
+        pre_t = [_form(t) for t in pre]
+        post_t = [_form(t) for t in post]
+        present = {w for _, lo, le in pre_t + post_t for w in (lo, le) if w}
+        for c in compiled:
+            if c.has_not != negated or any(not (f & present) for f in c.firsts):
                 continue
-            star = pat.terms.index("*")
-            before, after = pat.terms[:star], pat.terms[star + 1:]
-            has_not = any(t in ("not", "n't", "never", "neither") for t in before)
-            if has_not != negated:
-                continue
-            b = self._match_terms(tuple(t for t in before if t not in ("not", "n't", "never")), pre)
+            b = self._match(c.before, pre_t)
             if b is None:
                 continue
-            a = self._match_terms(after, post)
+            a = self._match(c.after, post_t)
             if a is None:
                 continue
-            score = len(b) + len(a) + (1 if has_not else 0)
+            score = len(b) + len(a) + (1 if c.has_not else 0)
             if score > best[0]:
-                best = (score, pat, b + a)
+                best = (score, c.pattern, b + a)
         return best[1], best[2]
 
     def _negated(self, tok: Any) -> bool:
@@ -698,13 +742,11 @@ def _merge_codes(codes: list[str]) -> list[str]:
     return [c for c in codes if c in out]
 
 
-def _same(tok: Any, word: str) -> bool:
-    if tok.lower_ == word:
-        return True
-    # a participle used as a modifier is not its verb ("relations based on ..." is no military base)
-    if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG"):
-        return False
-    return bool(tok.lemma_.lower() == word)
+def _form(tok: Any) -> tuple[int, str, str]:
+    """(index, lower form, lemma) of a token for pattern matching; a participle used as a modifier
+    does not match by its lemma ("relations based on ..." is no military base)."""
+    lemma = "" if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG") else tok.lemma_.lower()
+    return (tok.i, tok.lower_, lemma)
 
 
 def iter_sentences(doc: Any) -> Iterable[Any]:
