@@ -83,6 +83,22 @@ class Coder:
     def nlp(self) -> Any:
         return load_parser(self.model)
 
+    @functools.cached_property
+    def verb_forms(self) -> frozenset[str]:
+        """Lower-case surface forms of every verb the lexicon knows (regular inflections generated,
+        irregular ones listed): a sentence with none of them codes nothing and need not be parsed."""
+        out: set[str] = set()
+        for entry in self.engine.verbs.verbs.values():
+            out.update(f[0] for f in entry.forms if f)
+            out.update(_inflections(entry.lemma[0]))
+        out.update(self.engine._forms)
+        return frozenset(out)
+
+    def might_code(self, words: Iterable[str]) -> bool:
+        """Whether a sentence (its lower-case tokens) has a verb form the lexicon knows."""
+        forms = self.verb_forms
+        return any(w in forms for w in words)
+
     def cameo_of(self, code: str | None) -> str:
         """The CAMEO actor code of one of readouts' actor codes (NATO -> IGOWSTNAT; states: the same)."""
         return self._cameo.get(code or "", code or "---")
@@ -111,3 +127,21 @@ class Coder:
                 found.extend(self.engine.code_doc(sent.as_doc(), day, offset=sent.start_char, speaker=sp,
                                                   others=ot))
             yield found
+
+
+_IRREGULAR_BE = ("be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m")
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The regular forms of an English verb (generously: a few impossible forms cost nothing)."""
+    w = lemma.lower()
+    if w == "be":
+        return set(_IRREGULAR_BE)
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "n", w + "en"}
+    if w.endswith("e"):
+        out |= {w[:-1] + "ing", w[:-1] + "ed"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return out

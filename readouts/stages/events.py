@@ -131,10 +131,11 @@ def _coded_statements(work: Work, sides: set[str], events: list[Event]) -> set[s
     """Code each participant's statement with the event coder; the ids of statements that gave events."""
     from ..coding.batch import to_events
 
-    todo = [st for st in work.statements if st.affiliation and st.speaker != "both sides"]
+    coder = _coder(work)
+    todo = [st for st in work.statements if st.affiliation and st.speaker != "both sides"
+            and coder.might_code(_words(work, st.span[0], st.span[1]))]
     if not todo:
         return set()
-    coder = _coder(work)
     cameo_of = coder.cameo_of
     day = work.engagement_date
     done: set[str] = set()
@@ -157,6 +158,7 @@ def _code_news(work: Work, events: list[Event]) -> None:
     from ..coding.batch import to_events
 
     named = sorted({m.start for m in work.actor_mentions} | {sp[0] for sp in work.person_at})
+    coder = _coder(work)
     picked = []
     k = 0
     for sent in work.sentences:
@@ -164,15 +166,25 @@ def _code_news(work: Work, events: list[Event]) -> None:
             k += 1
         if sent.boiler or k >= len(named) or named[k] >= sent.end:
             continue
+        if not coder.might_code(_words(work, sent.start, sent.end)):
+            continue  # no verb the lexicon knows: nothing to code, no need to parse
         picked.append(sent)
         if len(picked) >= _MAX_NEWS_SENTENCES:
             break
     if not picked:
         return
-    coder = _coder(work)
     texts = [work.text[s.start:s.end] for s in picked]
     day = work.published
     for sent, found in zip(picked, coder.code_texts(texts, [day] * len(texts)), strict=True):
         for ev in to_events(found):
             ev.span = (ev.span[0] + sent.start, ev.span[1] + sent.start)
             events.append(ev)
+
+
+def _words(work: Work, start: int, end: int) -> list[str]:
+    """The lower-case tokens of [start, end) from the document's tokenization."""
+    doc = work.doc
+    if doc is None:
+        return work.text[start:end].lower().split()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t.lower_ for t in span] if span is not None else work.text[start:end].lower().split()
