@@ -157,6 +157,7 @@ class EventCoder:
             found = self._code_verb(s, tok, entry, consumed)
             events.extend(found)
         events = self._attribute(s, events)
+        events.extend(self._bare_reports(s, events))
         out: list[CodedEvent] = []
         seen: set[tuple[str, str | None, str]] = set()
         for e in events:
@@ -677,6 +678,34 @@ class EventCoder:
                 out.append(ne)
         return out
 
+    def _bare_reports(self, s: _Sentence, events: list[CodedEvent]) -> list[CodedEvent]:
+        """"X said (that) Y must/should ...", "X said Y would ...": when the reported clause about
+        another actor Y coded nothing itself, X's statement about Y still stands — a demand (100) for
+        what Y must or should do, else a comment (010)."""
+        out: list[CodedEvent] = []
+        coded = {e.verb for e in events}
+        for rep in s.doc:
+            if rep.lemma_.lower() not in _REPORTING or rep.pos_ != "VERB" or rep.i in coded:
+                continue
+            clause = next((c for c in rep.children if c.dep_ == "ccomp"), None)
+            if clause is None or any(t.i in coded for t in clause.subtree):
+                continue
+            speaker_tok = next((c for c in rep.children if c.dep_ in _SUBJ), None)
+            speakers = self._np_actors(s, speaker_tok) if speaker_tok is not None else []
+            speakers = [a for a in speakers if not a.cameo.startswith("---") and "MED" not in a.cameo[3:]]
+            if not speakers and s.speaker and (speaker_tok is None or speaker_tok.lower_ in _PRONOUNS):
+                speakers = [_Actor(s.speaker, (0, 0))]
+            inner = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
+            if not speakers or inner is None or inner.lower_ in _PRONOUNS:
+                continue
+            others = [a for a in self._np_actors(s, inner) if not _same_side(a.cameo, speakers[0].cameo)]
+            code = "100" if self._modal(clause) else "010"
+            for b in others:
+                e = self._event(s, speakers[0], b, code, (rep.idx, rep.idx + len(rep)), rep.text)
+                e.verb, e.reported_by = rep.i, speakers[0].cameo
+                out.append(e)
+        return out
+
     @staticmethod
     def _reporter(verb: Any) -> Any | None:
         t = verb
@@ -720,11 +749,17 @@ def _depth(tok: Any, head: Any) -> int:
     return d
 
 
+_STATE_AGENTS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "MED", "PTY", "BUS"})
+
+
 def _same_side(a: str, b: str) -> bool:
-    """Two CAMEO actor codes of one side: the same country (or organisation) part."""
+    """Two CAMEO actor codes of one side: the same country (or organisation) part, and not the state
+    on one hand and its rebels, opposition or civilians on the other."""
     if a.startswith("IGO") or b.startswith("IGO"):
         return a[:9] == b[:9]
-    return a[:3] == b[:3]
+    if a[:3] != b[:3]:
+        return False
+    return (a[3:6] in _STATE_AGENTS) == (b[3:6] in _STATE_AGENTS) or not a[3:] or not b[3:]
 
 
 def _related(code: str, codes: list[str]) -> bool:

@@ -10,8 +10,8 @@ Statement events: every statement of a participant goes through the event coder
 ("China is willing to continue dialogue with NATO") are the speaker's events, what it says another
 actor should do or did is the speaker's demand, accusation or comment. Where the coder finds nothing,
 the regular expressions of cameo_patterns.yaml are tried (phrasings the parse misses).
-News events: a document that reports no engagement has every sentence that names an actor coded
-as news (who did what to whom in that sentence).
+News events: a document that reports no engagement has every sentence that names two actors (or one
+twice) and has a verb the lexicon knows coded as news (who did what to whom in that sentence).
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def _coded_statements(work: Work, sides: set[str], events: list[Event]) -> set[s
 
 
 def _code_news(work: Work, events: list[Event]) -> None:
-    """A document without engagements: code every sentence that names an actor."""
+    """A document without engagements: code every sentence that names two actors and has a known verb."""
     from ..coding.batch import to_events
 
     named = sorted({m.start for m in work.actor_mentions} | {sp[0] for sp in work.person_at})
@@ -164,7 +164,9 @@ def _code_news(work: Work, events: list[Event]) -> None:
     for sent in work.sentences:
         while k < len(named) and named[k] < sent.start:
             k += 1
-        if sent.boiler or k >= len(named) or named[k] >= sent.end:
+        # a record's event needs a named source and a named target: a sentence naming fewer than two
+        # actors is not worth a parse (news sentences are most of a long article)
+        if sent.boiler or k + 1 >= len(named) or named[k + 1] >= sent.end:
             continue
         if not coder.might_code(_words(work, sent.start, sent.end)):
             continue  # no verb the lexicon knows: nothing to code, no need to parse
