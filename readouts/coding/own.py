@@ -481,14 +481,10 @@ class CameoActors:
 
 
 def _date(v: Any, where: str) -> _dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, _dt.date):
-        return v
-    try:
-        return _dt.date.fromisoformat(str(v))
-    except ValueError as e:
-        raise KnowledgeError(f"{where}: bad date {v!r} (write YYYY-MM-DD)") from e
+    """A YYYY-MM-DD date (or YYYY-MM, as the knowledge loader reads it)."""
+    from ..knowledge import _date as knowledge_date
+
+    return knowledge_date(v, where)
 
 
 def _actor_code(v: Any, where: str) -> str:
