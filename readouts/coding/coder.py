@@ -146,10 +146,12 @@ class EventCoder:
         events: list[CodedEvent] = []
         consumed: set[int] = set()
         for tok in doc:
-            if tok.i in consumed or tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            # verbs; an auxiliary or adjective only as the head of a clause ("X is ready to ...")
+            # verbs; an auxiliary or adjective only as the head of a clause ("X is ready to ...")
+            if tok.i in consumed or tok.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
-            if tok.pos_ in ("AUX", "ADJ", "NOUN") and tok.dep_ not in ("ROOT", "ccomp", "xcomp", "conj", "advcl",
-                                                                        "relcl", "acl", "pcomp"):
+            if tok.pos_ in ("AUX", "ADJ") and tok.dep_ not in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl",
+                                                               "acl", "pcomp"):
                 continue
             entry = self._entry(tok)
             if entry is None:
@@ -370,10 +372,14 @@ class EventCoder:
         trigger = s.doc.text[span[0]:span[1]]
         out: list[CodedEvent] = []
         pairs: list[tuple[_Actor, _Actor | None]] = []
+        # in news, domestic events stand (a government and its own country, police and protesters); a
+        # readout's statement is about the sides' relations, so its own side is never its target
+        def apart(a: _Actor, b: _Actor) -> bool:
+            return not _same_side(a.cameo, b.cameo) if s.speaker else a.cameo != b.cameo
         if targets:
-            pairs = [(a, b) for a in sources for b in targets if a.cameo != b.cameo]
+            pairs = [(a, b) for a in sources for b in targets if apart(a, b)]
         elif len(sources) > 1:
-            pairs = [(a, b) for a in sources for b in sources if a is not b and a.cameo != b.cameo]
+            pairs = [(a, b) for a in sources for b in sources if a is not b and apart(a, b)]
         else:
             pairs = [(a, None) for a in sources]  # kept for attribution; dropped later if a target is required
         modal = self._modal(tok)
@@ -754,12 +760,19 @@ _STATE_AGENTS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", 
 
 def _same_side(a: str, b: str) -> bool:
     """Two CAMEO actor codes of one side: the same country (or organisation) part, and not the state
-    on one hand and its rebels, opposition or civilians on the other."""
+    on one hand and its rebels, opposition or civilians on the other (nor two different such groups)."""
     if a.startswith("IGO") or b.startswith("IGO"):
         return a[:9] == b[:9]
     if a[:3] != b[:3]:
         return False
-    return (a[3:6] in _STATE_AGENTS) == (b[3:6] in _STATE_AGENTS) or not a[3:] or not b[3:]
+    if a.startswith("---"):
+        return a == b  # two unidentified actors are one only when coded alike
+    if not a[3:] or not b[3:]:
+        return True
+    state_a, state_b = a[3:6] in _STATE_AGENTS, b[3:6] in _STATE_AGENTS
+    if state_a and state_b:
+        return True
+    return a[3:6] == b[3:6] if not (state_a or state_b) else False
 
 
 def _related(code: str, codes: list[str]) -> bool:
