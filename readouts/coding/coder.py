@@ -406,7 +406,9 @@ class EventCoder:
         table = self.intent
         if not table or code[:2] in ("03", "13", "01", "02", "10", "11", "12"):
             return None
-        future = any(c.dep_ == "aux" and c.lower_ in table["aux"] for c in tok.children)
+        auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+        # "may have killed" tells of the past, not of an intention
+        future = any(a in table["aux"] for a in auxes) and not any(a in ("have", "has", "had", "'ve") for a in auxes)
         head = None
         t = tok
         for _ in range(3):
@@ -584,11 +586,17 @@ class EventCoder:
         idx = {t.i for t in toks}
         countries: list[str] = []
         agents: list[tuple[str, bool, int]] = []
+        modifiers: list[tuple[str, bool, int]] = []  # adjectival agents: "Islamist" in "Danish Islamist media"
         found: list[tuple[int, str, int]] = []
         for h in s.hits:
             if h.start in idx:
                 p = h.payload
                 if p.agent is not None:
+                    # an adjective modifying another noun is no agent ("military talks", "joint
+                    # military drills"); a noun is ("coast guard vessels", "government newspaper")
+                    if not (h.start <= m.i < h.end) and all(s.doc[k].pos_ == "ADJ" for k in range(h.start, h.end)):
+                        modifiers.append((p.agent.code, p.agent.prefix, h.start))
+                        continue
                     agents.append((p.agent.code, p.agent.prefix, h.start))
                 else:
                     code = p.code_on(s.day)
@@ -620,6 +628,9 @@ class EventCoder:
                                 code = h.payload.code_on(s.day)
                                 if code and code not in countries:
                                     countries.append(code)
+        if countries or agents:
+            # alone they name nothing: "military talks", "joint military drills"
+            agents = sorted(agents + modifiers, key=lambda a: a[2])
         return _merge_codes(countries), agents
 
     # ------------------------------------------------------------------ attribution
