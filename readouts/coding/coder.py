@@ -339,6 +339,20 @@ class EventCoder:
                 consumed.add(c.i)
                 stack.extend(c.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # a passive participle modifying a noun ("the civilians imprisoned by X"): the noun is
+            # what was done to; without a "by" agent there is no one to code as the source
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is None:
+                return []
+            sources, victims = self._np_actors(s, agent), self._np_actors(s, tok.head)
+            if not sources or not victims:
+                return []
+            span = (tok.idx, tok.idx + len(tok))
+            out = [self._event(s, a, b, code, span, tok.text) for a in sources for b in victims if a.cameo != b.cameo]
+            for e in out:
+                e.verb = tok.i
+            return out
         subj = self._subject(tok)
         sources = self._np_actors(s, subj) if subj is not None else []
         if not sources and subj is not None and subj.lower_ in _PRONOUNS and not s.speaker:
