@@ -204,3 +204,30 @@ def test_code_bad_input_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in res.output and "binary" in res.output
     res = CliRunner().invoke(main, ["code", "x", "--date", "yesterday"])
     assert res.exit_code == 2 and "--date" in res.output
+
+
+# ------------------------------------------------------------------ events in extracted readouts
+
+READOUT = ("On 12 March 2024, Foreign Minister Penny Wong met with Indonesian Foreign Minister Retno Marsudi in "
+           "Canberra. Wong said Australia was ready to deepen defence cooperation with Indonesia. Marsudi urged "
+           "Australia to increase its support for Palestinian refugees. Marsudi said Indonesia would never accept "
+           "attempts to escalate the conflict. The two ministers agreed to hold the next annual meeting in Jakarta.")
+
+
+def test_statements_of_a_readout_are_coded_between_the_sides() -> None:
+    import readouts
+
+    rec = readouts.extract(READOUT)
+    sides = {"AUS", "IDN"}
+    coded = [e for e in rec.events if e.statement]
+    assert coded, rec.events
+    for e in coded:
+        assert e.source in sides and e.target in sides and e.source != e.target, e
+        assert e.source_cameo and e.target_cameo and e.plover is not None or e.cameo.startswith("01")
+    # the speaker's readiness is an intent to cooperate, the appeal an appeal
+    assert any(e.source == "AUS" and e.target == "IDN" and e.cameo.startswith("03") for e in coded), coded
+    assert any(e.source == "IDN" and e.target == "AUS" and e.cameo.startswith("02") for e in coded), coded
+    # the meeting itself, both ways, with CAMEO actor codes and a PLOVER mode
+    meet = [e for e in rec.events if not e.statement]
+    assert {(e.source, e.target) for e in meet} == {("AUS", "IDN"), ("IDN", "AUS")}
+    assert all(e.plover == "CONSULT" for e in meet)

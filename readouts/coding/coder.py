@@ -165,6 +165,8 @@ class EventCoder:
         for e in events:
             if e.target_cameo is None and self.require_target and e.cameo[:2] not in _MONADIC_ROOTS:
                 continue
+            if s.speaker and e.target_cameo and _same_country(e.source_cameo, e.target_cameo):
+                continue  # a side's statement is about its relations with others
             if e.triple() in seen:
                 continue
             seen.add(e.triple())
@@ -389,7 +391,7 @@ class EventCoder:
         # in news, domestic events stand (a government and its own country, police and protesters); a
         # readout's statement is about the sides' relations, so its own side is never its target
         def apart(a: _Actor, b: _Actor) -> bool:
-            return not _same_side(a.cameo, b.cameo) if s.speaker else a.cameo != b.cameo
+            return not _same_country(a.cameo, b.cameo) if s.speaker else a.cameo != b.cameo
         if targets:
             pairs = [(a, b) for a in sources for b in targets if apart(a, b)]
         elif len(sources) > 1:
@@ -798,6 +800,13 @@ def _same_side(a: str, b: str) -> bool:
     if state_a and state_b:
         return True
     return a[3:6] == b[3:6] if not (state_a or state_b) else False
+
+
+def _same_country(a: str, b: str) -> bool:
+    """The same state or organisation, whatever the agents."""
+    if a.startswith("IGO") or b.startswith("IGO"):
+        return a[:9] == b[:9]
+    return a[:3] == b[:3] and not a.startswith("---")
 
 
 def _related(code: str, codes: list[str]) -> bool:

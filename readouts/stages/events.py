@@ -144,7 +144,9 @@ def _coded_statements(work: Work, sides: set[str], events: list[Event]) -> set[s
                                                 speakers=[cameo_of(st.affiliation) for st in todo],
                                                 others=[tuple(cameo_of(o) for o in sorted(sides - {st.affiliation}))
                                                         for st in todo]), strict=True):
-        new = to_events(found, statement=st.id)
+        # a statement's event is between the sides: one whose target is unnamed ("the Prime Minister
+        # reiterated his commitment") says nothing an event dataset can use
+        new = [ev for ev in to_events(found, statement=st.id) if ev.target is not None]
         for ev in new:
             ev.span = (ev.span[0] + st.span[0], ev.span[1] + st.span[0])
         if new:
