@@ -351,10 +351,10 @@ class EventCoder:
             if not sources or not victims:
                 return []
             span = (tok.idx, tok.idx + len(tok))
-            out = [self._event(s, a, b, code, span, tok.text) for a in sources for b in victims if a.cameo != b.cameo]
-            for e in out:
+            done = [self._event(s, a, b, code, span, tok.text) for a in sources for b in victims if a.cameo != b.cameo]
+            for e in done:
                 e.verb = tok.i
-            return out
+            return done
         subj = self._subject(tok)
         sources = self._np_actors(s, subj) if subj is not None else []
         if not sources and subj is not None and subj.lower_ in _PRONOUNS and not s.speaker:
