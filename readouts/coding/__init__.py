@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReadoutsError
-from .actors import ActorIndex, add_own_knowledge
+from .actors import ActorIndex, add_own_knowledge, add_places
 from .coder import CodedEvent, EventCoder
 from .lexicon import VerbLexicon
 
@@ -64,6 +64,7 @@ class Coder:
             cam = own.load_cameo_actors()
             self._cameo = dict(cam.codes)
             add_own_knowledge(index, kb, cam.codes, list(cam.extra.items()))
+            add_places(index, list(own.load_places()))
         for path in actor_files:
             index.add_actor_dictionary(tabari.read_actors(path))
         if own_actors or not agent_files:  # imported agents replace ours when our actors are off too

@@ -174,6 +174,16 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def add_places(index: ActorIndex, names: list[str]) -> None:
+    """Place names that contain an actor's name but name no actor ("the South China Sea")."""
+    for name in names:
+        index.add_actor(_words(name.replace("-", " - ")), Payload())
+
+
+_KIND_ORDER = {"head_of_state": 0, "head_of_government": 0, "foreign_minister": 1, "defence_minister": 1,
+               "deputy_foreign_minister": 2, "security_adviser": 2, "org_head": 2, "other": 3, "party_leader": 4}
+
+
 def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
                       extra: list[tuple[tuple[str, ...], str]]) -> None:
     """States, organisations and office holders of readouts' knowledge into ``index``."""
@@ -201,7 +211,8 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
     for p in kb.people:
         codes: list[ActorCode] = []
         ours: str | None = None
-        for r in p.roles:
+        # a state office before a party one held at the same time (Xi Jinping is CHNGOV)
+        for r in sorted(p.roles, key=lambda r: _KIND_ORDER.get(r.kind, 3)):
             actor = kb.actors.get(r.actor)
             if actor is None:
                 continue

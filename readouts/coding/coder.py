@@ -824,9 +824,18 @@ def _merge_codes(codes: list[str]) -> list[str]:
     return [c for c in codes if c in out]
 
 
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december day days week weeks month months year years morning "
+    "afternoon evening night weekend today yesterday tomorrow occasion sidelines anniversary".split())
+
+
 def _form(tok: Any) -> tuple[int, str, str]:
     """(index, lower form, lemma) of a token for pattern matching; a participle used as a modifier
-    does not match by its lemma ("relations based on ..." is no military base)."""
+    does not match by its lemma ("relations based on ..." is no military base), and a preposition
+    of time is not the preposition of a pattern ("called X on Monday" is no "call on")."""
+    if tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.lower_ in _TIME_WORDS for c in tok.children):
+        return (tok.i, "", "")
     lemma = "" if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG") else tok.lemma_.lower()
     return (tok.i, tok.lower_, lemma)
 

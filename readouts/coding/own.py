@@ -31,7 +31,8 @@ import yaml
 from ..errors import KnowledgeError
 from .lexicon import ActorCode, AgentCode, AgentDictionary, Phrase, VerbEntry, VerbLexicon, VerbPattern
 
-__all__ = ["CameoActors", "ExtraActor", "load_agents", "load_cameo_actors", "load_intent", "load_plover", "load_verbs",
+__all__ = ["CameoActors", "ExtraActor", "load_agents", "load_cameo_actors", "load_intent", "load_places", "load_plover",
+           "load_verbs",
            "phrase_variants", "split_words"]
 
 try:  # the C loader is much faster where PyYAML was built with libyaml
@@ -604,3 +605,19 @@ def load_intent(path: str | Path | None = None) -> dict[str, Any]:
             raise KnowledgeError(f"{where}: {key}: codes not in the CAMEO table: {', '.join(bad)}")
         out[key] = table
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_places(path: str | Path | None = None) -> tuple[str, ...]:
+    """Place names that contain an actor's name but name no actor (``places.yaml``)."""
+    where = str(path) if path else "places.yaml"
+    try:
+        text = Path(path).read_text(encoding="utf-8") if path else (
+            resources.files("readouts").joinpath("knowledge", "places.yaml").read_text(encoding="utf-8"))
+        data = yaml.load(text, Loader=_Loader)
+    except (OSError, yaml.YAMLError) as e:
+        raise KnowledgeError(f"{where}: cannot read: {e}") from e
+    places = data.get("places") if isinstance(data, dict) else None
+    if not isinstance(places, list) or not all(isinstance(p, str) and p.strip() for p in places):
+        raise KnowledgeError(f"{where}: `places` must be a list of names")
+    return tuple(places)
