@@ -570,7 +570,10 @@ class EventCoder:
             for base in bases:
                 code = base
                 pre = "".join(dict.fromkeys(a for a, p, _ in agents if p))
-                suf = "".join(dict.fromkeys(a for a, p, _ in agents if not p and a not in code[3:]))
+                # an organisation's code already says what it is: its officials are the organisation
+                # ("NATO leaders" is IGOWSTNAT), its troops or courts are not ("UN troops": IGOUNOMIL)
+                suf = "".join(dict.fromkeys(a for a, p, _ in agents if not p and a not in code[3:]
+                                            and not (code.startswith("IGO") and a == "GOV")))
                 code = pre + code + suf
                 out.append(_Actor(code, (m.left_edge.i, m.right_edge.i + 1)))
         uniq: dict[str, _Actor] = {}
