@@ -203,10 +203,7 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
                 index.add_actor(_words(f + "s"), payload)
     for phrase, code in extra:
         index.add_actor(phrase, Payload(codes=[ActorCode(code)], ours=code[:3] if len(code) >= 3 else code))
-    surnames: dict[str, int] = {}
-    for p in kb.people:
-        if p.surname:
-            surnames[p.surname.lower()] = surnames.get(p.surname.lower(), 0) + 1
+    shared_by: dict[str, list[tuple[str, list[ActorCode], str | None]]] = {}
     taken = {w for a in kb.actors.values() for f in (a.name, *a.aliases, *a.adjectives, *a.capitals) for w in [f.lower()]}
     for p in kb.people:
         codes: list[ActorCode] = []
@@ -228,6 +225,12 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
         payload = Payload(codes=codes, ours=ours, person=True)
         for f in (p.name, *p.aliases):
             index.add_actor(_words(f), payload)
-        if p.surname and surnames[p.surname.lower()] == 1 and p.surname.lower() not in taken:
-            # a later mention by surname alone ("Kuleba said"), when no other known person has it
-            index.add_actor(_words(p.surname), Payload(codes=codes, ours=ours, person=True, cased=True))
+        if p.surname and p.surname.lower() not in taken:
+            shared_by.setdefault(p.surname.lower(), []).append((p.surname, codes, ours))
+    for key, holders in shared_by.items():
+        # a later mention by surname alone ("Kuleba said"): when several known people share it, only
+        # if they all speak for one state ("Wang" is a Chinese official whichever Wang it is)
+        states = {c.code[:3] for _, codes, _ in holders for c in codes}
+        if len(holders) == 1 or len(states) == 1:
+            merged = [c for _, codes, _ in holders for c in codes]
+            index.add_actor(_words(holders[0][0]), Payload(codes=merged, ours=holders[0][2], person=True, cased=True))
