@@ -107,6 +107,7 @@ class _Sentence:
     day: _dt.date | None
     hit_at: dict[int, Hit] = field(default_factory=dict)
     speaker: str | None = None  # CAMEO code of the side speaking (a statement of a readout)
+    place: str | None = None  # the state of the place the verb being coded names ("in Nairobi")
     others: tuple[str, ...] = ()  # CAMEO codes of the other sides of the engagement
 
 
@@ -365,7 +366,10 @@ class EventCoder:
                 if c.dep_ == "agent":
                     agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
         prep_hint = [t for t in matched if s.doc[t].dep_ == "prep"]
+        s.place = None
         targets = self._target(s, tok, prep_hint, exclude=agent_tok)
+        if s.place and sources and all(a.cameo.startswith("---") for a in sources):
+            sources = [_Actor(s.place + a.cameo[3:], a.tokens) for a in sources]
         if not targets and content is not None:
             inner = next((c for c in content.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
             if inner is not None:
@@ -517,17 +521,28 @@ class EventCoder:
                                 cands.extend(_inside(g))
         fallback: list[_Actor] = []
         seen: set[int] = set()
+        placed: list[list[_Actor]] = []
         for c in cands:
             if c.i in seen or (exclude is not None and c.i == exclude.i):
                 continue
             seen.add(c.i)
             found = self._np_actors(s, c, deep=True)
-            if found and all(a.cameo.startswith("---") for a in found):
+            if not found:
+                continue
+            if _via_place(c, tok):
+                placed.append(found)  # a place is the target only failing every other argument
+                continue
+            if all(a.cameo.startswith("---") for a in found):
                 fallback = fallback or found
                 continue
-            if found:
-                return found
-        return fallback
+            return found
+        where = next((a.cameo[:3] for found in placed for a in found
+                      if not a.cameo.startswith(("---", "IGO")) and a.cameo[:3].isalpha()), None)
+        s.place = where
+        if fallback:
+            # "police fired on protesters in Nairobi": the people of the place
+            return [_Actor(where + a.cameo[3:], a.tokens) if where else a for a in fallback]
+        return placed[0] if placed else []
 
     def _antecedent(self, s: _Sentence, tok: Any) -> list[_Actor]:
         """A pronoun subject's actor: the subject of the clause that governs this one."""
@@ -775,6 +790,18 @@ def _inside(tok: Any) -> list[Any]:
                 queue.append((c, placed))
         k += 1
     return [t for t, placed in queue if not placed] + [t for t, placed in queue if placed]
+
+
+def _via_place(tok: Any, verb: Any) -> bool:
+    """Whether ``tok`` hangs under ``verb`` through a preposition of place ("in", "at", "near")."""
+    t = tok
+    for _ in range(12):
+        if t.i == verb.i or t.head is t:
+            return False
+        if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS:
+            return True
+        t = t.head
+    return False
 
 
 def _depth(tok: Any, head: Any) -> int:
