@@ -227,7 +227,7 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
             index.add_actor(_words(f), payload)
         if p.surname and p.surname.lower() not in taken:
             shared_by.setdefault(p.surname.lower(), []).append((p.surname, codes, ours))
-    for key, holders in shared_by.items():
+    for holders in shared_by.values():
         # a later mention by surname alone ("Kuleba said"): when several known people share it, only
         # if they all speak for one state ("Wang" is a Chinese official whichever Wang it is)
         states = {c.code[:3] for _, codes, _ in holders for c in codes}
