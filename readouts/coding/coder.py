@@ -326,6 +326,11 @@ class EventCoder:
             code, reverse, swap = entry.code, entry.reverse_code, False
         if code is None:
             return []
+        if pat is None and self.intent and tok.lemma_.lower() in self.intent["heads"] and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" and self._entry(c) is not None for c in tok.children):
+            # "seeking to deepen a partnership": the action announced is the event (as an intent),
+            # not the head verb's own default reading
+            return []
         if content is not None:
             for c in content.subtree:
                 consumed.add(c.i)
@@ -599,6 +604,15 @@ class EventCoder:
         return list(uniq.values())
 
     def _member(self, s: _Sentence, m: Any, deep: bool) -> tuple[list[str], list[tuple[str, bool, int]]]:
+        """The countries and agents one member of a noun phrase names; its apposition is read only
+        when the phrase itself names no country ("the Prime Minister, Modi," but not "the mayor of
+        Nablus, a member of Hamas")."""
+        countries, agents = self._member_of(s, m, appos=False)
+        if not countries and any(c.dep_ == "appos" for c in m.children):
+            countries, agents = self._member_of(s, m, appos=True)
+        return countries, agents
+
+    def _member_of(self, s: _Sentence, m: Any, appos: bool) -> tuple[list[str], list[tuple[str, bool, int]]]:
         toks: list[Any] = []
         # "soldiers from A", "lawmakers in A": a place phrase names the actor only when the head is a
         # person or body ("an attack in A" is not A)
@@ -609,8 +623,8 @@ class EventCoder:
             for c in t.children:
                 if c.dep_ in ("punct", "relcl", "acl", "advcl", "ccomp"):
                     continue
-                if c.dep_ == "appos" and t.i != m.i:
-                    continue  # the head's own apposition names it ("Prime Minister, Modi,"); deeper ones do not
+                if c.dep_ == "appos" and (t.i != m.i or not appos):
+                    continue  # the head's own apposition may name it ("Prime Minister, Modi,"); deeper ones do not
                 if c.dep_ in ("conj", "cc") and (t.i == m.i or t.dep_ in ("pobj",)):
                     continue  # members of the coordination are read one by one (modifiers may coordinate)
                 if c.dep_ == "prep" and (c.lower_ not in _NP_PREPS or (c.lower_ != "of" and not named_head)):
