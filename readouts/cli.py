@@ -190,6 +190,8 @@ def show(paths: tuple[str, ...], actors: tuple[str, ...], published: str | None)
               help="PETRARCH/TABARI agent dictionary; repeatable.")
 @click.option("--verbs", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="PETRARCH/TABARI verb dictionary (merged over readouts' own verbs); repeatable.")
+@click.option("--discards", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="PETRARCH/TABARI discard list: sentences (or, '+', stories) naming one are not coded.")
 @click.option("--no-own-actors", is_flag=True, help="Use only the actor dictionaries given with --actors.")
 @click.option("--no-own-verbs", is_flag=True, help="Use only the verb dictionaries given with --verbs.")
 @click.option("--date", "default_date", metavar="YYYY-MM-DD",
@@ -197,8 +199,8 @@ def show(paths: tuple[str, ...], actors: tuple[str, ...], published: str | None)
 @click.option("--untargeted", is_flag=True,
               help="Also keep events whose target the sentence does not name (target null).")
 def code(inputs: tuple[str, ...], output: str | None, fmt: str, actors: tuple[str, ...], agents: tuple[str, ...],
-         verbs: tuple[str, ...], no_own_actors: bool, no_own_verbs: bool, default_date: str | None,
-         untargeted: bool) -> None:
+         verbs: tuple[str, ...], discards: tuple[str, ...], no_own_actors: bool, no_own_verbs: bool,
+         default_date: str | None, untargeted: bool) -> None:
     """Code who-did-what-to-whom events (CAMEO, Goldstein, PLOVER) in sentences or texts.
 
     Each INPUT is a file (.txt, .md, .html; .jsonl with one {"id", "text", "date"} object per line),
@@ -208,7 +210,8 @@ def code(inputs: tuple[str, ...], output: str | None, fmt: str, actors: tuple[st
 
     try:
         run = CodeRun(actors=actors, agents=agents, verbs=verbs, own_actors=not no_own_actors,
-                      own_verbs=not no_own_verbs, default_date=default_date, untargeted=untargeted)
+                      own_verbs=not no_own_verbs, default_date=default_date, untargeted=untargeted,
+                      discards=discards)
         fh = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:
             run.write(inputs, fh, fmt)

@@ -231,3 +231,15 @@ def test_statements_of_a_readout_are_coded_between_the_sides() -> None:
     meet = [e for e in rec.events if not e.statement]
     assert {(e.source, e.target) for e in meet} == {("AUS", "IDN"), ("IDN", "AUS")}
     assert all(e.plover == "CONSULT" for e in meet)
+
+
+def test_discards_stop_coding_a_sentence_or_a_story(tmp_path: Path) -> None:
+    a, g, v = _dicts(tmp_path)
+    d = tmp_path / "t.discards.txt"
+    d.write_text("CHESS TOURNAMENT\n+HURRICANE\n", encoding="utf-8")
+    c = Coder(actor_files=[a], agent_files=[g], verb_files=[v], own_actors=False, discard_files=[d])
+    texts = ["Velmoran marines raided the harbour police of Ostria.",
+             "Velmoran marines raided the harbour police of Ostria during the chess tournament.",
+             "Velmoran marines raided the harbour police of Ostria. A hurricane hit the coast."]
+    got = [[e.triple() for e in evs] for evs in c.code_sentences(texts)]
+    assert got == [[("VLMMIL", "OSTCOP", "170")], [], []]

@@ -82,13 +82,14 @@ _CODERS: dict[tuple[Any, ...], Coder] = {}
 
 
 def get_coder(actor_files: Sequence[Path] = (), agent_files: Sequence[Path] = (), verb_files: Sequence[Path] = (),
-              own_actors: bool = True, own_verbs: bool = True, require_target: bool = True) -> Coder:
+              own_actors: bool = True, own_verbs: bool = True, require_target: bool = True,
+              discard_files: Sequence[Path] = ()) -> Coder:
     key = (tuple(map(str, actor_files)), tuple(map(str, agent_files)), tuple(map(str, verb_files)), own_actors, own_verbs,
-           require_target)
+           require_target, tuple(map(str, discard_files)))
     if key not in _CODERS:
         _CODERS[key] = Coder(actor_files=[str(p) for p in actor_files], agent_files=[str(p) for p in agent_files],
                              verb_files=[str(p) for p in verb_files], own_actors=own_actors, own_verbs=own_verbs,
-                             require_target=require_target)
+                             require_target=require_target, discard_files=[str(p) for p in discard_files])
     return _CODERS[key]
 
 
@@ -190,9 +191,11 @@ def eval_unittests(name: str, shared: Path) -> dict[str, Any]:
     every = read_petr_records(path, sentences_only=False)
     records = [r for r in every if r.attrs.get("sentence", "true").lower() == "true"]
     actors, agents = [dic / "PETR.Validate.actors.txt"], [dic / "PETR.Validate.agents.txt"]
+    discards = [dic / "PETR.Validate.discards.txt"]
     runs: dict[str, Callable[[], Coder]] = {
-        "own verbs": lambda: get_coder(actors, agents, own_actors=False, own_verbs=True),
-        f"validation verbs ({verbs.name})": lambda: get_coder(actors, agents, [verbs], own_actors=False, own_verbs=False),
+        "own verbs": lambda: get_coder(actors, agents, own_actors=False, own_verbs=True, discard_files=discards),
+        f"validation verbs ({verbs.name})": lambda: get_coder(actors, agents, [verbs], own_actors=False,
+                                                             own_verbs=False, discard_files=discards),
     }
     res: dict[str, Any] = {"file": str(path.relative_to(shared)), "sentences_in_file": len(every),
                            "sentence_true": len(records), **_gold_summary(records), "runs": {},
@@ -459,7 +462,8 @@ the files are not well-formed XML, so each block is read with regular expression
 `&quot;`/`&amp;` unescaped, whitespace collapsed) with its `date` (YYYYMMDD); gold is the block's `<EventCoding>`
 triples, and `noevents="True"` or an `error=` coding means no event is expected (such records are kept, though
 two `bad_input_parse` records repeat DEMO_00's text, only their parse being broken, and the four discards test
-PETRARCH's discard dictionary, which the coder is not given; the notes give the figures without them). The unit
+PETRARCH's discard dictionary, which the coder is given with the validation actors and agents
+(`PETR.Validate.discards.txt`, `discard_files=`); the notes give the figures without these records). The unit
 tests use fictional actors, so they are coded with the validation actor and agent dictionaries and without
 readouts' own actors (`own_actors=False`), once with readouts' own verbs and once with only the imported
 validation verbs; the triple-scored sets use `Coder()` as shipped; the two classification sets (codebook,

@@ -53,7 +53,7 @@ class Coder:
     def __init__(self, actor_files: Sequence[str | Path] = (), agent_files: Sequence[str | Path] = (),
                  verb_files: Sequence[str | Path] = (), own_actors: bool = True, own_verbs: bool = True,
                  model: str = DEFAULT_MODEL, extra_actor_files: Sequence[str | Path] = (), knowledge: Any = None,
-                 require_target: bool = True):
+                 require_target: bool = True, discard_files: Sequence[str | Path] = ()):
         from ..knowledge import load_knowledge
         from . import own, tabari
 
@@ -76,6 +76,14 @@ class Coder:
             lexicon.update(own.load_verbs())
         for path in verb_files:
             lexicon.update(tabari.read_verbs(path))
+        # TABARI discards: a sentence (or, "+", a whole story) naming one of these is not coded
+        self._discard_sentence: dict[str, list[tuple[str, ...]]] = {}
+        self._discard_story: dict[str, list[tuple[str, ...]]] = {}
+        for path in discard_files:
+            d = tabari.read_discards(path)
+            for phrases, into in ((d.sentence, self._discard_sentence), (d.story, self._discard_story)):
+                for ph in phrases:
+                    into.setdefault(ph[0], []).append(ph)
         self.model = model
         self.engine = EventCoder(index, lexicon, kb.cameo, own.load_plover(),
                                  intent=own.load_intent() if own_verbs else None, require_target=require_target)
@@ -124,7 +132,12 @@ class Coder:
         rest = list(others) if others is not None else [()] * n
         for doc, day, sp, ot in zip(self.nlp.pipe(texts, batch_size=batch_size), days, who, rest, strict=True):
             found: list[CodedEvent] = []
+            if self._discard_story and _names(doc, self._discard_story):
+                yield found
+                continue
             for sent in doc.sents:
+                if self._discard_sentence and _names(sent, self._discard_sentence):
+                    continue
                 found.extend(self.engine.code_doc(sent.as_doc(), day, offset=sent.start_char, speaker=sp,
                                                   others=ot))
             yield found
@@ -146,3 +159,13 @@ def _inflections(lemma: str) -> set[str]:
     if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
         out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
     return out
+
+
+def _names(tokens: Any, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether the tokens contain one of the phrases (indexed by their first word)."""
+    words = [t.lower_ for t in tokens]
+    for i, w in enumerate(words):
+        for ph in phrases.get(w, ()):
+            if tuple(words[i:i + len(ph)]) == ph:
+                return True
+    return False

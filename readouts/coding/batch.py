@@ -63,11 +63,12 @@ class CodeRun:
 
     def __init__(self, actors: Sequence[str] = (), agents: Sequence[str] = (), verbs: Sequence[str] = (),
                  own_actors: bool = True, own_verbs: bool = True, default_date: str | None = None,
-                 untargeted: bool = False):
+                 untargeted: bool = False, discards: Sequence[str] = ()):
         yaml_actors = [a for a in actors if a.lower().endswith((".yaml", ".yml"))]
         tabari_actors = [a for a in actors if a not in yaml_actors]
         self.coder = Coder(actor_files=tabari_actors, agent_files=agents, verb_files=verbs, own_actors=own_actors,
-                           own_verbs=own_verbs, extra_actor_files=yaml_actors, require_target=not untargeted)
+                           own_verbs=own_verbs, extra_actor_files=yaml_actors, require_target=not untargeted,
+                           discard_files=discards)
         try:
             self.default_date = _date(default_date)
         except InputError as e:
