@@ -48,6 +48,8 @@ _TARGET_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "into
 # roots whose events often have no target in the text: protests, force posture, yielding ("thousands
 # demonstrated in the capital", "the army was put on alert", "the minister resigned")
 _MONADIC_ROOTS = frozenset({"08", "14", "15"})
+# "on the sidelines of the G7 summit", "on the margins of the assembly": where, not with whom
+_OCCASIONS = frozenset({"sideline", "sidelines", "margin", "margins", "occasion", "eve"})
 _PLACE_PREPS = {"in", "at", "near", "across", "during", "inside", "outside", "around", "throughout"}
 _REPORTING = {"say", "tell", "state", "add", "note", "claim", "assert", "insist", "report", "announce", "stress",
               "emphasize", "emphasise", "declare", "believe", "think", "allege", "argue", "maintain", "explain",
@@ -108,6 +110,7 @@ class _Sentence:
     hit_at: dict[int, Hit] = field(default_factory=dict)
     speaker: str | None = None  # CAMEO code of the side speaking (a statement of a readout)
     place: str | None = None  # the state of the place the verb being coded names ("in Nairobi")
+    placed_target: bool = False  # the target found is only that place
     others: tuple[str, ...] = ()  # CAMEO codes of the other sides of the engagement
 
 
@@ -371,8 +374,12 @@ class EventCoder:
                 if c.dep_ == "agent":
                     agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
         prep_hint = [t for t in matched if s.doc[t].dep_ == "prep"]
-        s.place = None
-        targets = self._target(s, tok, prep_hint, exclude=agent_tok)
+        s.place, s.placed_target = None, False
+        targets = self._target(s, tok, prep_hint, exclude=agent_tok, sources=None if passive else sources)
+        if s.placed_target and len(sources) > 1 and not passive and code[:2] in ("03", "04", "05", "06"):
+            # "A and B met at the G7 summit": with each other, not with the place (a protest "in
+            # Beijing" is against the place's government)
+            targets = []
         if s.place and sources and all(a.cameo.startswith("---") for a in sources):
             sources = [_Actor(s.place + a.cameo[3:], a.tokens) for a in sources]
         if not targets and content is not None:
@@ -498,7 +505,8 @@ class EventCoder:
             return None
         return None
 
-    def _target(self, s: _Sentence, tok: Any, prep_hint: list[int], exclude: Any | None) -> list[_Actor]:
+    def _target(self, s: _Sentence, tok: Any, prep_hint: list[int], exclude: Any | None,
+                sources: list[_Actor] | None = None) -> list[_Actor]:
         """The first argument of the verb that names an actor, nearest arguments first: the pattern's
         preposition, the objects (and the noun phrases inside them: "ties with X", "an attack by X"),
         then the verb's prepositional phrases. An actor with a country beats a bare agent."""
@@ -537,6 +545,11 @@ class EventCoder:
             if _via_place(c, tok):
                 placed.append(found)  # a place is the target only failing every other argument
                 continue
+            if sources and _owned_by(c, s, found) and all(_same_country(a.cameo, b.cameo)
+                                                          for a in found for b in sources):
+                # "reaffirmed the United States' commitment to Ukraine": the subject's own side, named
+                # as the owner of the object, is not what the verb is done to
+                continue
             if all(a.cameo.startswith("---") for a in found):
                 fallback = fallback or found
                 continue
@@ -547,6 +560,7 @@ class EventCoder:
         if fallback:
             # "police fired on protesters in Nairobi": the people of the place
             return [_Actor(where + a.cameo[3:], a.tokens) if where else a for a in fallback]
+        s.placed_target = bool(placed)
         return placed[0] if placed else []
 
     def _antecedent(self, s: _Sentence, tok: Any) -> list[_Actor]:
@@ -806,13 +820,21 @@ def _inside(tok: Any) -> list[Any]:
     return [t for t, placed in queue if not placed] + [t for t, placed in queue if placed]
 
 
+def _owned_by(tok: Any, s: _Sentence, found: list[_Actor]) -> bool:
+    """Whether the actors found in a noun phrase are only its owner ("the United States' commitment")."""
+    owners = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+    codes = {s.hit_at[k].payload.code_on(s.day) for k in owners if k in s.hit_at}
+    return bool(codes) and all(any(a.cameo.startswith(c) for c in codes if c) for a in found)
+
+
 def _via_place(tok: Any, verb: Any) -> bool:
     """Whether ``tok`` hangs under ``verb`` through a preposition of place ("in", "at", "near")."""
     t = tok
     for _ in range(12):
         if t.i == verb.i or t.head is t:
             return False
-        if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS:
+        if t.dep_ == "prep" and (t.lower_ in _PLACE_PREPS or any(
+                c.dep_ == "pobj" and c.lemma_.lower() in _OCCASIONS for c in t.children)):
             return True
         t = t.head
     return False
