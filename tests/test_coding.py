@@ -10,6 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from readouts.cli import main
 from readouts.coding import Coder
@@ -243,3 +245,22 @@ def test_discards_stop_coding_a_sentence_or_a_story(tmp_path: Path) -> None:
              "Velmoran marines raided the harbour police of Ostria. A hurricane hit the coast."]
     got = [[e.triple() for e in evs] for evs in c.code_sentences(texts)]
     assert got == [[("VLMMIL", "OSTCOP", "170")], [], []]
+
+
+# ------------------------------------------------------------------ properties
+
+_WORDS = ["Russia", "China", "the", "United", "States", "troops", "police", "said", "attacked", "met", "with",
+          "not", "did", "will", "rebels", "in", "Gaza", "and", "Israel", "by", "was", "condemned", "urged", "to",
+          "withdraw", "from", "Ukraine", "NATO", "officials", "that", "must", "stop", ",", ".", "’s", "Lavrov",
+          "Wang", "protesters", "on", "Monday", "agreed", "talks", "hold", "visit", "who", "its", "it"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=40))
+def test_any_word_salad_codes_without_error_and_with_true_spans(coder: Coder, words: list[str]) -> None:
+    text = " ".join(words)
+    for e in coder.code_sentences([text])[0]:
+        assert 0 <= e.span[0] < e.span[1] <= len(text)
+        assert text[e.span[0]:e.span[1]] == e.trigger
+        assert e.source_cameo and e.source_cameo != e.target_cameo
+        assert e.cameo.isdigit() and (e.goldstein is None or -10 <= e.goldstein <= 10)
