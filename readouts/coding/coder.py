@@ -395,7 +395,8 @@ class EventCoder:
             sources, targets = targets, sources
         if not sources and s.speaker and (subj is None or subj.lower_ in _PRONOUNS or subj.lower_ in ("side", "sides")):
             sources = [_Actor(s.speaker, (0, 0))]
-        if sources and not targets and s.speaker and len(s.others) == 1:
+        if sources and not targets and s.speaker and len(s.others) == 1 and code[:2] != "04":
+            # the statement's unstated object is the other side; a consultation names its counterpart
             targets = [_Actor(s.others[0], (0, 0))]
         if not sources:
             return []
