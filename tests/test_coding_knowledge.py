@@ -285,3 +285,19 @@ def test_other_broken_files_raise(tmp_path: Path, loader: Callable[[Path], objec
     with pytest.raises(KnowledgeError) as err:
         loader(path)
     assert message in str(err.value) and "broken.yaml" in str(err.value)
+
+
+def test_intent_and_places_tables_load_and_reject_bad_files(tmp_path: Path) -> None:
+    from readouts.coding.own import load_intent, load_places
+
+    table = load_intent()
+    assert "will" in table["aux"] and table["cooperative"]["04"] == "036" and table["conflict"]["19"] == "1384"
+    assert "South China Sea" in load_places()
+    bad = tmp_path / "intent.yaml"
+    bad.write_text("version: x\naux: [will]\ncooperative: {'04': '999'}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="999"):
+        load_intent(bad)
+    worse = tmp_path / "places.yaml"
+    worse.write_text("places: South China Sea\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="places"):
+        load_places(worse)

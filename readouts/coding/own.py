@@ -583,15 +583,7 @@ def load_cameo_actors(path: str | Path | None = None) -> CameoActors:
 @functools.lru_cache(maxsize=4)
 def load_intent(path: str | Path | None = None) -> dict[str, Any]:
     """The intent/future table (``intent.yaml``): cue words and CAMEO code -> intent/threat code maps."""
-    where = str(path) if path else "intent.yaml"
-    try:
-        text = Path(path).read_text(encoding="utf-8") if path else (
-            resources.files("readouts").joinpath("knowledge", "intent.yaml").read_text(encoding="utf-8"))
-        data = yaml.load(text, Loader=_Loader)
-    except (OSError, yaml.YAMLError) as e:
-        raise KnowledgeError(f"{where}: cannot read: {e}") from e
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{where}: not a mapping")
+    data, where = _read(path, "intent.yaml")
     from ..knowledge import load_knowledge
 
     codes = load_knowledge().cameo
@@ -610,14 +602,8 @@ def load_intent(path: str | Path | None = None) -> dict[str, Any]:
 @functools.lru_cache(maxsize=4)
 def load_places(path: str | Path | None = None) -> tuple[str, ...]:
     """Place names that contain an actor's name but name no actor (``places.yaml``)."""
-    where = str(path) if path else "places.yaml"
-    try:
-        text = Path(path).read_text(encoding="utf-8") if path else (
-            resources.files("readouts").joinpath("knowledge", "places.yaml").read_text(encoding="utf-8"))
-        data = yaml.load(text, Loader=_Loader)
-    except (OSError, yaml.YAMLError) as e:
-        raise KnowledgeError(f"{where}: cannot read: {e}") from e
-    places = data.get("places") if isinstance(data, dict) else None
+    data, where = _read(path, "places.yaml")
+    places = data.get("places")
     if not isinstance(places, list) or not all(isinstance(p, str) and p.strip() for p in places):
         raise KnowledgeError(f"{where}: `places` must be a list of names")
     return tuple(places)
