@@ -346,7 +346,8 @@ class EventCoder:
         while stack:
             c = stack.pop()
             purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd") or purpose:
+            planned = c.dep_ == "acl" and c.head.dep_ in ("dobj", "pobj")  # "slammed the decision to send ..."
+            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd") or purpose or planned:
                 consumed.add(c.i)
                 stack.extend(c.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -534,6 +535,7 @@ class EventCoder:
                             if g.dep_ == "pobj":
                                 cands.extend(_inside(g))
         fallback: list[_Actor] = []
+        own_side: list[_Actor] = []
         seen: set[int] = set()
         placed: list[list[_Actor]] = []
         for c in cands:
@@ -554,6 +556,11 @@ class EventCoder:
             if all(a.cameo.startswith("---") for a in found):
                 fallback = fallback or found
                 continue
+            if sources and all(_same_country(a.cameo, b.cameo) for a in found for b in sources):
+                # the subject's own people ("welcomed the release of American citizens by Venezuela"):
+                # another state named further on is the target; failing one, they are (domestic news)
+                own_side = own_side or found
+                continue
             return found
         where = next((a.cameo[:3] for found in placed for a in found
                       if not a.cameo.startswith(("---", "IGO")) and a.cameo[:3].isalpha()), None)
@@ -561,6 +568,8 @@ class EventCoder:
         if fallback:
             # "police fired on protesters in Nairobi": the people of the place
             return [_Actor(where + a.cameo[3:], a.tokens) if where else a for a in fallback]
+        if own_side:
+            return own_side
         s.placed_target = bool(placed)
         return placed[0] if placed else []
 
