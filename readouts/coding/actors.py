@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import ActorCode, ActorDictionary, AgentCode, AgentDictionary
+from .own import split_words
 
 __all__ = ["ActorIndex", "Hit", "Payload"]
 
@@ -41,8 +42,6 @@ class Payload:
     """What a phrase means: actor codes (dated), or an agent code."""
 
     codes: list[ActorCode] = field(default_factory=list)
-    ours: str | None = None  # readouts' own actor code (ISO3 / organisation acronym) when known
-    person: bool = False
     agent: AgentCode | None = None
     cased: bool = False  # matches only a capitalised word ("Kuleba", not "kuleba")
 
@@ -161,23 +160,10 @@ class ActorIndex:
         return out
 
 
-def _words(text: str) -> tuple[str, ...]:
-    """A name as the coder's tokens see it (spaCy splits "'s" and most punctuation)."""
-    out: list[str] = []
-    for w in text.lower().replace("’", "'").split():
-        if w.endswith("'s") and len(w) > 2:
-            out.extend((w[:-2], "'s"))
-        elif w.endswith(",") and len(w) > 1:
-            out.extend((w[:-1], ","))
-        else:
-            out.append(w)
-    return tuple(out)
-
-
 def add_places(index: ActorIndex, names: list[str]) -> None:
     """Place names that contain an actor's name but name no actor ("the South China Sea")."""
     for name in names:
-        index.add_actor(_words(name.replace("-", " - ")), Payload())
+        index.add_actor(split_words(name), Payload())
 
 
 _KIND_ORDER = {"head_of_state": 0, "head_of_government": 0, "foreign_minister": 1, "defence_minister": 1,
@@ -190,24 +176,23 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
     for a in kb.actors.values():
         cameo = cameo_of.get(a.code, a.code)
         index.ours_of_cameo.setdefault(cameo, a.code)
-        payload = Payload(codes=[ActorCode(cameo)], ours=a.code)
-        cased = Payload(codes=[ActorCode(cameo)], ours=a.code, cased=True)
+        payload = Payload(codes=[ActorCode(cameo)])
+        cased = Payload(codes=[ActorCode(cameo)], cased=True)
         forms = [a.name, *a.aliases, *a.adjectives, *a.capitals, *a.seats, *a.bodies]
         for f in forms:
             # names that are also common words or names ("Chad", "Turkey", "Washington") count only
             # when capitalised
-            index.add_actor(_words(f), cased if f in a.ambiguous else payload)
+            index.add_actor(split_words(f), cased if f in a.ambiguous else payload)
         for f in a.adjectives:
             # the people: "ethnic Albanians", "two Iraqis", "the Palestinians"
             if f[-1:].isalpha() and f[-1:] not in "sh" and f not in a.ambiguous and not f.endswith("ese"):
-                index.add_actor(_words(f + "s"), payload)
+                index.add_actor(split_words(f + "s"), payload)
     for phrase, code in extra:
-        index.add_actor(phrase, Payload(codes=[ActorCode(code)], ours=code[:3] if len(code) >= 3 else code))
-    shared_by: dict[str, list[tuple[str, list[ActorCode], str | None]]] = {}
-    taken = {w for a in kb.actors.values() for f in (a.name, *a.aliases, *a.adjectives, *a.capitals) for w in [f.lower()]}
+        index.add_actor(phrase, Payload(codes=[ActorCode(code)]))
+    shared_by: dict[str, list[tuple[str, list[ActorCode]]]] = {}
+    taken = {f.lower() for a in kb.actors.values() for f in (a.name, *a.aliases, *a.adjectives, *a.capitals)}
     for p in kb.people:
         codes: list[ActorCode] = []
-        ours: str | None = None
         # a state office before a party one held at the same time (Xi Jinping is CHNGOV)
         for r in sorted(p.roles, key=lambda r: _KIND_ORDER.get(r.kind, 3)):
             actor = kb.actors.get(r.actor)
@@ -219,18 +204,17 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
             else:
                 code = base
             codes.append(ActorCode(code, r.start, r.end))
-            ours = ours or r.actor
         if not codes:
             continue
-        payload = Payload(codes=codes, ours=ours, person=True)
+        payload = Payload(codes=codes)
         for f in (p.name, *p.aliases):
-            index.add_actor(_words(f), payload)
+            index.add_actor(split_words(f), payload)
         if p.surname and p.surname.lower() not in taken:
-            shared_by.setdefault(p.surname.lower(), []).append((p.surname, codes, ours))
+            shared_by.setdefault(p.surname.lower(), []).append((p.surname, codes))
     for holders in shared_by.values():
         # a later mention by surname alone ("Kuleba said"): when several known people share it, only
         # if they all speak for one state ("Wang" is a Chinese official whichever Wang it is)
-        states = {c.code[:3] for _, codes, _ in holders for c in codes}
+        states = {c.code[:3] for _, codes in holders for c in codes}
         if len(holders) == 1 or len(states) == 1:
-            merged = [c for _, codes, _ in holders for c in codes]
-            index.add_actor(_words(holders[0][0]), Payload(codes=merged, ours=holders[0][2], person=True, cased=True))
+            merged = [c for _, codes in holders for c in codes]
+            index.add_actor(split_words(holders[0][0]), Payload(codes=merged, cased=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -162,31 +162,34 @@ class CodeRun:
     def write(self, inputs: Sequence[str], fh: IO[str], fmt: str) -> None:
         if fmt == "tsv":
             fh.write("\t".join(TSV_COLUMNS) + "\n")
-        n = 0
+        orgs = [c for c in self.coder.engine.index.ours_of_cameo if c.startswith("IGO")]
         for rec in self.records(inputs):
             if fmt == "jsonl":
                 fh.write(rec.to_json() + "\n")
                 continue
             for k, e in enumerate(rec.events):
-                n += 1
-                fh.write("\t".join(_tsv_row(rec, e, k)) + "\n")
+                fh.write("\t".join(_tsv_row(rec, e, k, orgs)) + "\n")
 
 
-def _split(code: str | None) -> tuple[str, str]:
+def _split(code: str | None, organisations: Collection[str] = ()) -> tuple[str, str]:
+    """A CAMEO actor code as (country or organisation, agents): USAGOV -> (USA, GOV), IGOUNOMIL ->
+    (IGOUNO, MIL). Organisation codes differ in length (IGOUNO, IGOWSTNAT, IGOUNOHLHWHO): the longest
+    known one the code begins with is the organisation."""
     if not code:
         return "", ""
-    if code.startswith("IGO") or len(code) <= 3:
-        return (code, "") if len(code) <= 3 else (code[:6] if code.startswith("IGO") else code[:3], "")
+    if code.startswith("IGO"):
+        known = max((o for o in organisations if code.startswith(o)), key=len, default=code)
+        return known, code[len(known):]
     return code[:3], code[3:]
 
 
-def _tsv_row(rec: Record, e: Event, k: int) -> list[str]:
+def _tsv_row(rec: Record, e: Event, k: int, organisations: Collection[str] = ()) -> list[str]:
     text = rec.document.text
     start = text.rfind("\n", 0, e.span[0]) + 1
     end = text.find("\n", e.span[1])
     sentence = text[start:end if end >= 0 else len(text)].strip()
-    sc, sa = _split(e.source_cameo)
-    tc, ta = _split(e.target_cameo)
+    sc, sa = _split(e.source_cameo, organisations)
+    tc, ta = _split(e.target_cameo, organisations)
     cells = [f"{rec.document.id[:16]}-{k}", rec.document.id, rec.document.source or "", rec.document.published or "",
              e.source, e.source_cameo or "", sc, sa, e.target or "", e.target_cameo or "", tc, ta, e.cameo, e.cameo[:2],
              str(e.quad_class), f"{e.goldstein:g}", e.plover or "", e.plover_mode or "", str(e.span[0]), str(e.span[1]),

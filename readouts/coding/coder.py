@@ -28,7 +28,6 @@ For every sentence (spaCy: tagger, parser, lemmatizer; no NER):
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +40,6 @@ _SUBJ = {"nsubj", "csubj", "expl"}
 _SUBJPASS = {"nsubjpass", "csubjpass"}
 _NOT_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "parataxis", "conj", "cc",
                "punct", "mark", "expl"}
-_NP_DROP = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep_event"}
 _NP_PREPS = {"of", "in", "from", "at", "for"}
 _TARGET_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "from", "over", "by", "for",
                  "between", "in", "of", "upon", "about", "near", "among", "across")
@@ -99,7 +97,6 @@ _NOT_WORDS = frozenset({"not", "n't", "never", "neither"})
 class _Actor:
     cameo: str
     tokens: tuple[int, int]  # token span of the phrase that named it
-    person: bool = False
 
 
 @dataclass
@@ -150,7 +147,6 @@ class EventCoder:
         events: list[CodedEvent] = []
         consumed: set[int] = set()
         for tok in doc:
-            # verbs; an auxiliary or adjective only as the head of a clause ("X is ready to ...")
             # verbs; an auxiliary or adjective only as the head of a clause ("X is ready to ...")
             if tok.i in consumed or tok.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
@@ -320,7 +316,7 @@ class EventCoder:
         negated = self._negated(tok)
         pat, matched = self._best_pattern(entry, pre, post, negated)
         if pat is not None:
-            code, reverse, swap = pat.code, pat.reverse_code, getattr(pat, "swap", False)
+            code, reverse, swap = pat.code, pat.reverse_code, pat.swap
             if "+" in pat.terms and "$" in pat.terms and pat.terms.index("+") < pat.terms.index("$"):
                 swap = not swap
         elif negated:
@@ -337,7 +333,7 @@ class EventCoder:
         if content is not None:
             for c in content.subtree:
                 consumed.add(c.i)
-        intent = self._intent(tok, code, pat is not None) if not negated else None
+        intent = self._intent(tok, code) if not negated else None
         if intent is not None:
             code, reverse = intent, None
         # a head verb that codes consumes the verbs of its complements ("agreed to resume talks",
@@ -354,7 +350,7 @@ class EventCoder:
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # a passive participle modifying a noun ("the civilians imprisoned by X"): the noun is
             # what was done to; without a "by" agent there is no one to code as the source
-            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = _agent_of(tok)
             if agent is None:
                 return []
             sources, victims = self._np_actors(s, agent), self._np_actors(s, tok.head)
@@ -369,11 +365,7 @@ class EventCoder:
         sources = self._np_actors(s, subj) if subj is not None else []
         if not sources and subj is not None and subj.lower_ in _PRONOUNS and not s.speaker:
             sources = self._antecedent(s, tok)
-        agent_tok = None
-        if passive:
-            for c in tok.children:
-                if c.dep_ == "agent":
-                    agent_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+        agent_tok = _agent_of(tok) if passive else None
         prep_hint = [t for t in matched if s.doc[t].dep_ == "prep"]
         s.place, s.placed_target = None, False
         targets = self._target(s, tok, prep_hint, exclude=agent_tok, sources=None if passive else sources)
@@ -435,7 +427,7 @@ class EventCoder:
             v = v.head
         return False
 
-    def _intent(self, tok: Any, code: str, by_pattern: bool) -> str | None:
+    def _intent(self, tok: Any, code: str) -> str | None:
         """The intent (03x) or threat (13x) code of an announced action, or None (see intent.yaml)."""
         table = self.intent
         if not table or code[:2] in ("03", "13", "01", "02", "10", "11", "12"):
@@ -525,7 +517,7 @@ class EventCoder:
                 if g.dep_ in ("pobj", "pcomp"):
                     cands.extend(_inside(g))
         for x in tok.children:
-            if x.dep_ in ("xcomp", "acomp", "advcl") and x.dep_ != "advcl":
+            if x.dep_ in ("xcomp", "acomp"):
                 for c in x.children:
                     if c.dep_ == "dobj":
                         cands.extend(_inside(c))
@@ -542,7 +534,7 @@ class EventCoder:
             if c.i in seen or (exclude is not None and c.i == exclude.i):
                 continue
             seen.add(c.i)
-            found = self._np_actors(s, c, deep=True)
+            found = self._np_actors(s, c)
             if not found:
                 continue
             if _via_place(c, tok):
@@ -585,7 +577,7 @@ class EventCoder:
                     return self._np_actors(s, c)
         return []
 
-    def _np_actors(self, s: _Sentence, head: Any, deep: bool = False) -> list[_Actor]:
+    def _np_actors(self, s: _Sentence, head: Any) -> list[_Actor]:
         """The actors a noun phrase names, one per coordinated member (with shared countries)."""
         members = [head]
         stack = [head]
@@ -598,7 +590,7 @@ class EventCoder:
         members.sort(key=lambda t: t.i)
         resolved: list[tuple[list[str], list[tuple[str, bool, int]], Any]] = []
         for m in members:
-            countries, agents = self._member(s, m, deep)
+            countries, agents = self._member(s, m)
             resolved.append((countries, agents, m))
         shared = [c for cs, _, _ in resolved for c in cs]
         # "the Danish Islamist media and government": the first member's modifiers apply to the others
@@ -627,7 +619,7 @@ class EventCoder:
             uniq = {k: v for k, v in uniq.items() if not k.startswith("---")} or uniq
         return list(uniq.values())
 
-    def _member(self, s: _Sentence, m: Any, deep: bool) -> tuple[list[str], list[tuple[str, bool, int]]]:
+    def _member(self, s: _Sentence, m: Any) -> tuple[list[str], list[tuple[str, bool, int]]]:
         """The countries and agents one member of a noun phrase names; its apposition is read only
         when the phrase itself names no country ("the Prime Minister, Modi," but not "the mayor of
         Nablus, a member of Hamas")."""
@@ -726,13 +718,7 @@ class EventCoder:
                 out.extend(group)
                 continue
             else:
-                speaker_tok = next((c for c in rep.children if c.dep_ in _SUBJ), None)
-                speakers = self._np_actors(s, speaker_tok) if speaker_tok is not None else []
-                # an unidentified speaker ("officials said") or the press reporting news ("the agency
-                # reported") leaves the reported event as it stands
-                speakers = [a for a in speakers if not a.cameo.startswith("---") and "MED" not in a.cameo[3:]]
-                if not speakers and s.speaker and (speaker_tok is None or speaker_tok.lower_ in _PRONOUNS):
-                    speakers = [_Actor(s.speaker, (0, 0))]
+                speakers = self._speakers(s, rep)
             if not speakers:
                 out.extend(group)
                 continue
@@ -779,11 +765,7 @@ class EventCoder:
             clause = next((c for c in rep.children if c.dep_ == "ccomp"), None)
             if clause is None or any(t.i in coded for t in clause.subtree):
                 continue
-            speaker_tok = next((c for c in rep.children if c.dep_ in _SUBJ), None)
-            speakers = self._np_actors(s, speaker_tok) if speaker_tok is not None else []
-            speakers = [a for a in speakers if not a.cameo.startswith("---") and "MED" not in a.cameo[3:]]
-            if not speakers and s.speaker and (speaker_tok is None or speaker_tok.lower_ in _PRONOUNS):
-                speakers = [_Actor(s.speaker, (0, 0))]
+            speakers = self._speakers(s, rep)
             inner = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
             if not speakers or inner is None or inner.lower_ in _PRONOUNS:
                 continue
@@ -794,6 +776,17 @@ class EventCoder:
                 e.verb, e.reported_by = rep.i, speakers[0].cameo
                 out.append(e)
         return out
+
+    def _speakers(self, s: _Sentence, rep: Any) -> list[_Actor]:
+        """Who speaks through a reporting verb. An unidentified speaker ("officials said") or the press
+        reporting news ("the agency reported") is no one: the reported event then stands as it is; a
+        pronoun or missing subject in a readout's statement is the statement's side."""
+        speaker_tok = next((c for c in rep.children if c.dep_ in _SUBJ), None)
+        speakers = self._np_actors(s, speaker_tok) if speaker_tok is not None else []
+        speakers = [a for a in speakers if not a.cameo.startswith("---") and "MED" not in a.cameo[3:]]
+        if not speakers and s.speaker and (speaker_tok is None or speaker_tok.lower_ in _PRONOUNS):
+            speakers = [_Actor(s.speaker, (0, 0))]
+        return speakers
 
     @staticmethod
     def _reporter(verb: Any) -> Any | None:
@@ -810,6 +803,11 @@ class EventCoder:
                 continue
             return None
         return None
+
+
+def _agent_of(verb: Any) -> Any | None:
+    """The noun of a passive verb's "by" phrase ("was attacked by X": X), or None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _inside(tok: Any) -> list[Any]:
@@ -873,9 +871,9 @@ def _same_side(a: str, b: str) -> bool:
     if not a[3:] or not b[3:]:
         return True
     state_a, state_b = a[3:6] in _STATE_AGENTS, b[3:6] in _STATE_AGENTS
-    if state_a and state_b:
-        return True
-    return a[3:6] == b[3:6] if not (state_a or state_b) else False
+    if state_a or state_b:
+        return state_a and state_b
+    return a[3:6] == b[3:6]
 
 
 def _same_country(a: str, b: str) -> bool:
@@ -915,6 +913,3 @@ def _form(tok: Any) -> tuple[int, str, str]:
     lemma = "" if tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG") else tok.lemma_.lower()
     return (tok.i, tok.lower_, lemma)
 
-
-def iter_sentences(doc: Any) -> Iterable[Any]:
-    return doc.sents

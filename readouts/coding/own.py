@@ -57,10 +57,12 @@ def split_words(text: str) -> Phrase:
     out: list[str] = []
     for w in text.lower().replace("’", "'").split():
         tail: list[str] = []
+        if w.endswith(",") and len(w) > 1:
+            w, tail = w[:-1], [","]
         if w.endswith("'s") and len(w) > 2:
-            w, tail = w[:-2], ["'s"]
+            w, tail = w[:-2], ["'s", *tail]
         elif w.endswith("s'") and len(w) > 2:
-            w, tail = w[:-1], ["'"]
+            w, tail = w[:-1], ["'", *tail]
         parts = _HYPHEN.split(w)
         for i, p in enumerate(parts):
             if i:
