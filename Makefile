@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-## run: set up, then extract the example readouts shipped in the package and show them
+DB ?= readouts.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+## run: set up, ingest the example readouts shipped in the package into $(DB), serve them at http://$(HOST):$(PORT)
 run: setup
-	$(VENV)/bin/readouts show $$($(VENV)/bin/readouts examples)
+	$(VENV)/bin/readouts ingest $$($(VENV)/bin/readouts examples --path) --db $(DB)
+	$(VENV)/bin/readouts serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## test: set up, then run the test suite
 test: setup
@@ -27,9 +32,11 @@ eval: setup
 	$(PY) tools/evaluate.py --write-docs docs/benchmarks.md
 	$(PY) tools/evaluate_events.py --write-docs docs/benchmarks.md
 
-## bench: speed and memory against spaCy's full pipeline (figures into docs/benchmarks.md)
+## bench: speed and memory against spaCy's full pipeline, and the store's ingest and query speed
+## (figures into docs/benchmarks.md; PostgreSQL too when READOUTS_TEST_PG names a server)
 bench: setup
 	$(PY) tools/bench.py --write-docs docs/benchmarks.md
+	$(PY) tools/bench_store.py --write-docs docs/benchmarks.md
 
 ## lint: ruff over everything, mypy over the package
 lint: setup

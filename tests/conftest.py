@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +32,67 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(shared: Path) -> str:
     return (shared / "seed" / "000_39c828ffaf6ee951.txt").read_text(encoding="utf-8")
+
+
+# --- stores: every store test runs on SQLite and on PostgreSQL -----------------------------------------
+# READOUTS_TEST_PG names a PostgreSQL database whose role may CREATE DATABASE (.ci/run starts one and sets
+# it); each test gets a fresh database of its own. Without it the PostgreSQL half is skipped locally and
+# fails under CI, so a CI run can never pass with PostgreSQL silently untested.
+
+PG_ADMIN = os.environ.get("READOUTS_TEST_PG")
+EXAMPLES = ROOT / "readouts" / "examples"
+
+
+def _pg_admin() -> str:
+    if not PG_ADMIN:
+        if os.environ.get("CI"):
+            pytest.fail("READOUTS_TEST_PG is not set under CI: PostgreSQL must be tested")
+        pytest.skip("READOUTS_TEST_PG is not set (a PostgreSQL URL whose role may create databases)")
+    return PG_ADMIN
+
+
+@contextlib.contextmanager
+def _fresh_pg_database() -> Iterator[str]:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = make_url(_pg_admin())
+    name = f"readouts_test_{uuid.uuid4().hex[:12]}"
+    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def _fresh_store_url(kind: str, folder: Path) -> Iterator[str]:
+    if kind == "sqlite":
+        yield str(folder / "readouts.db")
+    else:
+        with _fresh_pg_database() as url:
+            yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh, empty store (a SQLite file path, or a PostgreSQL URL)."""
+    with _fresh_store_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def examples_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store holding the example readouts shipped in the package; tests must only read it."""
+    from readouts.store import open_store
+
+    with _fresh_store_url(request.param, tmp_path_factory.mktemp("examples-store")) as url:
+        store = open_store(url)
+        try:
+            store.ingest_paths([EXAMPLES])
+        finally:
+            store.close()
+        yield url

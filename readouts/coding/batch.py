@@ -19,7 +19,7 @@ from ..io import check_english, decode, read_document, read_path
 from ..model import Document, Event, Record, document_id
 from . import CodedEvent, Coder
 
-__all__ = ["CodeRun", "TSV_COLUMNS", "to_events"]
+__all__ = ["CodeRun", "TSV_COLUMNS", "organisation_codes", "to_events", "tsv_rows"]
 
 TSV_COLUMNS = ("event_id", "doc_id", "source_doc", "date", "source", "source_cameo", "source_country",
                "source_agent", "target", "target_cameo", "target_country", "target_agent", "cameo", "cameo_root",
@@ -167,8 +167,24 @@ class CodeRun:
             if fmt == "jsonl":
                 fh.write(rec.to_json() + "\n")
                 continue
-            for k, e in enumerate(rec.events):
-                fh.write("\t".join(_tsv_row(rec, e, k, orgs)) + "\n")
+            fh.writelines("\t".join(row) + "\n" for row in tsv_rows(rec, orgs))
+
+
+def organisation_codes() -> list[str]:
+    """The CAMEO codes of the organisations of readouts' knowledge (IGOWSTNAT ...), which ``tsv_rows``
+    needs to split organisation actor codes."""
+    from ..knowledge import load_knowledge
+    from .own import load_cameo_actors
+
+    codes = load_cameo_actors().codes
+    return sorted({c for a in load_knowledge().actors.values() if (c := codes.get(a.code, a.code)).startswith("IGO")})
+
+
+def tsv_rows(rec: Record, organisations: Collection[str] = ()) -> Iterator[list[str]]:
+    """The TSV rows (cells in ``TSV_COLUMNS`` order) of a record's events: ``readouts code --format tsv``
+    and ``readouts export --format events-tsv`` write these."""
+    for k, e in enumerate(rec.events):
+        yield _tsv_row(rec, e, k, organisations)
 
 
 def _split(code: str | None, organisations: Collection[str] = ()) -> tuple[str, str]:
