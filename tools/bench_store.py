@@ -274,7 +274,7 @@ def report(a: argparse.Namespace, kinds: list[str], ov: dict[str, Any], lat: dic
                  f"{add:+.0%} ({'met' if add <= OVERHEAD_TARGET else '**above target**'}) |")
     L += ["", f"Target: storage adds ≤ {OVERHEAD_TARGET:.0%} to extraction alone.", "",
           "### Query latency over a large store", ""]
-    for k in kinds:
+    for k in kinds if lat else []:
         r = lat[k]
         c = r["counts"]
         L += [f"**{k}**: {c['engagements']:,} engagements, {c['statements']:,} statements, {c['events']:,} events "
@@ -307,6 +307,7 @@ def main() -> int:
     ap.add_argument("--pg", default=os.environ.get("READOUTS_TEST_PG"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--write-docs", default=None)
+    ap.add_argument("--ingest-only", action="store_true", help="print the ingest part only (no docs written)")
     a = ap.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if a.pg else [])
     with tempfile.TemporaryDirectory() as tmp:
@@ -315,6 +316,10 @@ def main() -> int:
         ov = ingest_overhead(documents(a.docs, a.seed, Path(a.shared)), kinds, a.pg, a.runs, folder)
         print(f"[ingest overhead: {time.perf_counter() - t0:.0f} s]", file=sys.stderr)
         lat = {}
+        if a.ingest_only:
+            md = report(a, kinds, ov, {})
+            print(md.split("### Query latency")[0])
+            return 0
         for k in kinds:
             t = time.perf_counter()
             lat[k] = latency(k, a.pg, a.engagements, a.queries, a.seed, folder)
