@@ -501,7 +501,19 @@ def serve(db: str, host: str, port: int) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web pages over the store."""
     from .api import serve as run
 
-    run(db, host=host, port=port)
+    try:
+        run(db, host=host, port=port)
+    except ReadoutsError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(2)
+
+
+# commands that live beside the package they drive
+from .compare.cli import compare as _compare  # noqa: E402
+from .store.cli_pairs import pairs as _pairs  # noqa: E402
+
+main.add_command(_compare)
+main.add_command(_pairs)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -130,3 +130,78 @@ class Record(_Item):
     def empty(cls, text: str, **document: object) -> Record:
         """A valid record that reports nothing, for empty or unreadable input."""
         return cls(document=Document(id=document_id(text), text=text, **document))  # type: ignore[arg-type]
+
+
+# --- comparing two readouts of one engagement (readouts.compare) -------------------------------------------
+# Not part of the record: the result of ``readouts.compare.compare`` and ``same_engagement``. The JSON keys
+# are fixed by the compare contract (docs/compare.md); ``Comparison.to_dict`` gives exactly those.
+
+DifferenceKind = Literal["initiator", "topic", "attribution", "stance", "agreement", "date", "modality",
+                         "participants"]
+
+
+class SameEngagement(BaseModel):
+    """Whether two records report one engagement, how sure (0..1) and why."""
+
+    same: bool
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+class ComparedDocument(BaseModel):
+    """One side of a comparison: the document and the engagement of it that was compared."""
+
+    id: str
+    source: str | None = None
+    publisher_side: str | None = None
+    engagement: str | None = None
+
+
+class MatchedItem(BaseModel):
+    """A statement or agreement of A and one of B that report the same thing."""
+
+    a: str
+    b: str
+    similarity: float
+    kind: Literal["statement", "agreement"]
+
+
+class Difference(BaseModel):
+    """A difference worth a headline; ``a`` and ``b`` hold what each side has (or null)."""
+
+    kind: DifferenceKind
+    detail: str
+    a: str | list[str] | None = None
+    b: str | list[str] | None = None
+
+
+class Comparison(BaseModel):
+    """Two readouts compared: same engagement?, aligned content, what only one side has, differences."""
+
+    same_engagement: bool
+    score: float
+    reasons: list[str] = Field(default_factory=list)
+    a: ComparedDocument
+    b: ComparedDocument
+    matched: list[MatchedItem] = Field(default_factory=list)
+    only_a: list[str] = Field(default_factory=list)
+    only_b: list[str] = Field(default_factory=list)
+    topics_only_a: list[str] = Field(default_factory=list)
+    topics_only_b: list[str] = Field(default_factory=list)
+    topics_shared: list[tuple[str, str]] = Field(default_factory=list)
+    differences: list[Difference] = Field(default_factory=list)
+    embedder: str
+
+    def to_dict(self) -> dict:
+        """The comparison as plain JSON-ready data (the keys of the compare contract)."""
+        d = self.model_dump(mode="json")
+        d["topics_shared"] = [list(p) for p in self.topics_shared]
+        return d
+
+    def to_json(self, indent: int | None = None) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

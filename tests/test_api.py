@@ -8,7 +8,7 @@ import readouts
 def test_public_api_is_listed() -> None:
     public = {n for n in dir(readouts) if not n.startswith("_")} - {"cli", "coding", "config", "errors", "io", "knowledge", "lexicon",
                                                                     "model", "nlp", "pipeline", "render", "stages",
-                                                                    "store", "api", "web"}
+                                                                    "store", "api", "web", "compare"}
     assert public <= set(readouts.__all__) | {"annotations"}
     for name in readouts.__all__:
         assert hasattr(readouts, name), name
