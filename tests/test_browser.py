@@ -9,6 +9,7 @@ Skipped when Chromium or Playwright is missing, except under CI (env CI set), wh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -41,6 +42,7 @@ try:
 except ImportError:  # pragma: no cover - playwright is a test dependency
     _need(False, "playwright is not installed")
 
+from test_store_pairs import FR, ID, LUSA, OTHER, PT, items  # noqa: E402
 from test_web import OWN_ITEMS, XSS_TEXT, bare_app  # noqa: E402  (after the skip: imports the test client)
 
 
@@ -53,14 +55,21 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     """The pages served by uvicorn in a thread over a SQLite store: the examples plus the tests' own texts."""
-    import uvicorn
-
     from readouts.store import open_store
 
     url = str(tmp_path_factory.mktemp("browser-store") / "readouts.db")
     with open_store(url) as store:
         assert store.ingest_paths([EXAMPLES]).added == 4
         assert store.ingest_items(OWN_ITEMS).added == len(OWN_ITEMS)
+    with _serving(url) as served:
+        yield served
+
+
+@contextlib.contextmanager
+def _serving(url: str) -> Iterator[tuple[str, Any]]:
+    """The pages over the store at ``url``, served by uvicorn in a thread: (base URL, the open store)."""
+    import uvicorn
+
     app = bare_app(url)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -70,10 +79,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]
     while not srv.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", app.state.store
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+    try:
+        yield f"http://127.0.0.1:{port}", app.state.store
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        app.state.store.close()
 
 
 @pytest.fixture(scope="module")
@@ -270,4 +281,79 @@ def test_the_xss_readout_stays_inert(server: tuple[str, Any], w: Watched) -> Non
     assert '<img src=x onerror="window.__xss=2">' not in page.locator("#tip").text_content()
     page.locator('[data-item="statement:s1"]').first.click()
     assert page.evaluate("window.__xss") is None
+    w.clean()
+
+
+# --- readouts of one engagement: pairs and the side-by-side view -----------------------------------------
+
+@pytest.fixture(scope="module")
+def pair_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
+    """The pages over a store of three readouts of one call and an unrelated meeting (our own texts)."""
+    from readouts.store import open_store
+
+    url = str(tmp_path_factory.mktemp("browser-pairs") / "readouts.db")
+    with open_store(url) as store:
+        assert store.ingest_items(items(PT, FR, LUSA, OTHER)).added == 4
+    with _serving(url) as served:
+        yield served
+
+
+def test_compare_page_joins_partners_and_marks_what_one_side_alone_reports(pair_server: tuple[str, Any],
+                                                                            w: Watched, shots: Path) -> None:
+    base, store = pair_server
+    c = store.compare(ID[PT], ID[FR]).to_dict()
+    page = w.open(f"{base}/web/compare/{ID[PT]}/{ID[FR]}")
+    assert page.locator("#verdict").inner_text().startswith("The same engagement")
+    # the differences, listed above the texts
+    diffs = page.locator("#differences li.difference")
+    assert diffs.count() == len(c["differences"]) >= 1
+    assert [diffs.nth(i).get_attribute("data-kind") for i in range(diffs.count())] == [d["kind"] for d in c["differences"]]
+    # every match is on both sides, with the same number and the same colour
+    for n in range(1, len(c["matched"]) + 1):
+        got = page.evaluate("""(n) => ["a", "b"].map((s) => {
+            const el = document.querySelector('#text-' + s + ' [data-match~="' + n + '"]');
+            return el ? getComputedStyle(el).backgroundColor : null; })""", str(n))
+        assert got[0] is not None and got[0] == got[1], (n, got)
+    # hovering an item of A marks its partner in B (and only it), and the other way round
+    first = page.locator('#text-a [data-match~="1"]').first
+    first.hover()
+    partners = page.locator("#text-b .partner")
+    assert partners.count() >= 1
+    assert all("1" in (partners.nth(i).get_attribute("data-match") or "").split() for i in range(partners.count()))
+    assert page.locator("#text-a .active").count() >= 1 and page.locator("#text-a .partner").count() == 0
+    assert page.locator('table.matched tr[data-match="1"].partner').count() == 1
+    page.mouse.move(5, 5)
+    assert page.locator(".partner").count() == 0
+    page.locator('#text-b [data-match~="1"]').first.hover()
+    assert page.locator('#text-a .partner[data-match~="1"]').count() >= 1
+    # clicking shows both sides of the match in the panel
+    page.locator('#text-b [data-match~="1"]').first.click(position={"x": 3, "y": 5})  # its start, not a nested item
+    panel = page.locator("#cmp-panel").text_content() or ""
+    assert "#1 reported by both" in panel and "A statement" in panel and "B statement" in panel
+    # what only one side reports is marked, visibly differently from the matches
+    only = page.locator("#text-b .hl.only, #text-a .hl.only")
+    assert only.count() == len(c["only_a"]) + len(c["only_b"]) >= 1
+    look = page.evaluate("""() => getComputedStyle(document.querySelector('.hl.only')).backgroundImage""")
+    assert "repeating-linear-gradient" in look
+    assert page.locator(".only-list .only-entry").count() == len(c["only_a"]) + len(c["only_b"])
+    page.locator('#text-a [data-match~="1"]').first.hover()
+    page.screenshot(path=str(shots / "compare.png"), full_page=True)
+    w.clean()
+
+
+def test_pairs_page_and_document_page_lead_to_the_comparison(pair_server: tuple[str, Any], w: Watched) -> None:
+    base, _ = pair_server
+    page = w.open(base + "/")
+    page.locator('#pairs-link a[href="/web/pairs"]').click()
+    page.wait_for_url("**/web/pairs")
+    assert page.locator("#pairs tr.group").count() == 1
+    page.locator("#pairs a.compare").first.click()
+    page.wait_for_url("**/web/compare/**")
+    page.wait_for_selector("#text-a")
+    assert page.locator("#verdict").inner_text().startswith("The same engagement")
+    page = w.open(f"{base}/web/documents/{ID[FR]}")
+    assert page.locator("#others li").count() == 2
+    page.locator(f'#others a.compare[href="/web/compare/{ID[FR]}/{ID[PT]}"]').click()
+    page.wait_for_url(f"**/web/compare/{ID[FR]}/{ID[PT]}")
+    assert page.locator("#text-a").inner_text().startswith("On March 3, 2024, Minister for Europe")
     w.clean()

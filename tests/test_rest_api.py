@@ -451,7 +451,7 @@ def test_every_error_has_the_one_shape(examples_store_url: str) -> None:
 # --- protected reads -----------------------------------------------------------------------------------
 
 READ_ROUTES = ["/documents", "/documents/" + "0" * 64, "/engagements", "/statements", "/events", "/dyads/CHN/NATO",
-               "/actors/NATO", "/search?q=NATO", "/stats"]
+               "/actors/NATO", "/search?q=NATO", "/stats", "/pairs"]
 
 
 @pytest.mark.parametrize("route", READ_ROUTES)
@@ -475,7 +475,7 @@ def test_the_api_description_stays_readable_when_reads_are_protected(examples_st
 
 ROUTES = {("/documents", "get"), ("/documents", "post"), ("/documents/{id}", "get"), ("/engagements", "get"),
           ("/statements", "get"), ("/events", "get"), ("/dyads/{a}/{b}", "get"), ("/actors/{name}", "get"),
-          ("/search", "get"), ("/stats", "get")}
+          ("/search", "get"), ("/stats", "get"), ("/pairs", "get"), ("/compare/{a}/{b}", "get")}
 
 
 def test_openapi_lists_every_route_with_its_models(api: TestClient) -> None:
@@ -490,7 +490,7 @@ def test_openapi_lists_every_route_with_its_models(api: TestClient) -> None:
         assert "$ref" in ok, (path, method)
         assert op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
     assert {"DocumentPage", "EngagementPage", "StatementPage", "EventPage", "SearchPage", "Dyad", "Actor", "Stats",
-            "NewDocument", "PostedDocument", "ErrorResponse", "Record"} <= set(schemas)
+            "NewDocument", "PostedDocument", "ErrorResponse", "Record", "PairPage", "PairGroup", "Comparison"} <= set(schemas)
     assert set(schemas["EngagementRow"]["properties"]) >= {"document", "id", "sides", "participants", "mean_goldstein"}
     assert set(schemas["DocumentPage"]["properties"]) == {"items", "total", "limit", "offset", "next"}
     params = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
@@ -602,3 +602,93 @@ def test_serve_says_when_the_port_is_taken(tmp_path: Any) -> None:
         with pytest.raises(ServeError, match=f"127.0.0.1:{port}: the port is already in use"):
             serve(tmp_path / "never.db", port=port)
     assert not (tmp_path / "never.db").exists()
+
+
+# --- readouts of one engagement: /pairs and /compare ------------------------------------------------------
+# over a store of our own texts (tests/test_store_pairs.py): two publishers' readouts of one call, a third
+# readout of it, and an unrelated meeting
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def paired(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Store]]:
+    from conftest import _fresh_store_url
+    from test_store_pairs import FR, LUSA, OTHER, PT, items
+
+    with _fresh_store_url(request.param, tmp_path_factory.mktemp("paired")) as url:
+        with open_store(url) as s:
+            assert s.ingest_items(items(PT, FR, LUSA, OTHER)).added == 4
+        with TestClient(create_app(url, Settings())) as client:
+            yield client, client.app.state.store  # type: ignore[attr-defined]
+
+
+def test_pairs_answers_what_the_store_answers(paired: tuple[TestClient, Store]) -> None:
+    api, store = paired
+    r = api.get("/pairs")
+    assert r.status_code == 200, r.text
+    page = r.json()
+    groups = store.pairs()
+    assert page == {"items": groups, "total": len(groups), "limit": 50, "offset": 0, "next": None}
+    assert len(groups) == 1 and len(groups[0]["documents"]) == 3
+    g = page["items"][0]
+    assert {"id", "source", "publisher", "publisher_side"} <= set(g["documents"][0])
+    assert set(g["engagement"]) == {"date", "type", "modality", "sides"} and g["engagement"]["sides"] == ["FRA", "PRT"]
+    assert api.get("/pairs", params={"since": "2024-03", "until": "2024"}).json()["total"] == 1
+    assert api.get("/pairs", params={"since": "2024-04"}).json()["items"] == []
+    assert api.get("/pairs", params={"side": "Portugal"}).json()["total"] == 1
+    assert api.get("/pairs", params={"side": "JPN"}).json()["total"] == 0
+    doc = g["documents"][1]["id"]
+    assert api.get("/pairs", params={"document": doc}).json()["items"] == groups
+
+
+def test_pairs_pages(paired: tuple[TestClient, Store]) -> None:
+    api, store = paired
+    first = api.get("/pairs?limit=1&offset=0").json()
+    assert first["total"] == 1 and len(first["items"]) == 1 and first["next"] is None
+    assert api.get("/pairs?offset=1").json()["items"] == []
+
+
+@pytest.mark.parametrize("query", ["since=2024-02-30", "until=soon", "since=2025&until=2024", "limit=0",
+                                   "limit=501", "offset=-1", "modality=phone", "sides=CHN"])
+def test_pairs_bad_parameters_are_422(paired: tuple[TestClient, Store], query: str) -> None:
+    assert_error(paired[0].get(f"/pairs?{query}"), 422, "invalid_request")
+
+
+def test_compare_two_stored_documents(paired: tuple[TestClient, Store]) -> None:
+    from test_store_pairs import FR, ID, PT
+
+    api, store = paired
+    r = api.get(f"/compare/{ID[PT]}/{ID[FR]}")
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got == store.compare(ID[PT], ID[FR]).to_dict()
+    assert {"same_engagement", "reasons", "matched", "only_a", "only_b", "topics_only_a", "topics_only_b",
+            "differences"} <= set(got)
+    assert got["same_engagement"] is True and got["reasons"]
+    assert got["a"]["id"] == ID[PT] and got["b"]["id"] == ID[FR]
+    assert got["matched"] and {"a", "b", "similarity"} <= set(got["matched"][0])
+    assert all({"kind", "detail"} <= set(d) for d in got["differences"])
+    back = api.get(f"/compare/{ID[FR]}/{ID[PT]}").json()
+    assert back["a"]["id"] == ID[FR] and back["same_engagement"] is True
+
+
+def test_compare_unrelated_documents_says_so(paired: tuple[TestClient, Store]) -> None:
+    from test_store_pairs import ID, OTHER, PT
+
+    got = paired[0].get(f"/compare/{ID[PT]}/{ID[OTHER]}").json()
+    assert got["same_engagement"] is False and got["reasons"]
+
+
+def test_compare_unknown_document_is_404(paired: tuple[TestClient, Store]) -> None:
+    from test_store_pairs import ID, PT
+
+    api, _ = paired
+    missing = "0" * 64
+    for a, b in ((missing, ID[PT]), (ID[PT], missing), (missing, missing)):
+        err = assert_error(api.get(f"/compare/{a}/{b}"), 404, "not_found")
+        assert missing in err["message"]
+
+
+def test_compare_needs_the_token_when_reads_are_protected(examples_store_url: str) -> None:
+    with TestClient(create_app(examples_store_url, Settings(token=TOKEN, protect_reads=True))) as client:
+        route = f"/compare/{'0' * 64}/{'1' * 64}"
+        assert_error(client.get(route), 401, "unauthorized")
+        assert_error(client.get(route, headers=AUTH), 404, "not_found")

@@ -56,7 +56,7 @@ def test_migrations_recorded_and_idempotent(store_url: str) -> None:
     with open_store(store_url) as store:
         assert store.dialect in ("sqlite", "postgresql")
         names = [n for n, _ in mig.MIGRATIONS]
-        assert store.migrations() == names == ["0001_initial", "0002_fulltext"]
+        assert store.migrations() == names == ["0001_initial", "0002_fulltext", "0003_engagement_pairs"]
         assert mig.upgrade(store.engine) == []  # applying again is a no-op
         with store.engine.connect() as conn:
             rows = list(conn.execute(select(schema.schema_migrations)))
@@ -73,7 +73,7 @@ def test_upgrade_from_step_one(store_url: str, example_records: list[readouts.Re
     assert store.ingest_records(example_records).added == len(example_records)
     store.close()
     with open_store(store_url) as store:
-        assert store.migrations() == ["0001_initial", "0002_fulltext"]
+        assert store.migrations() == ["0001_initial", "0002_fulltext", "0003_engagement_pairs"]
         assert store.search("Stoltenberg OR abandon")["total"] == 0  # OR is a plain word
         assert store.search("abandon")["total"] == 1
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from markupsafe import escape
 
 from readouts.model import Record
 from readouts.store import open_store
@@ -400,3 +401,133 @@ def test_create_app_protected_reads_cover_the_pages(examples_store_url: str) -> 
         assert_page(client.get("/web/actors/NATO"), 401)
         assert_page(client.get("/web/actors/NATO", params={"token": "s3cret"}))
         assert_page(client.get("/web/search", params={"q": "dialogue"}))  # by the cookie
+
+
+# --- readouts of one engagement: the pairs page, the compare page, the links to them ---------------------
+# over our own texts of tests/test_store_pairs.py: three readouts of one Portugal–France call (two
+# ministries and a news agency) and an unrelated Japan–Australia meeting
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def paired_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from conftest import _fresh_store_url
+    from test_store_pairs import FR, LUSA, OTHER, PT, items
+
+    with _fresh_store_url(request.param, tmp_path_factory.mktemp("web-paired")) as url:
+        with open_store(url) as store:
+            assert store.ingest_items(items(PT, FR, LUSA, OTHER)).added == 4
+        app = bare_app(url)
+        with TestClient(app) as client:
+            yield client
+        app.state.store.close()
+
+
+def _column(html: str, side: str) -> str:
+    m = re.search(rf'<div class="doc-text cmp-text" id="text-{side}" data-side="{side}">(.*?)</div>\n', html, re.S)
+    assert m is not None
+    return m.group(1)
+
+
+def test_pairs_page_lists_the_groups_with_compare_links(paired_client: TestClient) -> None:
+    from test_store_pairs import FR, ID, LUSA, OTHER, PT
+
+    html = assert_page(paired_client.get("/web/pairs"))
+    assert html.count('<tr class="group">') == 1
+    for t in (PT, FR, LUSA):
+        assert f'href="/web/documents/{ID[t]}"' in html
+    assert ID[OTHER] not in html
+    store = paired_client.app.state.store  # type: ignore[attr-defined]
+    for p in store.pairs()[0]["pairs"]:
+        assert f'href="/web/compare/{p["a"]}/{p["b"]}"' in html
+    assert "2024-03-03" in html and "phone call" in html and "Portugal MFA" in html
+    empty = assert_page(paired_client.get("/web/pairs", params={"side": "JPN"}))
+    assert 'id="no-pairs"' in empty and "with JPN" in empty
+    assert 'href="/web/pairs"' in html  # the site's navigation
+
+
+def test_home_links_to_the_pairs(paired_client: TestClient, examples_client: TestClient) -> None:
+    html = assert_page(paired_client.get("/"))
+    assert re.search(r'id="pairs-link"><a href="/web/pairs">', html) and "1 group of stored readouts" in html
+    assert 'href="/web/pairs"' in assert_page(examples_client.get("/"))
+
+
+def test_document_page_lists_the_other_readouts_of_its_engagement(paired_client: TestClient) -> None:
+    from test_store_pairs import FR, ID, LUSA, OTHER, PT
+
+    html = assert_page(paired_client.get(f"/web/documents/{ID[PT]}"))
+    assert "Other readouts of this engagement" in html
+    for t in (FR, LUSA):
+        assert f'href="/web/compare/{ID[PT]}/{ID[t]}"' in html and f'href="/web/documents/{ID[t]}"' in html
+    assert "France MFA" in html
+    lone = assert_page(paired_client.get(f"/web/documents/{ID[OTHER]}"))
+    assert "Other readouts of this engagement" not in lone and "/web/compare/" not in lone
+
+
+def test_compare_page_joins_the_matched_items_and_marks_the_rest(paired_client: TestClient) -> None:
+    from test_store_pairs import FR, ID, PT
+
+    store = paired_client.app.state.store  # type: ignore[attr-defined]
+    c = store.compare(ID[PT], ID[FR]).to_dict()
+    html = assert_page(paired_client.get(f"/web/compare/{ID[PT]}/{ID[FR]}"))
+    assert_inert(html)
+    assert '<script src="/static/compare.js" defer></script>' in html
+    assert not re.search(r"<style|\sstyle=", html)
+    assert 'id="verdict"' in html and "The same engagement" in html
+    for r in c["reasons"]:
+        assert str(escape(r)) in html
+    a, b = _column(html, "a"), _column(html, "b")
+    for col, doc in ((a, ID[PT]), (b, ID[FR])):  # each column: the whole text, every shown item at its span
+        rec = store.get_record(doc)
+        p = _Pieces()
+        p.feed(col)
+        assert not p.stack and "".join(p.text) == rec.document.text
+        shown = {it.key: it for it in items_of(rec) if it.kind in ("statement", "agreement", "topic", "participant")}
+        assert set(p.pieces) == set(shown)
+        for key, it in shown.items():
+            assert "".join(t for _, t in p.pieces[key]) == rec.document.text[it.start:it.end], key
+    n = len(c["matched"])
+    assert n >= 1
+    numbers_a = {x for v in re.findall(r'data-match="([^"]+)"', a) for x in v.split()}
+    numbers_b = {x for v in re.findall(r'data-match="([^"]+)"', b) for x in v.split()}
+    assert numbers_a == numbers_b == {str(i) for i in range(1, n + 1)}  # each match on both sides
+    for i, m in enumerate(c["matched"], 1):
+        for side, col in (("a", a), ("b", b)):
+            key = m[side]
+            want = (f"agreement:{key.split('.ag')[0]}.a{key.split('.ag')[1]}" if ".ag" in key else f"statement:{key}")
+            assert re.search(rf'data-item="{re.escape(want)}"[^>]*data-match="[^"]*\b{i}\b', col), (side, key)
+    for key in c["only_b"]:
+        want = f"statement:{key}" if ".ag" not in key else f"agreement:{key.replace('.ag', '.a')}"
+        assert re.search(rf'class="hl hl-\w+ only" data-item="{re.escape(want)}"', b), key
+    for key in c["only_a"]:
+        want = f"statement:{key}" if ".ag" not in key else f"agreement:{key.replace('.ag', '.a')}"
+        assert re.search(rf'class="hl hl-\w+ only" data-item="{re.escape(want)}"', a), key
+    diffs = re.findall(r'<li class="difference" data-kind="(\w+)">', html)
+    assert diffs == [d["kind"] for d in c["differences"]] and diffs
+    for d in c["differences"]:
+        assert str(escape(d["detail"])) in html
+    for t in c["topics_only_b"]:
+        assert str(escape(t)) in html
+    assert html.count('<tr data-match="') == n
+    assert len(set(re.findall(r'id="([^"]+)"', html))) == len(re.findall(r'id="([^"]+)"', html))  # ids unique
+
+
+def test_compare_page_of_two_engagements_and_unknown_ids(paired_client: TestClient) -> None:
+    from test_store_pairs import ID, OTHER, PT
+
+    html = assert_page(paired_client.get(f"/web/compare/{ID[PT]}/{ID[OTHER]}"))
+    assert "Not the same engagement" in html
+    missing = "0" * 64
+    h = assert_page(paired_client.get(f"/web/compare/{missing}/{ID[PT]}"), 404)
+    assert missing in h and "Document not found" in h
+    assert_page(paired_client.get(f"/web/compare/{ID[PT]}/{missing}"), 404)
+
+
+def test_compare_page_keeps_the_xss_readout_text(own_client: TestClient) -> None:
+    from readouts.model import document_id
+
+    other = document_id(OWN_TEXTS[0])
+    html = assert_page(own_client.get(f"/web/compare/{xss_id()}/{other}"))
+    assert_inert(html)
+    assert "&lt;script&gt;window.__xss=1;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;window.__xss=4&lt;/script&gt; readout" in html
+    tips = re.findall(r'data-tip="([^"]*)"', html)
+    assert tips and all("<" not in t and ">" not in t for t in tips)

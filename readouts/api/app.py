@@ -34,7 +34,7 @@ log = logging.getLogger("readouts.api")
 DESCRIPTION = """\
 The records readouts extracted from diplomatic readouts, stored and queryable: documents (schema
 readouts/1), engagements, statements, CAMEO events, the timeline of two sides, an actor's history and
-full-text search over what was said.
+full-text search over what was said; readouts of one engagement grouped, and two readouts compared.
 
 Lists are pages: `{"items", "total", "limit", "offset", "next"}`, with `next` the URL of the following page
 (null on the last). Every error answers `{"error": {"status", "code", "message"}}`.
@@ -50,6 +50,7 @@ TAGS = [
     {"name": "events", "description": "CAMEO-coded events with Goldstein scores"},
     {"name": "relations", "description": "The timeline of two sides; the history of a person or a side"},
     {"name": "search", "description": "Full-text search over statements"},
+    {"name": "pairs", "description": "Two sides' readouts of one engagement: grouped in the store, compared"},
     {"name": "stats", "description": "What the store holds"},
 ]
 

@@ -29,6 +29,11 @@ __all__ = [
     "EventRow",
     "NewDocument",
     "Page",
+    "PairDocument",
+    "PairEngagement",
+    "PairGroup",
+    "PairLink",
+    "PairPage",
     "ParticipantRow",
     "PostedDocument",
     "SearchHit",
@@ -206,6 +211,44 @@ class Stats(_Row):
     statements: int
     events: int
     actors: int
+
+
+class PairDocument(_Row):
+    id: str = Field(description="the document id")
+    source: str | None
+    title: str | None
+    publisher: str | None
+    publisher_side: str | None = Field(description="the side that published the readout, as far as the text tells")
+    published: str | None
+
+
+class PairEngagement(_Row):
+    date: str | None = Field(description="the engagement's date: the earliest a readout states, else the earliest "
+                             "publication date")
+    type: str
+    modality: str
+    sides: list[str] = Field(description="the sides the readouts agree took part")
+
+
+class PairLink(_Row):
+    a: str = Field(description="a document id (the smaller of the two)")
+    b: str = Field(description="the other document id")
+    score: float = Field(description="how sure readouts.compare.same_engagement is (0..1)")
+    reasons: list[str]
+
+
+class PairGroup(_Row):
+    """Stored readouts that report one engagement: two or more, from different publishers."""
+
+    documents: list[PairDocument] = Field(description="earliest published first")
+    engagement: PairEngagement
+    score: float = Field(description="the lowest score of the group's pairs")
+    reasons: list[str] = Field(description="why, over all of the group's pairs")
+    pairs: list[PairLink] = Field(description="the pairs same_engagement found (a group is their connected component)")
+
+
+class PairPage(Page[PairGroup]):
+    pass
 
 
 class NewDocument(BaseModel):

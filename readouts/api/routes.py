@@ -1,4 +1,4 @@
-"""The JSON routes: documents, engagements, statements, events, dyads, actors, search, stats.
+"""The JSON routes: documents, engagements, statements, events, dyads, actors, search, stats, pairs, compare.
 
 Each read route takes the store's filters as query parameters (validated here: dates are dates,
 modalities are modalities, an unknown parameter is an error rather than silently ignored), asks the
@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from .. import pipeline
 from ..errors import InputError
 from ..io import check_english, decode
-from ..model import EngagementType, Modality, Record, document_id
+from ..model import Comparison, EngagementType, Modality, Record, document_id
 from ..store import Store
 from .auth import require_read, require_write
 from .errors import ApiError
@@ -33,6 +33,7 @@ from .models import (
     ErrorResponse,
     EventPage,
     NewDocument,
+    PairPage,
     PostedDocument,
     SearchPage,
     StatementPage,
@@ -154,6 +155,35 @@ class ViewQuery(_Query):
                               "counts cover them all); all by default")
 
 
+class PairsQuery(BaseModel):
+    """The filters of /pairs (an unknown parameter is refused)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    since: DateBound | None = Field(default=None, description="engagements from this date on, inclusive: YYYY-MM-DD, "
+                                    "or YYYY-MM or YYYY for the period's first day", examples=["2021-01-01"])
+    until: DateBound | None = Field(default=None, description="engagements up to this date, inclusive: YYYY-MM-DD, "
+                                    "or YYYY-MM or YYYY for the period's last day", examples=["2021-12-31"])
+    side: str | None = Field(default=None, description="a side taking part (code like CHN, or a name)")
+    document: str | None = Field(default=None, description="only the group holding this document (its id)")
+    limit: int = Field(default=50, ge=1, le=MAX_LIMIT, description=f"groups per page (at most {MAX_LIMIT})")
+    offset: int = Field(default=0, ge=0, description="groups to skip")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> PairsQuery:
+        if self.since and self.until and _first_day(self.since) > _last_day(self.until):
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        return self
+
+    def filters(self) -> dict[str, str]:
+        out = {k: v for k, v in (("side", self.side), ("document", self.document)) if v is not None}
+        if self.since:
+            out["since"] = _first_day(self.since).isoformat()
+        if self.until:
+            out["until"] = _last_day(self.until).isoformat()
+        return out
+
+
 # --- helpers -------------------------------------------------------------------------------------------
 
 def _store(request: Request) -> Store:
@@ -245,6 +275,32 @@ def get_actor(name: Annotated[str, Path(description="a person (Wang Yi) or a sid
 def search(request: Request, query: Annotated[SearchQuery, Query()], store: OpenStore) -> dict[str, Any]:
     """Full-text search over what was said; each hit has a snippet with the matches between « and »."""
     return _page(request, _ask(store.search, query.q, limit=query.limit, offset=query.offset, **query.filters()))
+
+
+@reads.get("/pairs", response_model=PairPage, tags=["pairs"], summary="Readouts of one engagement, grouped")
+def list_pairs(request: Request, query: Annotated[PairsQuery, Query()], store: OpenStore) -> dict[str, Any]:
+    """Groups of stored readouts that report one engagement (two or more, from different publishers or
+    publishing sides), newest engagement first. Grouped at ingest: each new document is compared with the
+    stored documents of its sides and date by ``readouts.compare.same_engagement``."""
+    groups = _ask(store.pairs, **query.filters())
+    items = groups[query.offset:query.offset + query.limit]
+    return _page(request, {"items": items, "total": len(groups), "limit": query.limit, "offset": query.offset})
+
+
+@reads.get("/compare/{a}/{b}", response_model=Comparison, tags=["pairs"], summary="Compare two readouts",
+           responses=_NOT_FOUND)
+def compare_documents(a: Annotated[str, Path(description="a document id")],
+                      b: Annotated[str, Path(description="another document id")], store: OpenStore) -> Any:
+    """Two stored readouts compared: same engagement? (with reasons), statements and agreements both report
+    (``matched``), what only one reports (``only_a``, ``only_b``), topics only one names, and the differences
+    worth a headline (initiator, topic, attribution, stance, agreement ...)."""
+    for doc in dict.fromkeys((a, b)):
+        if store.get_document(doc) is None:
+            raise ApiError(404, f"no document with id {doc!r}")
+    result = store.compare(a, b)
+    if result is None:  # deleted in between
+        raise ApiError(404, f"no document with id {a!r} or {b!r}")
+    return result
 
 
 @reads.get("/stats", response_model=Stats, tags=["stats"], summary="Counts")

@@ -3,6 +3,7 @@
 SQLite (a file, the embedded default) or PostgreSQL (by URL), one schema, migrated by named, recorded
 steps. Documents are keyed by the hash of their text, each written in one transaction with the version of
 the extractor that made it; ``reprocess`` re-extracts those a newer extractor would read differently.
+Readouts of one engagement from different publishers are grouped as they are ingested (``pairs``).
 
     >>> from readouts.store import open_store
     >>> with open_store("readouts.db") as store:

@@ -40,6 +40,7 @@ from ..errors import InputError
 from ..model import Record, document_id
 from . import filters as flt
 from . import fulltext, migrations, rows
+from . import pairs as pairing
 from .schema import agreements as A
 from .schema import documents as D
 from .schema import engagement_sides as ES
@@ -242,16 +243,23 @@ class Store:
         """Store records already extracted (a record with an ``error`` is counted failed)."""
         result = IngestResult()
         version, now = extractor_version(), _now()
+        link = self._pairing()
         with self.engine.connect() as conn:
             for rec in records:
-                self._store(rec, version, now, result, conn)
+                self._store(rec, version, now, result, conn, link=link)
         return result
+
+    def _pairing(self) -> bool:
+        """Whether the store has the table of engagement pairs (a store opened with ``migrate=False`` may be
+        older): documents written without it are paired by the migration that adds it."""
+        return pairing.MIGRATION in migrations.applied(self.engine)
 
     def _existing(self, ids: Sequence[str]) -> set[str]:
         with self.engine.connect() as conn:
             return {r[0] for part in _chunks(ids) for r in conn.execute(select(D.c.id).where(D.c.id.in_(part)))}
 
-    def _store(self, rec: Record, version: str, now: str, result: IngestResult, conn: Any = None) -> None:
+    def _store(self, rec: Record, version: str, now: str, result: IngestResult, conn: Any = None,
+               link: bool = True) -> None:
         err = rec.__dict__.get("error")
         if err:
             result.fail(f"{rec.document.source or '<input>'}: {err}")
@@ -260,9 +268,13 @@ class Store:
             if conn is None:
                 with self.engine.begin() as c:
                     rows.write_record(c, rec, version, now)
+                    if link:
+                        pairing.link(c, rec, now)
             else:
                 with conn.begin():
                     rows.write_record(conn, rec, version, now)
+                    if link:
+                        pairing.link(conn, rec, now)
         except IntegrityError:
             # stored meanwhile by another writer: the same text, so the same record
             result.skipped += 1
@@ -277,8 +289,9 @@ class Store:
 
         cfg = config or Config()
         version, now = extractor_version(), _now()
+        link = self._pairing()
         seen: set[str] = set()
-        with _progress(progress, "ingesting", total) as advance, _Writer(self, version, now) as writer:
+        with _progress(progress, "ingesting", total) as advance, _Writer(self, version, now, link) as writer:
             buf: list[tuple[str, dict[str, Any]]] = []
 
             def flush() -> None:
@@ -294,7 +307,7 @@ class Store:
                 if todo:
                     for rec in extract_many(todo, batch_size=min(len(todo), cfg.batch_size), config=cfg):
                         if rec.__dict__.get("error"):
-                            self._store(rec, version, now, result)
+                            self._store(rec, version, now, result, link=link)
                         else:
                             writer.put(rec)
                 buf.clear()
@@ -325,6 +338,7 @@ class Store:
         result = IngestResult()
         ids = self.stale()
         version, now = extractor_version(), _now()
+        link = self._pairing()
         with _progress(progress, "reprocessing", len(ids)) as advance:
             for part in _chunks(ids, _BATCH):
                 todo = []
@@ -343,6 +357,8 @@ class Store:
                     else:
                         with self.engine.begin() as conn:
                             rows.write_record(conn, rec, version, now, replace=True)
+                            if link:
+                                pairing.link(conn, rec, now, replace=True)
                         result.added += 1
                     advance()
         return result
@@ -352,8 +368,41 @@ class Store:
         with self.engine.begin() as conn:
             found = conn.execute(select(D.c.id).where(D.c.id == doc_id)).first() is not None
             if found:
-                rows.delete_document(conn, doc_id)
+                rows.delete_document(conn, doc_id)  # its pairs go with it (ON DELETE CASCADE)
         return found
+
+    # ------------------------------------------------------------------ readouts of one engagement
+    def pairs(self, **filters: Any) -> list[dict[str, Any]]:
+        """Groups of stored documents that report one engagement (two or more, from different publishers),
+        newest engagement first: ``{"documents": [{"id", "source", "title", "publisher", "publisher_side",
+        "published"}, ...], "engagement": {"date", "type", "modality", "sides"}, "score", "reasons",
+        "pairs": [{"a", "b", "score", "reasons"}]}``; ``score`` is the lowest of its pairs'. Filters:
+        ``since``, ``until`` (the engagement's date), ``side``, ``document``."""
+        with self.engine.connect() as conn:
+            return pairing.groups(conn, **filters)
+
+    def pairs_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """The other documents of the group a document belongs to (empty when it has none), each a
+        document of ``pairs()`` with the ``score`` and ``reasons`` of its pair with ``doc_id`` (None when
+        they are grouped through a third document)."""
+        found = self.pairs(document=doc_id)
+        if not found:
+            return []
+        group = found[0]
+        direct = {(p["b"] if p["a"] == doc_id else p["a"]): p for p in group["pairs"] if doc_id in (p["a"], p["b"])}
+        return [{**d, "score": direct[d["id"]]["score"] if d["id"] in direct else None,
+                 "reasons": direct[d["id"]]["reasons"] if d["id"] in direct else None}
+                for d in group["documents"] if d["id"] != doc_id]
+
+    def compare(self, a_id: str, b_id: str, embedder: Any = None) -> Any:
+        """``readouts.compare.compare`` of two stored documents (a ``Comparison``; ``.to_dict()`` is its
+        JSON), or None when either id is not stored. ``embedder`` None loads the best available."""
+        from ..compare import compare
+
+        a, b = self.get_record(a_id), self.get_record(b_id)
+        if a is None or b is None:
+            return None
+        return compare(a, b, embedder=embedder)
 
     def verify(self, doc_ids: Iterable[str] | None = None) -> list[str]:
         """Ids of documents whose stored rows differ from what their stored record normalises to
@@ -719,8 +768,8 @@ class _Writer:
     caller extracts the next ones. Errors other than an already stored document surface in the caller
     (at the next ``put`` or at exit); leaving the context waits until every record is written."""
 
-    def __init__(self, store: Store, version: str, now: str):
-        self.store, self.version, self.now = store, version, now
+    def __init__(self, store: Store, version: str, now: str, link: bool = True):
+        self.store, self.version, self.now, self.link = store, version, now, link
         self.result = IngestResult()
         self.queue: queue.Queue[Record | None] = queue.Queue(maxsize=256)
         self.error: BaseException | None = None
@@ -730,7 +779,7 @@ class _Writer:
         try:
             with self.store.engine.connect() as conn:
                 while (rec := self.queue.get()) is not None:
-                    self.store._store(rec, self.version, self.now, self.result, conn)
+                    self.store._store(rec, self.version, self.now, self.result, conn, link=self.link)
         except BaseException as e:  # handed to the caller
             self.error = e
             while self.queue.get() is not None:  # unblock the caller until it stops

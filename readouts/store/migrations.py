@@ -53,10 +53,24 @@ def _0002_fulltext(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX ix_statements_tsv ON statements USING GIN (tsv)"))
 
 
+def _0003_engagement_pairs(conn: Connection) -> None:
+    """Pairs of documents that report one engagement (two sides' readouts of one meeting): the table, and
+    the pairs among the documents already stored, found as ingest finds them."""
+    from .pairs import backfill
+
+    schema.engagement_pairs.create(conn)
+    backfill(conn, _now())
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _0001_initial),
     ("0002_fulltext", _0002_fulltext),
+    ("0003_engagement_pairs", _0003_engagement_pairs),
 ]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def latest() -> str:
@@ -92,7 +106,6 @@ def upgrade(engine: Engine, target: str | None = None) -> list[str]:
             if name in have:
                 continue
             step(conn)
-            conn.execute(schema.schema_migrations.insert().values(
-                name=name, applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")))
+            conn.execute(schema.schema_migrations.insert().values(name=name, applied_at=_now()))
             done.append(name)
     return done

@@ -13,6 +13,7 @@ Dates are ISO strings (``YYYY-MM-DD``), which sort and compare the same on both 
 from __future__ import annotations
 
 from sqlalchemy import (
+    CheckConstraint,
     Column,
     Float,
     ForeignKey,
@@ -24,8 +25,8 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["CHILD_TABLES", "agreements", "documents", "engagement_sides", "engagements", "events", "metadata",
-           "participants", "schema_migrations", "statements", "topics"]
+__all__ = ["CHILD_TABLES", "agreements", "documents", "engagement_pairs", "engagement_sides", "engagements", "events",
+           "later", "metadata", "participants", "schema_migrations", "statements", "topics"]
 
 metadata = MetaData()
 
@@ -179,3 +180,24 @@ events = Table(
 
 # the tables of a document's rows, children first (the order to delete them in)
 CHILD_TABLES = (events, statements, agreements, topics, engagement_sides, participants, engagements)
+
+# --- tables of later migrations --------------------------------------------------------------------------
+# ``0001_initial`` creates every table of ``metadata``; a table added by a later step lives in ``later`` so
+# that the first step keeps creating exactly what it always did (its foreign keys name the columns above).
+later = MetaData()
+
+# two documents that report one engagement (0003_engagement_pairs): ids ordered (doc_a < doc_b), the
+# verdict of readouts.compare.same_engagement (score, reasons as a JSON list) and the engagements that
+# matched; a document's pairs go with it (ON DELETE CASCADE)
+engagement_pairs = Table(
+    "engagement_pairs", later,
+    Column("doc_a", String(_DOC), ForeignKey(documents.c.id, ondelete="CASCADE"), primary_key=True),
+    Column("doc_b", String(_DOC), ForeignKey(documents.c.id, ondelete="CASCADE"), primary_key=True),
+    Column("eng_a", String(20)),
+    Column("eng_b", String(20)),
+    Column("score", Float, nullable=False),
+    Column("reasons", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    CheckConstraint("doc_a < doc_b", name="ck_engagement_pairs_order"),
+    Index("ix_engagement_pairs_doc_b", "doc_b"),
+)

@@ -1,5 +1,6 @@
 """The web pages of ``readouts serve``: a home page, a document page with every item highlighted at its
-span, a dyad timeline, an actor page and statement search, over the store in ``app.state.store``.
+span, a dyad timeline, an actor page, statement search, the groups of readouts that report one engagement
+and a side-by-side comparison of two readouts, over the store in ``app.state.store``.
 
 ``mount(app)`` adds them to a FastAPI app (the REST API's, or a bare one in tests). The pages are rendered on
 the server with Jinja2 (autoescape on: every string from a document is escaped), styled and scripted only by
@@ -174,7 +175,7 @@ def mount(app: FastAPI) -> None:
         recent = store.recent_engagements(15)
         sides = sorted({s for e in store.recent_engagements(200) for s in e["sides"]})
         return _remember(request, _page("home.html", title="Home", counts=store.counts(), recent=recent,
-                                        sides=sides, pairs=_pairs))
+                                        sides=sides, pairs=_pairs, groups=len(store.pairs())))
 
     @app.get("/web", include_in_schema=False)
     def web_root() -> Response:
@@ -205,7 +206,7 @@ def mount(app: FastAPI) -> None:
         title = doc.title or _short(doc.source) or f"document {doc.id[:12]}"
         return _remember(request, _page(
             "document.html", title=title, rec=rec, doc=doc, row=row, text=highlight(doc.text, items),
-            items=by_key, speakers=speakers, pairs=_pairs,
+            items=by_key, speakers=speakers, pairs=_pairs, others=store.pairs_of(doc_id),
             sides={e.id: sorted({p.affiliation for p in e.participants if p.affiliation}) for e in rec.engagements}))
 
     @app.get("/web/dyads/{a}/{b}", include_in_schema=False, response_class=HTMLResponse)
@@ -264,3 +265,30 @@ def mount(app: FastAPI) -> None:
                 nav["next"] = "/web/search?" + urlencode({**base, "offset": offset + PAGE})
         title = f"Search: {q}" if q.strip() else "Search"
         return _remember(request, _page("search.html", title=title, form=form, page=page, nav=nav, error=None))
+
+    @app.get("/web/pairs", include_in_schema=False, response_class=HTMLResponse)
+    def pairs(request: Request, side: str = "") -> Response:
+        if (gate := _gate(request)) is not None:
+            return gate
+        groups = _store(request).pairs(**({"side": side.strip()} if side.strip() else {}))
+        return _remember(request, _page("pairs.html", title="Readouts of one engagement", groups=groups,
+                                        side=side.strip()))
+
+    @app.get("/web/compare/{a}/{b}", include_in_schema=False, response_class=HTMLResponse)
+    def compare(request: Request, a: str, b: str) -> Response:
+        if (gate := _gate(request)) is not None:
+            return gate
+        store = _store(request)
+        rec_a, rec_b = store.get_record(a), store.get_record(b)
+        for doc_id, rec in ((a, rec_a), (b, rec_b)):
+            if rec is None:
+                return _not_found("Document", f"No document with id {doc_id!r} is stored.")
+        from ..compare import compare as compare_records
+        from .compare_view import view
+
+        c = compare_records(rec_a, rec_b).to_dict()
+        v = view(rec_a, rec_b, c)
+        titles = [rec.document.title or _short(rec.document.source) or f"document {rec.document.id[:12]}"
+                  for rec in (rec_a, rec_b)]
+        return _remember(request, _page("compare.html", title=f"{titles[0]} ↔ {titles[1]}", c=c, v=v,
+                                        titles=titles))

@@ -15,6 +15,7 @@ import csv
 import functools
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -29,6 +30,7 @@ __all__ = ["Item", "KINDS", "cameo_name", "highlight", "items_of", "speaker_clas
 KINDS = ("engagement", "statement", "agreement", "event", "participant", "topic")
 _RANK = {k: i for i, k in enumerate(KINDS)}
 PALETTE = 10
+_DATA_NAME = re.compile(r"[a-z][a-z-]*")
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Item:
     label: str
     fields: list[tuple[str, str]] = field(default_factory=list)
     css: str = ""
+    data: dict[str, str] = field(default_factory=dict)  # extra data-* attributes (names: [a-z-]+)
+    prefix: str = ""  # of the anchor id, when two texts share a page
 
     @property
     def key(self) -> str:
@@ -47,7 +51,7 @@ class Item:
 
     @property
     def anchor(self) -> str:
-        return f"item-{self.kind}-{self.id}"
+        return f"{self.prefix}item-{self.kind}-{self.id}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,8 +121,9 @@ def items_of(rec: Record) -> list[Item]:
 def _open(it: Item) -> str:
     tip = json.dumps({"kind": it.kind, "id": it.id, "fields": it.fields}, ensure_ascii=False)
     cls = f"hl hl-{it.kind}" + (f" {it.css}" if it.css else "")
-    return (f'<span class="{cls}" data-item="{escape(it.key)}" data-span="{it.start},{it.end}" '
-            f'data-tip="{escape(tip)}">')
+    extra = "".join(f' data-{k}="{escape(v)}"' for k, v in sorted(it.data.items()) if _DATA_NAME.fullmatch(k))
+    return (f'<span class="{escape(cls)}" data-item="{escape(it.key)}" data-span="{it.start},{it.end}" '
+            f'data-tip="{escape(tip)}"{extra}>')
 
 
 def highlight(text: str, items: list[Item]) -> Markup:
