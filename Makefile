@@ -21,9 +21,10 @@ DB ?= readouts.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-## run: set up, ingest the example readouts shipped in the package into $(DB), serve them at http://$(HOST):$(PORT)
+## run: set up, ingest the example readouts shipped in the package (and the two sides' readouts of one call)
+## into $(DB), serve them at http://$(HOST):$(PORT)
 run: setup
-	$(VENV)/bin/readouts ingest $$($(VENV)/bin/readouts examples --path) --db $(DB)
+	$(VENV)/bin/readouts ingest $$($(VENV)/bin/readouts examples --path) $$($(VENV)/bin/readouts examples --pair) --db $(DB)
 	$(VENV)/bin/readouts serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## test: set up, then run the test suite

@@ -233,8 +233,15 @@ def code(inputs: tuple[str, ...], output: str | None, fmt: str, actors: tuple[st
 
 @main.command()
 @click.option("--path", "as_path", is_flag=True, help="Print the folder that holds them.")
-def examples(as_path: bool) -> None:
+@click.option("--pair", is_flag=True, help="List the two sides' readouts of one call instead (for readouts compare).")
+def examples(as_path: bool, pair: bool) -> None:
     """List the example readouts shipped with readouts (written for the project)."""
+    if pair:
+        from .compare import EXAMPLE_PAIR
+
+        for p in EXAMPLE_PAIR:
+            click.echo(str(p))
+        return
     folder = resources.files("readouts").joinpath("examples")
     if as_path:
         click.echo(str(folder))

@@ -242,3 +242,14 @@ def test_cli_bad_input_is_one_line(tmp_path: Path, args: list[str], needle: str)
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0]
     assert "Traceback" not in res.output
+
+
+def test_examples_pair_lists_the_two_readouts() -> None:
+    from click.testing import CliRunner
+
+    from readouts.cli import main
+
+    res = CliRunner().invoke(main, ["examples", "--pair"])
+    files = res.output.split()
+    assert res.exit_code == 0 and len(files) == 2
+    assert all(Path(f).is_file() and Path(f).read_text(encoding="utf-8").strip() for f in files)

@@ -203,20 +203,38 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _NAME = re.compile(r"(?<![\w.])([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)")
 
 
-def topic_matcher(kb: Knowledge) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern over every taxonomy label and alias, and the map from a folded form to its label
-    (built once per Knowledge: one scan of a text finds every taxonomy topic it names)."""
-    cached = kb.__dict__.get("_compare_topic_matcher")
+_TOPIC_TOKEN = re.compile(r"\w+(?:-\w+)*")
+
+
+def topic_forms(kb: Knowledge) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Every taxonomy label and alias as a word sequence, indexed by its first word, longest first, with
+    the label it names (built once per Knowledge)."""
+    cached = kb.__dict__.get("_compare_topic_forms")
     if cached is None:
-        forms: dict[str, str] = {}
+        cached = {}
         for t in kb.topics:
             for f in (t.label, *t.aliases):
-                if len(f.strip()) >= 2:
-                    forms.setdefault(f.lower(), t.label)
-        alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        cached = (re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", re.IGNORECASE), forms)
-        kb.__dict__["_compare_topic_matcher"] = cached
+                words = tuple(_TOPIC_TOKEN.findall(f.lower()))
+                if words and len(f.strip()) >= 2:
+                    cached.setdefault(words[0], []).append((words, t.label))
+        for forms in cached.values():
+            forms.sort(key=lambda x: -len(x[0]))
+        kb.__dict__["_compare_topic_forms"] = cached
     return cached
+
+
+def named_topics(text: str, kb: Knowledge) -> set[str]:
+    """The taxonomy topics a text names (whole words, case-insensitive; a hyphenated word is one word):
+    one pass over the words, each looked up by its first word."""
+    index = topic_forms(kb)
+    words = _TOPIC_TOKEN.findall(text.lower())
+    found: set[str] = set()
+    for i, w in enumerate(words):
+        for form, label in index.get(w, ()):
+            if tuple(words[i:i + len(form)]) == form:
+                found.add(label)
+                break
+    return found
 
 
 def _common_words(kb: Knowledge) -> set[str]:
@@ -250,9 +268,7 @@ def _entities(text: str, start: int, drop: set[str], kb: Knowledge) -> set[str]:
 
 def _topics(rec: Record, e: Engagement, kb: Knowledge) -> set[str]:
     found = {str((t.model_extra or {}).get("topic")) for t in e.topics if (t.model_extra or {}).get("topic")}
-    pat, forms = topic_matcher(kb)
-    found.update(forms[m.group(0).lower()] for m in pat.finditer(rec.document.text) if m.group(0).lower() in forms)
-    return found
+    return found | named_topics(rec.document.text, kb)
 
 
 # --- the decision ---------------------------------------------------------------------------------------
