@@ -81,6 +81,17 @@ def test_duplicates_within_one_run(store_url: str) -> None:
         assert (res.added, res.skipped) == (1, 1)
 
 
+def test_records_written_together_fall_back_one_by_one_on_a_duplicate(store_url: str) -> None:
+    records = list(readouts.extract_many(
+        [pair for f in sorted(EXAMPLES.glob("*.txt")) for pair in readouts.read_path(f)]))
+    with open_store(store_url) as store:
+        assert store.ingest_records(records[1:2]).added == 1
+        # one batch holding a stored document and a repeated one: the rest still goes in, once each
+        res = store.ingest_records([*records, records[0]])
+        assert (res.added, res.skipped) == (len(records) - 1, 2)
+        assert store.counts()["documents"] == len(records) and store.verify() == []
+
+
 def test_bad_inputs_fail_without_losing_stored_documents(store_url: str, tmp_path: Path) -> None:
     bad = _bad_inputs(tmp_path / "bad")
     with open_store(store_url) as store:

@@ -56,6 +56,7 @@ log = logging.getLogger("readouts")
 
 MODALITIES = ("phone", "video", "in_person", "written", "unknown")
 _BATCH = 64  # documents per extraction batch (and per look-up of already stored ids)
+_WRITE_BATCH = 32  # documents written together in one transaction, at most
 _IN_CHUNK = 2000  # keys per IN (...) list
 
 
@@ -257,10 +258,45 @@ class Store:
         result = IngestResult()
         version, now = extractor_version(), _now()
         link = self._pairing()
+        batch: list[Record] = []
         with self.engine.connect() as conn:
             for rec in records:
-                self._store(rec, version, now, result, conn, link=link)
+                batch.append(rec)
+                if len(batch) == _WRITE_BATCH:
+                    self._store_batch(batch, version, now, result, conn, link=link)
+                    batch = []
+            self._store_batch(batch, version, now, result, conn, link=link)
         return result
+
+    def _store_batch(self, recs: list[Record], version: str, now: str, result: IngestResult, conn: Any,
+                     link: bool = True) -> None:
+        """Store records together in one transaction (one insert per table for all of them: far fewer
+        round trips and commits than one transaction each), then pair each with what is stored; if one
+        is stored already (another writer, or twice in the batch), store them one by one instead."""
+        good = []
+        for rec in recs:
+            err = rec.__dict__.get("error")
+            if err:
+                result.fail(f"{rec.document.source or '<input>'}: {err}")
+            else:
+                good.append(rec)
+        if len(good) <= 1:
+            for rec in good:
+                self._store(rec, version, now, result, conn, link=link)
+            return
+        try:
+            with conn.begin():
+                rows.write_records(conn, good, version, now)
+                if link:
+                    done: set[str] = set()
+                    for rec in good:  # each pair once: a document skips the batch's documents paired before it
+                        pairing.link(conn, rec, now, skip=done)
+                        done.add(rec.document.id)
+        except IntegrityError:
+            for rec in good:
+                self._store(rec, version, now, result, conn, link=link)
+            return
+        result.added += len(good)
 
     def _pairing(self) -> bool:
         """Whether the store has the table of engagement pairs (a store opened with ``migrate=False`` may be
@@ -777,9 +813,10 @@ def _comparable(items: list[dict[str, Any]]) -> list[str]:
 
 
 class _Writer:
-    """A thread that writes records, one transaction each, on one connection of its own, while the
-    caller extracts the next ones. Errors other than an already stored document surface in the caller
-    (at the next ``put`` or at exit); leaving the context waits until every record is written."""
+    """A thread that writes records, a few at a time in one transaction (whatever has queued up, at most
+    ``_WRITE_BATCH``), on one connection of its own, while the caller extracts the next ones. Errors other
+    than an already stored document surface in the caller (at the next ``put`` or at exit); leaving the
+    context waits until every record is written."""
 
     def __init__(self, store: Store, version: str, now: str, link: bool = True):
         self.store, self.version, self.now, self.link = store, version, now, link
@@ -789,13 +826,28 @@ class _Writer:
         self.thread = threading.Thread(target=self._run, name="readouts-store-writer", daemon=True)
 
     def _run(self) -> None:
+        stop = False  # the end mark was taken from the queue
         try:
             with self.store.engine.connect() as conn:
-                while (rec := self.queue.get()) is not None:
-                    self.store._store(rec, self.version, self.now, self.result, conn, link=self.link)
+                while not stop:
+                    first = self.queue.get()
+                    if first is None:
+                        stop = True
+                        break
+                    batch = [first]
+                    while len(batch) < _WRITE_BATCH:  # whatever else is waiting, without waiting for more
+                        try:
+                            nxt = self.queue.get_nowait()
+                        except queue.Empty:
+                            break
+                        if nxt is None:
+                            stop = True
+                            break
+                        batch.append(nxt)
+                    self.store._store_batch(batch, self.version, self.now, self.result, conn, link=self.link)
         except BaseException as e:  # handed to the caller
             self.error = e
-            while self.queue.get() is not None:  # unblock the caller until it stops
+            while not stop and self.queue.get() is not None:  # unblock the caller until it stops
                 pass
 
     def put(self, rec: Record) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, insert, update
 from ..model import Record
 from . import schema
 
-__all__ = ["Rows", "delete_document", "normalise", "surname_key", "write_record"]
+__all__ = ["Rows", "delete_document", "normalise", "surname_key", "write_record", "write_records"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -131,6 +131,34 @@ def _db_rows(rows: list[dict[str, Any]], doc_id: str, pks: list[int]) -> list[di
         r["engagement_pk"] = pks[ei] if ei is not None else None
         out.append(r)
     return out
+
+
+def write_records(conn: Connection, recs: list[Record], version: str, ingested_at: str) -> None:
+    """Write several new records' rows on ``conn`` with one insert per table (the caller holds the
+    transaction, so the documents are stored together or not at all, never in part). A document already
+    stored raises ``IntegrityError``."""
+    if not recs:
+        return
+    conn.execute(insert(schema.documents), [document_row(r, version, ingested_at) for r in recs])
+    per = [(r.document.id, normalise(r)) for r in recs]
+    e = schema.engagements
+    eng_rows = [{k: v for k, v in r.items() if k != "engagement"} | {"document_id": doc_id}
+                for doc_id, rows in per for r in rows["engagements"]]
+    keys: list[int] = []
+    if eng_rows:
+        keys = [r[0] for r in conn.execute(insert(e).returning(e.c.pk, sort_by_parameter_order=True), eng_rows)]
+    tables = (schema.participants, schema.engagement_sides, schema.topics, schema.agreements, schema.statements,
+              schema.events)
+    children: dict[str, list[dict[str, Any]]] = {t.name: [] for t in tables}
+    used = 0
+    for doc_id, rows in per:
+        pks = keys[used:used + len(rows["engagements"])]
+        used += len(pks)
+        for t in tables:
+            children[t.name].extend(_db_rows(rows[t.name], doc_id, pks))
+    for t in tables:
+        if children[t.name]:
+            conn.execute(insert(t), children[t.name])
 
 
 def write_record(conn: Connection, rec: Record, version: str, ingested_at: str, replace: bool = False) -> None:
