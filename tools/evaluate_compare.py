@@ -69,9 +69,9 @@ def covered(text: str, golds: list[str]) -> bool:
     return any(g and (g in text or text in g) for g in golds)
 
 
-def evaluate(shared: Path) -> dict[str, Any]:
+def evaluate(shared: Path, corpus: Path | None = None) -> dict[str, Any]:
     ys = yardstick(shared)
-    dev = shared / "corpus" / "dev"
+    dev = corpus or shared / "corpus" / "dev"
     golds = [json.loads(line) for line in (dev / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     items = [((dev / (g.get("file") or g["id"] + ".txt")).read_text(encoding="utf-8"), {"source": g["id"]}) for g in golds]
     t0 = time.perf_counter()
@@ -203,12 +203,19 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--write-docs", default=None)
     ap.add_argument("--json", action="store_true", help="Print the full result as JSON.")
+    ap.add_argument("--corpus", default=None, metavar="DIR",
+                    help="Another folder of readouts with a gold.jsonl annotated the same way (pair_id, topics), "
+                         "e.g. a held-out set; default: the dev corpus of --shared")
     a = ap.parse_args()
     shared = Path(a.shared)
-    if not (shared / "corpus" / "dev" / "gold.jsonl").exists():
-        print(f"no dev corpus under {shared}: nothing to evaluate", file=sys.stderr)
+    corpus = Path(a.corpus) if a.corpus else shared / "corpus" / "dev"
+    if not (corpus / "gold.jsonl").exists():
+        print(f"no gold.jsonl under {corpus}: nothing to evaluate", file=sys.stderr)
         return 0
-    res = evaluate(shared)
+    if a.corpus and a.write_docs:
+        print("--write-docs describes the dev corpus: not written for --corpus", file=sys.stderr)
+        a.write_docs = None
+    res = evaluate(shared, corpus)
     if a.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
     else:
