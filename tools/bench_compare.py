@@ -28,13 +28,14 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
+from docs_section import write_section  # noqa: E402
+
 import readouts  # noqa: E402
 from readouts.compare import EXAMPLE_PAIR, compare, same_engagement  # noqa: E402
 from readouts.compare.embed import available, load_embedder  # noqa: E402
 from readouts.knowledge import load_knowledge  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BEGIN, END = "<!-- compare-bench:begin -->", "<!-- compare-bench:end -->"
 TARGET_MS = 200.0
 
 
@@ -108,13 +109,7 @@ def main() -> int:
     md = "\n".join(lines) + "\n"
     print(md)
     if a.write_docs:
-        path = Path(a.write_docs)
-        old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-        if BEGIN not in old:
-            old = old.rstrip("\n") + f"\n\n## Comparing two readouts: speed\n\n{BEGIN}\n{END}\n"
-        pre, rest = old.split(BEGIN, 1)
-        post = rest.split(END, 1)[1]
-        path.write_text(pre + BEGIN + "\n" + md + END + post, encoding="utf-8")
+        write_section(Path(a.write_docs), "compare-bench", md, "Comparing two readouts: speed")
     return 0
 
 

@@ -36,12 +36,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from docs_section import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 OVERHEAD_TARGET = 0.10
-BEGIN, END = "<!-- store-bench:begin -->", "<!-- store-bench:end -->"
 
 _MODALITIES = [("phone_call", "phone"), ("video_call", "video"), ("meeting", "in_person"), ("visit", "in_person"),
                ("talks", "in_person"), ("summit", "in_person")]
@@ -288,11 +289,7 @@ def report(a: argparse.Namespace, kinds: list[str], ov: dict[str, Any], lat: dic
 
 
 def write_docs(path: Path, md: str) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if BEGIN not in old:
-        old += f"\n## Store: ingest and queries\n\n{BEGIN}\n{END}\n"
-    pre, rest = old.split(BEGIN, 1)
-    path.write_text(pre + BEGIN + "\n" + md + END + rest.split(END, 1)[1], encoding="utf-8")
+    write_section(path, "store-bench", md, "Store: ingest and queries")
 
 
 def main() -> int:

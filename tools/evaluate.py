@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from docs_section import write_section
+
 import readouts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,13 +138,7 @@ def main() -> int:
     if a.write_docs:
         docs = Path(a.write_docs)
         md = markdown(dev, problems, dev["documents"])
-        begin, end = "<!-- eval:begin -->", "<!-- eval:end -->"
-        old = docs.read_text(encoding="utf-8") if docs.exists() else f"# Benchmarks\n\n## Accuracy\n\n{begin}\n{end}\n"
-        if begin not in old:
-            old += f"\n## Accuracy\n\n{begin}\n{end}\n"
-        pre, rest = old.split(begin, 1)
-        post = rest.split(end, 1)[1]
-        docs.write_text(pre + begin + "\n" + md + end + post, encoding="utf-8")
+        write_section(docs, "eval", md, "Accuracy")
     return 0
 
 

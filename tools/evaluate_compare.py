@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from docs_section import write_section
+
 import readouts
 from readouts.compare import compare, same_engagement
 from readouts.compare.embed import available, load_embedder
@@ -32,7 +34,6 @@ from readouts.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"same_precision": 0.95, "same_recall": 0.95, "topic_asymmetry_f1": 0.6}
-BEGIN, END = "<!-- compare-eval:begin -->", "<!-- compare-eval:end -->"
 
 
 def yardstick(shared: Path) -> Any:
@@ -190,12 +191,7 @@ def markdown(res: dict[str, Any]) -> str:
 
 
 def write_docs(path: Path, md: str) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if BEGIN not in old:
-        old = old.rstrip("\n") + f"\n\n## Comparing two readouts: accuracy\n\n{BEGIN}\n{END}\n"
-    pre, rest = old.split(BEGIN, 1)
-    post = rest.split(END, 1)[1]
-    path.write_text(pre + BEGIN + "\n" + md + END + post, encoding="utf-8")
+    write_section(path, "compare-eval", md, "Comparing two readouts: accuracy")
 
 
 def main() -> int:
