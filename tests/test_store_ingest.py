@@ -283,3 +283,34 @@ def test_kill_during_ingest_then_reingest(store_url: str, tmp_path: Path) -> Non
             proc.wait()
         if proc.stderr:
             proc.stderr.close()
+
+
+def test_the_writer_process_stores_what_the_thread_would(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from readouts.store import core
+
+    monkeypatch.setattr(core, "_PROCESS_WRITER_MIN", 1)  # a process writer even for four documents
+    started = []
+    real_enter = core._ProcessWriter.__enter__
+    monkeypatch.setattr(core._ProcessWriter, "__enter__", lambda self: started.append(1) or real_enter(self))
+    with open_store(store_url) as store:
+        res = store.ingest_paths([EXAMPLES])
+        assert started and (res.added, res.skipped, res.failed) == (4, 0, 0)
+        assert store.ingest_paths([EXAMPLES]).skipped == 4
+        assert store.counts()["documents"] == 4 and store.verify() == []
+
+
+def test_a_failing_writer_process_is_an_error_and_stores_no_part(store_url: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from readouts.errors import ReadoutsError
+    from readouts.store import core
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(core, "_PROCESS_WRITER_MIN", 1)
+    monkeypatch.setattr(store_rows, "write_records", broken)  # the forked writer inherits it
+    monkeypatch.setattr(store_rows, "write_record", broken)
+    with open_store(store_url) as store:
+        with pytest.raises(ReadoutsError, match="disk on fire"):
+            store.ingest_paths([EXAMPLES])
+        assert store.counts()["documents"] == 0

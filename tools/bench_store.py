@@ -274,10 +274,10 @@ def report(a: argparse.Namespace, kinds: list[str], ov: dict[str, Any], lat: dic
         L.append(f"| `Store.ingest_items`, {k} | {s:.2f} | {a.docs / s:.1f} | {s / base:.2f} | "
                  f"{add:+.0%} ({'met' if add <= OVERHEAD_TARGET else '**above target**'}) |")
     L += ["", f"Target: storage adds ≤ {OVERHEAD_TARGET:.0%} to extraction alone. Ingest hashes each text and "
-          "skips stored ones before extracting, then a writer thread stores what has queued up (up to 32 "
-          "documents, one transaction, one insert per table) and groups readouts of one engagement, while the "
-          "next batch is extracted. What remains is the Python time of writing and grouping, which shares the "
-          "interpreter lock with extraction, and on PostgreSQL the server's own work on the same two cores.", "",
+          "skips stored ones before extracting; a writer process of its own (forked; a thread for fewer than 64 "
+          "inputs) stores what has queued up (up to 32 documents, one transaction, one insert per table) and "
+          "groups readouts of one engagement on the second core while the next batch is extracted; on "
+          "PostgreSQL the server's own work shares that core.", "",
           "### Query latency over a large store", ""]
     for k in kinds if lat else []:
         r = lat[k]

@@ -13,6 +13,8 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
 import queue
 import threading
 from collections import Counter
@@ -57,6 +59,7 @@ log = logging.getLogger("readouts")
 MODALITIES = ("phone", "video", "in_person", "written", "unknown")
 _BATCH = 64  # documents per extraction batch (and per look-up of already stored ids)
 _WRITE_BATCH = 32  # documents written together in one transaction, at most
+_PROCESS_WRITER_MIN = 64  # from this many inputs on (or when unknown), the writer is a process of its own
 _IN_CHUNK = 2000  # keys per IN (...) list
 
 
@@ -298,6 +301,16 @@ class Store:
             return
         result.added += len(good)
 
+    def _process_writer_fits(self, total: int | None) -> bool:
+        """Whether to write in a process of its own: worth its start-up (~1 s, overlapped with the first
+        extraction batch) for larger ingests, and possible only for a store another process can open."""
+        if total is not None and total < _PROCESS_WRITER_MIN:
+            return False
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return False
+        u = self.engine.url
+        return u.get_backend_name() == "postgresql" or bool(u.database and u.database != ":memory:")
+
     def _pairing(self) -> bool:
         """Whether the store has the table of engagement pairs (a store opened with ``migrate=False`` may be
         older): documents written without it are paired by the migration that adds it."""
@@ -340,7 +353,8 @@ class Store:
         version, now = extractor_version(), _now()
         link = self._pairing()
         seen: set[str] = set()
-        with _progress(progress, "ingesting", total) as advance, _Writer(self, version, now, link) as writer:
+        writer_kind = _ProcessWriter if self._process_writer_fits(total) else _Writer
+        with _progress(progress, "ingesting", total) as advance, writer_kind(self, version, now, link) as writer:
             buf: list[tuple[str, dict[str, Any]]] = []
 
             def flush() -> None:
@@ -864,6 +878,105 @@ class _Writer:
         self.thread.join()
         if self.error is not None and exc[0] is None:
             raise self.error
+
+
+class _ProcessWriter:
+    """The writer of ``_Writer`` in a process of its own (forked, so that nothing is imported again and a
+    caller's script needs no ``__main__`` guard; it opens its own connection and touches nothing else of
+    the parent's), so that storing runs on another core instead of sharing the interpreter lock with
+    extraction. Records travel as their JSON. The process stops at the end mark, or by itself within a
+    second when the ingesting process is gone (killed): it never leaves part of a document either way,
+    since each batch it writes is one transaction."""
+
+    def __init__(self, store: Store, version: str, now: str, link: bool = True):
+        ctx = multiprocessing.get_context("fork")
+        self.jobs: Any = ctx.Queue(maxsize=256)
+        self.done: Any = ctx.Queue()
+        url = store.engine.url.render_as_string(hide_password=False)
+        self.proc = ctx.Process(target=_write_worker, name="readouts-store-writer", daemon=True,
+                                args=(url, version, now, link, self.jobs, self.done, os.getpid()))
+        self.result = IngestResult()
+
+    def __enter__(self) -> _ProcessWriter:
+        self.proc.start()
+        return self
+
+    def _failed(self) -> BaseException:
+        try:
+            report = self.done.get(timeout=5)
+        except queue.Empty:
+            report = {"error": f"the writer process ended (exit code {self.proc.exitcode})"}
+        from ..errors import ReadoutsError
+
+        return ReadoutsError(f"storing failed: {report.get('error') or 'the writer process ended early'}")
+
+    def put(self, rec: Record) -> None:
+        data = rec.to_json()
+        while True:
+            if not self.proc.is_alive():
+                raise self._failed()
+            try:
+                self.jobs.put(data, timeout=1)
+                return
+            except queue.Full:
+                continue
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc.is_alive():
+            self.jobs.put(None)
+        report: dict[str, Any] | None = None
+        while report is None:
+            try:
+                report = self.done.get(timeout=1)
+            except queue.Empty:
+                if not self.proc.is_alive():
+                    report = {"error": f"the writer process ended (exit code {self.proc.exitcode})"}
+        self.proc.join(timeout=30)
+        self.result.added, self.result.skipped = report.get("added", 0), report.get("skipped", 0)
+        if report.get("error") and exc[0] is None:
+            from ..errors import ReadoutsError
+
+            raise ReadoutsError(f"storing failed: {report['error']}")
+
+
+def _write_worker(url: str, version: str, now: str, link: bool, jobs: Any, done: Any, parent: int) -> None:
+    """The body of ``_ProcessWriter``'s process: batches of what has queued up, one transaction each."""
+    result = IngestResult()
+    error = None
+    try:
+        store = open_store(url, migrate=False)
+        try:
+            with store.engine.connect() as conn:
+                stop = False
+                while not stop:
+                    try:
+                        first = jobs.get(timeout=1)
+                    except queue.Empty:
+                        if os.getppid() != parent:  # the ingesting process is gone: nothing more will come
+                            return
+                        continue
+                    if first is None:
+                        break
+                    batch = [first]
+                    while len(batch) < _WRITE_BATCH:
+                        try:
+                            nxt = jobs.get_nowait()
+                        except queue.Empty:
+                            break
+                        if nxt is None:
+                            stop = True
+                            break
+                        batch.append(nxt)
+                    store._store_batch([Record.model_validate_json(b) for b in batch], version, now, result, conn,
+                                       link=link)
+        finally:
+            store.close()
+    except BaseException as e:  # reported to the ingesting process
+        error = f"{type(e).__name__}: {e}"
+    finally:
+        done.put({"added": result.added, "skipped": result.skipped, "error": error})
+        done.close()
+        done.join_thread()
 
 
 class _NoProgress:
