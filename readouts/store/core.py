@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -898,7 +899,11 @@ class _ProcessWriter:
         self.result = IngestResult()
 
     def __enter__(self) -> _ProcessWriter:
-        self.proc.start()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on forking a process with threads: the child here takes no lock of theirs
+            # (it opens its own connection and only reads its queue), so the warning does not apply
+            warnings.filterwarnings("ignore", message=r".*fork\(\) may lead to deadlocks", category=DeprecationWarning)
+            self.proc.start()
         return self
 
     def _failed(self) -> BaseException:
