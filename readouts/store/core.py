@@ -827,6 +827,21 @@ def _comparable(items: list[dict[str, Any]]) -> list[str]:
     return sorted(json.dumps({k: norm(v) for k, v in d.items()}, sort_keys=True, default=str) for d in items)
 
 
+def _drain(q: Any, first: Any) -> tuple[list[Any], bool]:
+    """``first`` and whatever else has queued up on ``q`` (at most ``_WRITE_BATCH``, without waiting for
+    more), and whether the end mark (None) was among them."""
+    batch = [first]
+    while len(batch) < _WRITE_BATCH:
+        try:
+            nxt = q.get_nowait()
+        except queue.Empty:
+            break
+        if nxt is None:
+            return batch, True
+        batch.append(nxt)
+    return batch, False
+
+
 class _Writer:
     """A thread that writes records, a few at a time in one transaction (whatever has queued up, at most
     ``_WRITE_BATCH``), on one connection of its own, while the caller extracts the next ones. Errors other
@@ -849,16 +864,7 @@ class _Writer:
                     if first is None:
                         stop = True
                         break
-                    batch = [first]
-                    while len(batch) < _WRITE_BATCH:  # whatever else is waiting, without waiting for more
-                        try:
-                            nxt = self.queue.get_nowait()
-                        except queue.Empty:
-                            break
-                        if nxt is None:
-                            stop = True
-                            break
-                        batch.append(nxt)
+                    batch, stop = _drain(self.queue, first)
                     self.store._store_batch(batch, self.version, self.now, self.result, conn, link=self.link)
         except BaseException as e:  # handed to the caller
             self.error = e
@@ -962,16 +968,7 @@ def _write_worker(url: str, version: str, now: str, link: bool, jobs: Any, done:
                         continue
                     if first is None:
                         break
-                    batch = [first]
-                    while len(batch) < _WRITE_BATCH:
-                        try:
-                            nxt = jobs.get_nowait()
-                        except queue.Empty:
-                            break
-                        if nxt is None:
-                            stop = True
-                            break
-                        batch.append(nxt)
+                    batch, stop = _drain(jobs, first)
                     store._store_batch([Record.model_validate_json(b) for b in batch], version, now, result, conn,
                                        link=link)
         finally:
