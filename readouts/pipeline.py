@@ -147,10 +147,16 @@ def _error_record(text: str, ctx: dict[str, Any], message: str, cfg: Config) -> 
     return rec
 
 
+def _failure(ctx: dict[str, Any], e: Exception) -> str:
+    log.exception("extraction failed on %s", ctx.get("source") or "a document")
+    return f"extraction failed ({type(e).__name__}: {e}); please report this input"
+
+
 def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Knowledge, cfg: Config,
            size: int) -> Iterator[Record]:
     """One batch: tokenize all, segment each, run NER once over every chosen sentence of the batch,
-    then the remaining stages document by document."""
+    then the remaining stages document by document, but the event coder once over the whole batch
+    (its parser is far faster on one large batch than on each document's few statements)."""
     shadows = {i: sh for i, (t, _) in enumerate(good) if t is not None and (sh := _shadow(t, kb)) is not None}
     docs = backend.tokens((shadows.get(i, t) for i, (t, _) in enumerate(good) if t is not None), batch_size=size)
     works: list[tuple[Work | None, str, dict[str, Any], list[str]]] = []
@@ -164,29 +170,49 @@ def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Know
             segment.run(work)
             chosen = [work.text[a:b] for a, b in entities.targets(work)]
         except Exception as e:  # a bug on one document must not lose the batch
-            log.exception("extraction failed on %s", ctx.get("source") or "a document")
-            ctx = {**ctx, "_error": f"extraction failed ({type(e).__name__}: {e}); please report this input"}
-            works.append((None, text, ctx, []))
+            works.append((None, text, {**ctx, "_error": _failure(ctx, e)}, []))
             continue
         works.append((work, text, ctx, chosen))
     flat = [t for w, _, _, chosen in works if w is not None for t in chosen]
     found = iter(backend.entities(flat) if flat else [])
+    # every stage but segment (done) and events, document by document
+    planned: list[tuple[Work | None, str, dict[str, Any], events.CodingPlan | None]] = []
     for maybe, text, ctx, chosen in works:
         if maybe is None:
-            yield _error_record(text, ctx, ctx["_error"], cfg)
+            planned.append((None, text, ctx, None))
             continue
-        work = maybe
         mine = [next(found) for _ in chosen]
-        work.ner = lambda texts, mine=mine: mine
+        maybe.ner = lambda texts, mine=mine: mine
         try:
             for name, stage in STAGES:
-                if name != "segment":
-                    stage(work)
-            yield _record(work)
+                if name not in ("segment", "events"):
+                    stage(maybe)
+            planned.append((maybe, text, ctx, events.plan(maybe)))
         except Exception as e:  # a bug on one document must not lose the batch
-            log.exception("extraction failed on %s", ctx.get("source") or "a document")
-            yield _error_record(text, ctx, f"extraction failed ({type(e).__name__}: {e}); please report this input",
-                                cfg)
+            planned.append((None, text, {**ctx, "_error": _failure(ctx, e)}, None))
+    # the event coder, once over the batch
+    todo = [(w, pl) for w, _, _, pl in planned if w is not None and pl is not None]
+    results: dict[int, list[list[Any]]] = {}
+    if todo:
+        try:
+            for (w, _pl), res in zip(todo, events.code(todo[0][0], [pl for _, pl in todo]), strict=True):
+                results[id(w)] = res
+        except Exception:  # one document breaking the coder: code each alone, so only it fails
+            log.exception("event coding failed on a batch; coding its documents one by one")
+            for w, one in todo:
+                try:
+                    results[id(w)] = events.code(w, [one])[0]
+                except Exception as e:
+                    w.context["_error"] = _failure(w.context, e)
+    for maybe, text, ctx, pl in planned:
+        if maybe is None or pl is None or id(maybe) not in results:
+            yield _error_record(text, ctx, (maybe.context if maybe else ctx)["_error"], cfg)
+            continue
+        try:
+            events.finish(maybe, pl, results[id(maybe)])
+            yield _record(maybe)
+        except Exception as e:  # a bug on one document must not lose the batch
+            yield _error_record(text, ctx, _failure(ctx, e), cfg)
 
 
 def extract(text: str, context: dict[str, Any] | None = None, config: Config | None = None) -> Record:

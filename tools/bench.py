@@ -19,8 +19,8 @@ warms up on a few texts, then is timed --runs times; the median is reported:
             readouts.coding.load_parser().pipe alone over the same sentences: the difference is the coder's
             own time
   readouts  readouts.extract_many(documents, batch_size=32), records built and serialised to JSON, with
-            event coding on and off (off: the bench replaces readouts.stages.events._coded_statements and
-            _code_news with no-ops); on and off alternate between runs
+            event coding on and off (off: the bench replaces readouts.stages.events._statement_requests and
+            _news_requests with no-ops, so nothing reaches the coder); on and off alternate between runs
 Reported: texts/s, words/s, the ratio of each contender's time to the baseline's (below 1 is faster),
 the share coding adds to the extractor, and peak RSS of each process.
 """
@@ -130,14 +130,14 @@ def worker_readouts(texts: dict[str, Any], runs: int) -> dict[str, Any]:
     import readouts.stages.events as events
 
     docs = texts["documents"]
-    real = (events._coded_statements, events._code_news)
+    real = (events._statement_requests, events._news_requests)
 
     def coding(on: bool) -> None:
         if on:
-            events._coded_statements, events._code_news = real
-        else:
-            events._coded_statements = lambda work, sides, events: set()
-            events._code_news = lambda work, events: None
+            events._statement_requests, events._news_requests = real
+        else:  # nothing is given to the coder (engagement events and cameo_patterns.yaml stay)
+            events._statement_requests = lambda work, p: None
+            events._news_requests = lambda work, p: None
 
     warm = [t for part in docs.values() for t in part[:8]]
     list(readouts.extract_many(warm))  # loads the model, the knowledge and the coder
@@ -284,7 +284,7 @@ def report(texts: dict[str, Any], notes: dict[str, str], b: dict[str, Any], c: d
           f"{_met(ratio <= EXTRACT_RATIO_TARGET)}; below 1 means faster than parsing everything).", "",
           "### What event coding adds to the extractor", "",
           "`readouts.extract_many` on the same documents with coding off (the bench replaces "
-          "`readouts.stages.events._coded_statements` and `_code_news` with no-ops) and on.", "",
+          "`readouts.stages.events._statement_requests` and `_news_requests` with no-ops, so nothing reaches the coder) and on.", "",
           "| documents | with engagements | statements | events off → on | coding off s | coding on s | added |",
           "|---|---|---|---|---|---|---|"]
     for p in parts:

@@ -17,6 +17,7 @@ twice) and has a verb the lexicon knows coded as news (who did what to whom in t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Any
 
@@ -25,7 +26,7 @@ from .base import Work
 
 _MAX_NEWS_SENTENCES = 400  # a very long document is coded in its first 400 sentences that name an actor
 
-__all__ = ["run"]
+__all__ = ["CodingPlan", "code", "finish", "plan", "run"]
 
 
 def _event(work: Work, source: str, target: str | None, code: str, span: tuple[int, int],
@@ -57,11 +58,31 @@ def _patterns(work: Work) -> list[tuple[re.Pattern[str], dict]]:
     return cache["cameo_rx"]
 
 
+@dataclass
+class CodingPlan:
+    """What one document asks of the event coder: the engagement events already made, and the texts
+    (statements of a readout, or sentences of a news report) to code, with where each starts."""
+
+    events: list[Event]
+    sides: set[str]
+    statements: list[Any] = field(default_factory=list)  # readout statements to code (Statement)
+    sentences: list[Any] = field(default_factory=list)  # news sentences to code (Sentence)
+    texts: list[str] = field(default_factory=list)
+    days: list[Any] = field(default_factory=list)
+    speakers: list[str | None] = field(default_factory=list)
+    others: list[tuple[str, ...]] = field(default_factory=list)
+
+
 def run(work: Work) -> None:
+    """The whole stage for one document (``readouts.pipeline`` batches ``plan``/``code``/``finish``
+    over the documents of a batch instead, so the coder's parser sees one large batch)."""
+    p = plan(work)
+    finish(work, p, code(work, [p])[0])
+
+
+def plan(work: Work) -> CodingPlan:
+    """Engagement events, and what the coder has to code in this document."""
     events: list[Event] = []
-    names: dict[str, list[str]] = {}
-    for a in work.kb.actors.values():
-        names[a.code] = [a.name, *a.aliases]
     for e in work.engagements:
         sides = []
         for i in e.participants:
@@ -71,20 +92,72 @@ def run(work: Work) -> None:
         host = _home_of_place(work, e.location) if e.modality == "in_person" else None
         for src, tgt in permutations(sides, 2):
             if e.modality == "phone":
-                code = "041"
+                code_ = "041"
             elif e.modality == "video" or not e.location:
-                code = "040"
+                code_ = "040"
             elif host is None or host not in sides:
-                code = "044" if e.location else "040"
+                code_ = "044" if e.location else "040"
             else:
-                code = "043" if src == host else "042"
-            ev = _event(work, src, tgt, code, e.span)
+                code_ = "043" if src == host else "042"
+            ev = _event(work, src, tgt, code_, e.span)
             if ev:
                 events.append(ev)
     sides_all = {aff for e in work.engagements for i in e.participants if (aff := work.people[i].affiliation)}
-    coded = _coded_statements(work, sides_all, events)
+    p = CodingPlan(events=events, sides=sides_all)
+    _statement_requests(work, p)
     if not work.engagements:
-        _code_news(work, events)
+        _news_requests(work, p)
+    return p
+
+
+def code(work: Work, plans: list[CodingPlan]) -> list[list[list[Any]]]:
+    """Code the texts of every plan in one pass of the coder (``work`` gives the knowledge): per
+    plan, per text, the coder's events."""
+    texts = [t for p in plans for t in p.texts]
+    if not texts:
+        return [[] for _ in plans]
+    found = iter(_coder(work).code_texts(texts, [d for p in plans for d in p.days],
+                                         speakers=[s for p in plans for s in p.speakers],
+                                         others=[o for p in plans for o in p.others]))
+    return [[next(found) for _ in p.texts] for p in plans]
+
+
+def finish(work: Work, p: CodingPlan, found: list[list[Any]]) -> None:
+    """Turn the coder's events into the record's, and fall back on cameo_patterns.yaml for the
+    statements the coder found nothing in."""
+    from ..coding.batch import to_events
+
+    events = p.events
+    coded: set[str] = set()
+    for st, f in zip(p.statements, found[:len(p.statements)], strict=True):
+        # a statement's event is between the sides: one whose target is unnamed ("the Prime Minister
+        # reiterated his commitment") says nothing an event dataset can use
+        new = [ev for ev in to_events(f, statement=st.id) if ev.target is not None]
+        for ev in new:
+            ev.span = (ev.span[0] + st.span[0], ev.span[1] + st.span[0])
+        if new:
+            coded.add(st.id)
+            events.extend(new)
+    for sent, f in zip(p.sentences, found[len(p.statements):], strict=True):
+        for ev in to_events(f):
+            ev.span = (ev.span[0] + sent.start, ev.span[1] + sent.start)
+            events.append(ev)
+    _pattern_fallback(work, p.sides, coded, events)
+    work.events = events
+
+
+def _names(work: Work) -> dict[str, list[str]]:
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    if "actor_names" not in cache:
+        cache["actor_names"] = {a.code: [a.name, *a.aliases] for a in work.kb.actors.values()}
+    names: dict[str, list[str]] = cache["actor_names"]
+    return names
+
+
+def _pattern_fallback(work: Work, sides_all: set[str], coded: set[str], events: list[Event]) -> None:
+    """The regular expressions of cameo_patterns.yaml on each participant's statement the coder
+    found nothing in."""
+    names = _names(work)
     for st in work.statements:
         if st.id in coded:
             continue
@@ -99,13 +172,13 @@ def run(work: Work) -> None:
             clause = st.text
             if pat.get("subject_target"):
                 head = clause[:m.start()]
-                for code in others:
-                    if any(re.search(r"\b" + re.escape(n) + r"\b", head) for n in names.get(code, [])):
-                        target = code
+                for c in others:
+                    if any(re.search(r"\b" + re.escape(n) + r"\b", head) for n in names.get(c, [])):
+                        target = c
             else:
-                for code in others:
-                    if any(re.search(r"\b" + re.escape(n) + r"\b", clause) for n in names.get(code, [])):
-                        target = code
+                for c in others:
+                    if any(re.search(r"\b" + re.escape(n) + r"\b", clause) for n in names.get(c, [])):
+                        target = c
                         break
             if target is None and others:
                 target = others[0]
@@ -115,7 +188,6 @@ def run(work: Work) -> None:
             ev = _event(work, st.affiliation, target, str(pat["code"]), (begin, st.span[0] + m.end()), st.id)
             if ev:
                 events.append(ev)
-    work.events = events
 
 
 def _coder(work: Work) -> Any:
@@ -127,41 +199,28 @@ def _coder(work: Work) -> Any:
     return cache["coder"]
 
 
-def _coded_statements(work: Work, sides: set[str], events: list[Event]) -> set[str]:
-    """Code each participant's statement with the event coder; the ids of statements that gave events."""
-    from ..coding.batch import to_events
-
+def _statement_requests(work: Work, p: CodingPlan) -> None:
+    """Each participant's statement with a verb the lexicon knows, to be coded as that side's speech
+    in an engagement with the other sides."""
     coder = _coder(work)
-    todo = [st for st in work.statements if st.affiliation and st.speaker != "both sides"
-            and coder.might_code(_words(work, st.span[0], st.span[1]))]
-    if not todo:
-        return set()
     cameo_of = coder.cameo_of
     day = work.engagement_date
-    done: set[str] = set()
-    texts = [work.text[st.span[0]:st.span[1]] for st in todo]
-    for st, found in zip(todo, coder.code_texts(texts, [day] * len(texts),
-                                                speakers=[cameo_of(st.affiliation) for st in todo],
-                                                others=[tuple(cameo_of(o) for o in sorted(sides - {st.affiliation}))
-                                                        for st in todo]), strict=True):
-        # a statement's event is between the sides: one whose target is unnamed ("the Prime Minister
-        # reiterated his commitment") says nothing an event dataset can use
-        new = [ev for ev in to_events(found, statement=st.id) if ev.target is not None]
-        for ev in new:
-            ev.span = (ev.span[0] + st.span[0], ev.span[1] + st.span[0])
-        if new:
-            done.add(st.id)
-            events.extend(new)
-    return done
+    for st in work.statements:
+        if not st.affiliation or st.speaker == "both sides":
+            continue
+        if not coder.might_code(_words(work, st.span[0], st.span[1])):
+            continue
+        p.statements.append(st)
+        p.texts.append(work.text[st.span[0]:st.span[1]])
+        p.days.append(day)
+        p.speakers.append(cameo_of(st.affiliation))
+        p.others.append(tuple(cameo_of(o) for o in sorted(p.sides - {st.affiliation})))
 
 
-def _code_news(work: Work, events: list[Event]) -> None:
-    """A document without engagements: code every sentence that names two actors and has a known verb."""
-    from ..coding.batch import to_events
-
+def _news_requests(work: Work, p: CodingPlan) -> None:
+    """A document without engagements: every sentence that names two actors and has a known verb."""
     named = sorted({m.start for m in work.actor_mentions} | {sp[0] for sp in work.person_at})
     coder = _coder(work)
-    picked = []
     k = 0
     for sent in work.sentences:
         while k < len(named) and named[k] < sent.start:
@@ -172,17 +231,13 @@ def _code_news(work: Work, events: list[Event]) -> None:
             continue
         if not coder.might_code(_words(work, sent.start, sent.end)):
             continue  # no verb the lexicon knows: nothing to code, no need to parse
-        picked.append(sent)
-        if len(picked) >= _MAX_NEWS_SENTENCES:
+        p.sentences.append(sent)
+        p.texts.append(work.text[sent.start:sent.end])
+        p.days.append(work.published)
+        p.speakers.append(None)
+        p.others.append(())
+        if len(p.sentences) >= _MAX_NEWS_SENTENCES:
             break
-    if not picked:
-        return
-    texts = [work.text[s.start:s.end] for s in picked]
-    day = work.published
-    for sent, found in zip(picked, coder.code_texts(texts, [day] * len(texts)), strict=True):
-        for ev in to_events(found):
-            ev.span = (ev.span[0] + sent.start, ev.span[1] + sent.start)
-            events.append(ev)
 
 
 def _words(work: Work, start: int, end: int) -> list[str]:
