@@ -349,11 +349,7 @@ def ingest(paths: tuple[str, ...], db: str, actors: tuple[str, ...], published: 
         sys.exit(2)
     finally:
         store.close()
-    for msg in res.errors:
-        click.echo(f"error: {msg}", err=True)
-    click.echo(str(res), err=True)
-    if res.failed and not (res.added or res.skipped):
-        sys.exit(1)
+    _finish(res, str(res), stored=res.added + res.skipped)
 
 
 @main.command()
@@ -493,10 +489,15 @@ def reprocess(db: str, actors: tuple[str, ...]) -> None:
         sys.exit(2)
     finally:
         store.close()
+    _finish(res, f"{stale} stale document(s): reprocessed {res.added}, failed {res.failed}", stored=res.added)
+
+
+def _finish(res: Any, summary: str, stored: int) -> None:
+    """An ingest's end: its errors and summary on stderr; exit 1 when it failed and stored nothing."""
     for msg in res.errors:
         click.echo(f"error: {msg}", err=True)
-    click.echo(f"{stale} stale document(s): reprocessed {res.added}, failed {res.failed}", err=True)
-    if res.failed and not res.added:
+    click.echo(summary, err=True)
+    if res.failed and not stored:
         sys.exit(1)
 
 
