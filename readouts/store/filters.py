@@ -134,17 +134,24 @@ def _publisher(value: str) -> ColumnElement[bool]:
     return or_(*conds)
 
 
-def _engagement_conditions(f: dict[str, Any]) -> list[ColumnElement[bool]]:
-    """Conditions on the engagements table E (joined with its document D)."""
-    out = _in_range(E.c.day, f)
-    for name in ("modality", "type"):
-        if name in f:
-            out.append(E.c[name] == f[name])
+def _engagement_fields(f: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """Conditions on the engagement's own columns (E: the engagements table, or joined to a row)."""
+    out = [E.c[name] == f[name] for name in ("modality", "type") if name in f]
     if "initiator" in f:
         out.append(E.c.initiator == _code(f["initiator"]))
+    return out
+
+
+def _speaker_like(value: str) -> ColumnElement[bool]:
+    """A statement (S) whose speaker's name contains ``value``, case-insensitively."""
+    return S.c.speaker_key.like("%" + _like(value.lower()) + "%", escape="\\")
+
+
+def _engagement_conditions(f: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """Conditions on the engagements table E (joined with its document D)."""
+    out = _in_range(E.c.day, f) + _engagement_fields(f)
     if "speaker" in f:
-        out.append(exists().where(S.c.engagement_pk == E.c.pk,
-                                  S.c.speaker_key.like("%" + _like(f["speaker"].lower()) + "%", escape="\\")))
+        out.append(exists().where(S.c.engagement_pk == E.c.pk, _speaker_like(f["speaker"])))
     if "side" in f:
         out.append(exists().where(ES.c.engagement_pk == E.c.pk, ES.c.side == _code(f["side"])))
     if "topic" in f:
@@ -180,22 +187,16 @@ def conditions(kind: str, f: dict[str, Any]) -> list[ColumnElement[bool]]:
             else:
                 out.append(sub)
         if "speaker" in f:
-            out.append(exists().where(S.c.document_id == D.c.id,
-                                      S.c.speaker_key.like("%" + _like(f["speaker"].lower()) + "%", escape="\\")))
+            out.append(exists().where(S.c.document_id == D.c.id, _speaker_like(f["speaker"])))
         if "publisher" in f:
             out.append(_publisher(f["publisher"]))
         if "document" in f:
             out.append(D.c.id == f["document"])
         return out
     row = S if kind == "statements" else V
-    out = _in_range(row.c.day, f)
-    for name in ("modality", "type"):
-        if name in f:
-            out.append(E.c[name] == f[name])
-    if "initiator" in f:
-        out.append(E.c.initiator == _code(f["initiator"]))
+    out = _in_range(row.c.day, f) + _engagement_fields(f)
     if "speaker" in f:
-        out.append(S.c.speaker_key.like("%" + _like(f["speaker"].lower()) + "%", escape="\\"))
+        out.append(_speaker_like(f["speaker"]))
     if "topic" in f:
         out.append(_topic(row.c.engagement_pk, f["topic"]))
     if "publisher" in f:
