@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,28 +51,13 @@ def _pg_admin() -> str:
 
 
 @contextlib.contextmanager
-def _fresh_pg_database() -> Iterator[str]:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = make_url(_pg_admin())
-    name = f"readouts_test_{uuid.uuid4().hex[:12]}"
-    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield admin.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@contextlib.contextmanager
 def _fresh_store_url(kind: str, folder: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield str(folder / "readouts.db")
     else:
-        with _fresh_pg_database() as url:
+        from readouts.store.scratch import scratch_database
+
+        with scratch_database(_pg_admin(), prefix="readouts_test") as url:
             yield url
 
 

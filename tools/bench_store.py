@@ -77,19 +77,10 @@ def fresh_store(kind: str, pg: str | None, folder: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield str(folder / f"bench-{uuid.uuid4().hex[:8]}.db")
         return
-    import psycopg
-    from sqlalchemy.engine import make_url
+    from readouts.store.scratch import scratch_database
 
-    admin = make_url(pg or "")
-    name = f"readouts_bench_{uuid.uuid4().hex[:10]}"
-    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield admin.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database(pg or "", prefix="readouts_bench") as url:
+        yield url
 
 
 def ingest_overhead(docs: list[tuple[str, dict[str, Any]]], kinds: list[str], pg: str | None, runs: int,
