@@ -28,7 +28,7 @@ import click
 from . import __version__
 from .config import Config
 from .errors import InputError, ReadoutsError
-from .io import iter_folder, read_document, read_path
+from .io import iter_folder, read_path, read_stdin
 from .model import Record
 from .pipeline import extract_many
 
@@ -64,7 +64,7 @@ class _Run:
         for src in self.sources:
             try:
                 if src == "-":
-                    docs = read_document(sys.stdin.buffer.read(), "<stdin>", ".txt")
+                    docs = read_stdin(sys.stdin.buffer.read())
                 else:
                     docs = read_path(src)
             except InputError as e:
@@ -340,7 +340,8 @@ def _engagement_table(rows: list[dict[str, Any]], title: str | None = None) -> A
 @_actors_opt
 @_published_opt
 def ingest(paths: tuple[str, ...], db: str, actors: tuple[str, ...], published: str | None) -> None:
-    """Extract files, folders (.txt .md .html .jsonl) into the store; documents already stored are skipped."""
+    """Extract files, folders (.txt .md .html .jsonl) or - (standard input: JSON lines, HTML or one text)
+    into the store; documents already stored are skipped."""
     store = _open(db)
     try:
         res = store.ingest_paths(paths, config=_config(actors), progress=sys.stderr.isatty(), published=published)

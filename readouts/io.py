@@ -139,6 +139,21 @@ def read_document(data: bytes, name: str = "<input>", suffix: str | None = None)
     return [(text, {"source": name})]
 
 
+def read_stdin(data: bytes) -> list[tuple[str, dict[str, Any]]]:
+    """Decode what came on standard input: JSON lines when its first line is a JSON object with a
+    "text", HTML when it starts like a page, plain text otherwise."""
+    first = next((ln for ln in data[:65536].splitlines() if ln.strip()), b"").strip()
+    suffix = None
+    if first.startswith(b"{"):
+        try:
+            obj = json.loads(first.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError):
+            obj = None
+        if isinstance(obj, dict) and "text" in obj:
+            suffix = ".jsonl"
+    return read_document(data, "<stdin>", suffix)
+
+
 def _jsonl(text: str, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():

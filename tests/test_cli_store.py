@@ -18,8 +18,8 @@ from readouts.store import open_store
 EXAMPLES = Path(readouts.__file__).parent / "examples"
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> object:
-    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+def run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> object:
+    return CliRunner().invoke(main, list(args), env=env, input=stdin, catch_exceptions=False)
 
 
 def test_ingest_twice(store_url: str) -> None:
@@ -40,6 +40,23 @@ def test_ingest_jsonl_and_env_db(store_url: str, tmp_path: Path) -> None:
     with open_store(store_url) as store:
         doc = store.documents()["items"][0]
         assert (doc["source"], doc["publisher"], doc["published"]) == ("a1", "NATO", "2023-02-08")
+
+
+def test_ingest_from_stdin(store_url: str) -> None:
+    texts = [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("03_nato_sweden_meeting.txt",
+                                                                  "02_us_philippines_phone_call.txt")]
+    feed = "".join(json.dumps({"id": f"s{i}", "text": t, "publisher": "Ministry"}) + "\n" for i, t in enumerate(texts))
+    res = run("ingest", "-", "--db", store_url, stdin=feed.encode())
+    assert res.exit_code == 0 and "added 2, skipped 0, failed 0" in res.stderr, res.stderr
+    one = run("ingest", "-", "--db", store_url, stdin=(EXAMPLES / "04_turkiye_visit.txt").read_bytes())
+    assert one.exit_code == 0 and "added 1, skipped 0, failed 0" in one.stderr
+    again = run("ingest", "-", "--db", store_url, stdin=feed.encode())
+    assert "added 0, skipped 2, failed 0" in again.stderr
+    bad = run("ingest", "-", "--db", store_url, stdin=b"")
+    assert bad.exit_code == 1 and "<stdin>: empty" in bad.stderr and "Traceback" not in bad.output
+    with open_store(store_url) as store:
+        sources = sorted(d["source"] for d in store.documents()["items"])
+    assert sources == ["<stdin>", "s0", "s1"]
 
 
 def test_ingest_bad_input(store_url: str, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import warnings
 from collections import Counter
@@ -206,13 +207,15 @@ class Store:
                      published: str | None = None) -> IngestResult:
         """Ingest files and folders (.txt, .md, .html, .jsonl, as ``readouts extract`` reads them).
         ``published`` dates the documents whose input gives no publication date."""
-        from ..io import iter_folder, read_path
+        from ..io import iter_folder, read_path, read_stdin
 
         result = IngestResult()
         files: list[Path] = []
         for p in paths:
             path = Path(p)
-            if path.is_dir():
+            if str(p) == "-":  # standard input: JSON lines, HTML or one text
+                files.append(path)
+            elif path.is_dir():
                 found = iter_folder(path)
                 if not found:
                     result.fail(f"{path}: no .txt, .md, .html or .jsonl files in this folder")
@@ -223,7 +226,7 @@ class Store:
         def items(advance: Callable[[], None]) -> Iterator[tuple[str, dict[str, Any]]]:
             for f in files:
                 try:
-                    docs = read_path(f)
+                    docs = read_stdin(sys.stdin.buffer.read()) if str(f) == "-" else read_path(f)
                 except InputError as e:
                     result.fail(str(e))
                 except Exception as e:  # one unreadable file never stops the run
