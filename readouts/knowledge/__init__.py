@@ -9,6 +9,7 @@ Files (YAML unless noted), each with a ``version``:
     topics.yaml         topic taxonomy with aliases
     stance.yaml         stance lexicon
     cameo_patterns.yaml statement-level CAMEO patterns
+    publishers.yaml     news agencies of datelines and the side each speaks for
     cameo.tsv           CAMEO event codes with Goldstein weights and quad classes
 
 A user's own actor file (same format as states/organisations/people, any of the three keys) merges in
@@ -126,6 +127,7 @@ class Knowledge:
     cameo: dict[str, CameoCode]
     cameo_patterns: list[dict[str, Any]]
     versions: dict[str, str] = field(default_factory=dict)
+    agencies: dict[str, str | None] = field(default_factory=dict)  # dateline form -> side (publishers.yaml)
 
     # derived lookups, built once in __post_init__
     def __post_init__(self) -> None:
@@ -296,7 +298,7 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
         _parse_actors(data, str(p), actors)
         _parse_people(data, str(p), people)
     other = {n: _read_yaml(_shipped(n), n) for n in ("titles.yaml", "cues.yaml", "topics.yaml", "stance.yaml",
-                                                      "cameo_patterns.yaml")}
+                                                      "cameo_patterns.yaml", "publishers.yaml")}
     for n, d in other.items():
         versions[n] = str(d.get("version", ""))
     topics = []
@@ -308,4 +310,23 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
     return Knowledge(
         actors=actors, people=list(people.values()), titles=other["titles.yaml"], cues=other["cues.yaml"],
         topics=topics, stance=other["stance.yaml"], cameo=_parse_cameo(_shipped("cameo.tsv")),
-        cameo_patterns=list(other["cameo_patterns.yaml"].get("patterns") or []), versions=versions)
+        cameo_patterns=list(other["cameo_patterns.yaml"].get("patterns") or []), versions=versions,
+        agencies=_parse_agencies(other["publishers.yaml"], actors))
+
+
+def _parse_agencies(data: dict[str, Any], actors: dict[str, Actor]) -> dict[str, str | None]:
+    """publishers.yaml: each dateline form of a news agency -> the side it speaks for (or None)."""
+    out: dict[str, str | None] = {}
+    for i, a in enumerate(data.get("agencies") or []):
+        where = f"publishers.yaml: agencies[{i}]"
+        if not isinstance(a, dict) or not a.get("name") or not a.get("forms"):
+            raise KnowledgeError(f"{where} needs a name and forms")
+        unknown = set(a) - {"name", "forms", "side"}
+        if unknown:
+            raise KnowledgeError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        side = a.get("side")
+        if side is not None and str(side) not in actors:
+            raise KnowledgeError(f"{where}: side {side!r} is not a known actor code")
+        for form in _tuple(a.get("forms"), where):
+            out[form] = None if side is None else str(side)
+    return out

@@ -186,6 +186,8 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 j = q
                 continue
         break
+    while j > k and j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
+        j += 1  # "Boris Johnson MP, Prime Minister of ...": the letters belong to the name (dropped from it later)
     return j
 
 
@@ -309,8 +311,11 @@ def run(work: Work) -> None:
 
     def appositive(ref: PersonRef, j: int, keep_actor: bool = False) -> int:
         """", NATO Secretary General" after a name (token j is the comma): the title; returns its end."""
+        start = j
+        while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
+            j += 1  # "Boris Johnson MP, Prime Minister of ..."
         if not (j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at):
-            return j
+            return start
         ra, rb, _ = run_at[j + 1]
         ref.title, ref.title_span = title_text(ra, rb)
         ref.title_actor = actor_code(ra, rb) or (ref.title_actor if keep_actor else None)

@@ -99,6 +99,25 @@ def _infer_year(work: Work) -> None:
             e.date, e.date_text = years[0].isoformat(), work.text[a:b]
 
 
+def _dateline_agency(work: Work) -> str | None:
+    """The side of a state news agency in the dateline at the head of the text ("BEIJING, Dec. 12
+    (Xinhua) --", "Hanoi (VNA) –"), or None."""
+    agencies = work.kb.agencies
+    if not agencies:
+        return None
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    rx = cache.get("agency_rx")
+    if rx is None:
+        forms = "|".join(re.escape(f) for f in sorted(agencies, key=len, reverse=True))
+        # "(Xinhua)", "(APP - UrduPoint ...)", "/CNW/", "Xinhua --"
+        rx = cache["agency_rx"] = re.compile(
+            r"(?:\(\s*|/)(" + forms + r")(?=\s*(?:\)|/|-|–|—|,))|\b(" + forms + r")\s*(?:--|–|—)")
+    m = rx.search(work.text[:400])
+    if m is None:
+        return None
+    return agencies[m.group(1) or m.group(2)]
+
+
 def run(work: Work) -> None:
     day = _day(work)
     for p in work.people:
@@ -107,15 +126,25 @@ def run(work: Work) -> None:
         _from_knowledge(work, p, day)
         if p.affiliation is None:
             p.affiliation = _default_actor(work, p.title)
-    # home: the side of the first participant who is not qualified by an actor in the title
+    # home, the publishing side: a state agency's dateline when its side took part; else the side of the
+    # first participant not qualified by an actor in the title; else (all qualified) the first named
     home = None
     if work.engagements:
         e = work.engagements[0]
+        agency = _dateline_agency(work)
+        if agency is not None and agency in {work.people[i].affiliation for i in e.participants}:  # a state agency's readout of its own side's engagement
+            home = agency
         for i in e.participants:
+            if home is not None:
+                break
             p = work.people[i]
             if not p.title_actor and p.affiliation:
                 home = p.affiliation
                 break
+        if home is None and all(work.people[i].title_actor for i in e.participants):
+            # every participant qualified ("Mr. X, Prime Minister of Japan, met ..."): the readout's
+            # own official is the one it names first, as the subject of its first engagement
+            home = next((work.people[i].affiliation for i in e.participants if work.people[i].affiliation), None)
         if home is None:
             others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}
             counts = Counter(m.code for m in work.actor_mentions

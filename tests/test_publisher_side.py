@@ -1,0 +1,59 @@
+"""The publishing side of a readout (``document.publisher_side``) and the titles it rests on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import readouts
+from readouts.errors import KnowledgeError
+from readouts.knowledge import _parse_agencies, load_knowledge
+
+
+def side(text: str) -> str | None:
+    return json.loads(readouts.extract(text).to_json())["document"].get("publisher_side")
+
+
+def participants(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    rec = readouts.extract(text)
+    return [(p.name, p.title, p.affiliation) for p in rec.engagements[0].participants]
+
+
+def test_state_agency_dateline_names_the_publishing_side():
+    # the Vietnamese minister is named without his country: without a dateline he looks like the
+    # readout's own official (readouts do not qualify their own), with one the agency decides
+    body = ("Chinese Foreign Minister Wang Yi held talks with Foreign Minister Bui Thanh Son in Hanoi on "
+            "Monday, March 3, 2025. Wang said China is ready to deepen cooperation.")
+    assert side(body) == "VNM"
+    assert side("HANOI, March 3 (Xinhua) -- " + body) == "CHN"
+    assert side("HANOI, March 3 (VNA) – " + body) == "VNM"
+    assert side("BEIJING, March 3 (AFP) - " + body) == "VNM"  # a wire: no evidence either way
+
+
+def test_agency_of_a_country_not_in_the_engagement_is_no_evidence():
+    text = ("BEIJING, (APP) -- Foreign Minister Wang Yi had a telephone conversation with U.S. Secretary of "
+            "State Marco Rubio on January 24, 2025. Wang said the two countries should respect each other.")
+    assert side(text) == "CHN"  # the unqualified Foreign Minister, not Pakistan's agency
+
+
+def test_wire_services_speak_for_no_side():
+    text = ("OTTAWA, Feb. 3, 2021 /CNW/ - The Prime Minister of Canada, Justin Trudeau, today spoke with the "
+            "President of Mexico, Andrés Manuel López Obrador. The leaders discussed trade.")
+    assert side(text) == "CAN"
+
+
+def test_every_participant_qualified_the_first_named_is_the_publisher():
+    text = ("On May 2, 2023, Mr. Fumio Kishida, Prime Minister of Japan, held a telephone talk with the Rt Hon "
+            "Rishi Sunak MP, Prime Minister of the United Kingdom. The two leaders affirmed their cooperation.")
+    assert side(text) == "JPN"
+    assert participants(text)[1] == ("Rishi Sunak", "Prime Minister of the United Kingdom", "GBR")
+
+
+def test_agencies_are_validated():
+    kb = load_knowledge()
+    assert kb.agencies["Xinhua"] == "CHN" and kb.agencies["AFP"] is None
+    with pytest.raises(KnowledgeError, match="not a known actor code"):
+        _parse_agencies({"agencies": [{"name": "X", "forms": ["X"], "side": "ZZZ"}]}, kb.actors)
+    with pytest.raises(KnowledgeError, match="unknown key"):
+        _parse_agencies({"agencies": [{"name": "X", "forms": ["X"], "country": "CHN"}]}, kb.actors)
