@@ -14,7 +14,10 @@ Attribution patterns (cue verbs from cues.yaml):
     nothing themselves carry on X's statement, whole;
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
     Minister Lavrov discussed") give statements of speaker "both sides", affiliation null;
-  * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person.
+  * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
+  * transcripts: a paragraph opening with a participant's label ("President of Russia Vladimir Putin:
+    ...") starts that person's turn, which runs over the next paragraphs until another label
+    ("QUESTION:", another speaker's).
 Only participants speak in a document that reports an engagement; nothing is attributed to a person
 merely mentioned.
 """
@@ -34,6 +37,10 @@ _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|[a
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
+# a transcript's speaker label at the head of a paragraph: "President of Russia Vladimir Putin: ...",
+# "SECRETARY BLINKEN: ...", "QUESTION: ..."; every word capitalised but a few joining ones
+_TURN = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|van|von)\s+){0,8}[A-Z][\w.’'-]*)"
+                   r"\s*:\s+(?=\S)")
 
 
 def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
@@ -260,6 +267,7 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
+    prev_para = -1
     for s in work.sentences:
         if s.para != cur_para:
             if not follows:
@@ -276,6 +284,22 @@ def run(work: Work) -> None:
                     out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
                                          text=text[a:b], engagement=eng_id(a), span=(a, b)))
             continue
+        turn = _TURN.match(work.stext(s)) if s.para != prev_para else None
+        prev_para = s.para
+        if turn:
+            named = [i for (a_, b_), i in work.people_in(s.start, s.start + turn.end("who"))
+                     if b_ == s.start + turn.end("who")]  # the label ends with the name
+            if named and named[-1] in att.speakers_allowed:
+                p = work.people[named[-1]]
+                a = s.start + turn.end()
+                out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None, text=text[a:s.end],
+                                     engagement=eng_id(a), span=(a, s.end)))
+                current, current_act, follows = named[-1], False, True
+                att.last_person = named[-1]
+                continue
+            if (turn.group("who").isupper() and len(turn.group("who")) > 2) or work.people_in(
+                    s.start, s.start + turn.end("who")):
+                current, follows = None, False  # another voice's label ("QUESTION:", a non-participant's)
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
