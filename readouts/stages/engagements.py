@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .base import EngagementDraft, Sentence, Work
+from .base import ActorMention, EngagementDraft, Sentence, Work
 
 __all__ = ["run"]
 
@@ -146,6 +146,12 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
                            or fronted or hosted):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc
+    # "... discussed X during their meeting in Beijing": the meeting's place after the content cut
+    dm = re.search(r"\b(?:during|at|in the course of) (?:their|the|a|his|her|this) (?:[\w-]+ ){0,2}"
+                   r"(?:meeting|talks|visit|consultations)\s+(?P<prep>in)\s+(?P<loc>" + _PLACE + ")", text)
+    if dm and any(a.form in ("capital", "name", "alias", "seat") and s.start + dm.start("loc") <= a.start
+                  < s.start + dm.end("loc") for a in work.actor_mentions):
+        return dm.group("loc").rstrip(".,")
     vm = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
     if vm and etype == "visit":
         loc = vm.group("loc")
@@ -386,14 +392,44 @@ def run(work: Work) -> None:
 
 
 def _place_line(work: Work) -> str | None:
-    """A line near the top that holds nothing but a capital or seat (the Kremlin's "Hanoi" under the date)."""
+    """A line near the top that holds nothing but a place: a capital or seat (the Kremlin's "Hanoi"
+    under the date), or a city and its state ("Ankara, Turkey"), maybe after the date ("May 25, 2023,
+    The Kremlin, Moscow")."""
     for s in work.sentences[:12]:
         line = work.stext(s)
-        if len(line) > 40 or "\n" in line:
+        if len(line) > 60 or "\n" in line:
             continue
-        hits = [a for a in work.actor_mentions if a.start == s.start and a.end == s.end]
-        if hits and hits[0].form in ("capital", "seat"):
-            return line
+        rest = s.start
+        for d in work.dates:  # a date heading the line
+            if d.start == s.start or (d.start > s.start and not work.text[s.start:d.start].strip()):
+                rest = d.end
+                break
+        rest += len(work.text[rest:s.end]) - len(work.text[rest:s.end].lstrip(" ,"))
+        tail = work.text[rest:s.end].rstrip(" .")
+        if not tail:
+            continue
+        # the line's comma-separated parts, each with the actor mention that is exactly it, if any
+        parts: list[tuple[str, ActorMention | None]] = []
+        pos = rest
+        for piece in tail.split(","):
+            lead = len(piece) - len(piece.lstrip())
+            word = piece.strip()
+            a0 = pos + lead
+            exact = [a for a in work.actor_mentions if a.end == a0 + len(word)
+                     and (a.start == a0 or work.text[a0:a.start] in ("the ", "The "))]
+            parts.append((word, exact[0] if exact else None))
+            pos += len(piece) + 1
+        if len(parts) > 3 or not all(re.fullmatch(r"(?:[A-Z][\w'’.-]*|of|the|de)(?:\s(?:[A-Z][\w'’.-]*|of|the|de))*", w)
+                                     for w, _ in parts):
+            continue
+        if len(parts) == 2 and (parts[0][1] is None or parts[0][1].form == "capital") and parts[1][1] is not None and parts[1][1].form in (
+                "name", "alias") and work.kb.actors[parts[1][1].code].kind == "state" and len(parts[0][0].split()) <= 3:
+            return parts[0][0] + ", " + parts[1][0]  # "Ankara, Turkey"
+        places = [w for w, a in parts if a is not None and a.form == "capital"]
+        if places:
+            return places[-1]  # "Hanoi"; "The Kremlin, Moscow" -> Moscow
+        if len(parts) == 1 and parts[0][1] is not None and parts[0][1].form == "seat":
+            return parts[0][0]  # "The Kremlin"
     return None
 
 

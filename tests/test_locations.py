@@ -1,0 +1,37 @@
+"""Where an engagement took place: place lines under the headline, the meeting's place after the content."""
+
+from __future__ import annotations
+
+import readouts
+
+
+def location(text: str) -> str | None:
+    rec = readouts.extract(text)
+    assert rec.engagements
+    return rec.engagements[0].location
+
+
+def test_city_and_state_line():
+    text = ("Readout of the Secretary-General's meeting with the President of Kenya\n\nNairobi, Kenya\n\n"
+            "12 March 2024\n\nThe Secretary-General met today with President William Ruto. They discussed "
+            "the situation in the Horn of Africa.")
+    assert location(text) == "Nairobi, Kenya"
+
+
+def test_date_then_seat_line():
+    text = ("Meeting with the President of Kazakhstan\n\nJune 3, 2024, The Kremlin, Moscow\n\n"
+            "Vladimir Putin held a meeting with President of Kazakhstan Kassym-Jomart Tokayev. "
+            "The talks focused on energy.")
+    assert location(text) == "Moscow"
+
+
+def test_meeting_place_after_the_content():
+    text = ("On May 6, 2024, Foreign Minister Wang Yi and French Foreign Minister Stéphane Séjourné discussed "
+            "trade and climate change during their meeting in Paris.")
+    assert location(text) == "Paris"
+
+
+def test_no_place_line_no_location():
+    text = ("Minister of Foreign Affairs Mélanie Joly met with Foreign Minister Penny Wong today. They "
+            "discussed the Indo-Pacific.")
+    assert location(text) is None
