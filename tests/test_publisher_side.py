@@ -57,3 +57,13 @@ def test_agencies_are_validated():
         _parse_agencies({"agencies": [{"name": "X", "forms": ["X"], "side": "ZZZ"}]}, kb.actors)
     with pytest.raises(KnowledgeError, match="unknown key"):
         _parse_agencies({"agencies": [{"name": "X", "forms": ["X"], "country": "CHN"}]}, kb.actors)
+
+
+def test_agency_of_the_host_country():
+    text = ("Hanoi (VNA) – Indonesian President Prabowo Subianto left Ho Chi Minh City on March 11, 2025, "
+            "concluding his state visit to Vietnam. During his stay he paid tribute to late President Ho Chi Minh "
+            "at his mausoleum in Hanoi.")
+    assert side(text) == "VNM"
+    rec = readouts.extract(text)
+    names = {p.name for e in rec.engagements for p in e.participants}
+    assert "Ho Chi Minh" not in names and "Ho Chi Minh City" not in names  # a city, and the dead take no part

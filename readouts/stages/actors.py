@@ -36,6 +36,10 @@ _QUOTES = {"'", "’"}  # "Dato' Seri": an apostrophe inside a form of address
 _NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
               "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
               "secretary", "minister", "president", "said", "says", "following"}
+# last words that make a capitalised run a place, not a person ("Ho Chi Minh City", "Bac Ninh Province")
+_PLACE_ENDS = {"city", "province", "prefecture", "county", "district", "region", "island", "islands", "port",
+               "bay", "airport", "square", "street", "avenue", "river", "valley", "mountains", "park", "palace",
+               "hall", "mausoleum", "university", "hotel", "harbour", "harbor", "strait", "peninsula"}
 
 
 def gazetteer(kb: Any) -> Gazetteer:
@@ -440,7 +444,8 @@ def run(work: Work) -> None:
             if not all(t.is_cap or t.lower in kb.name_particles or t.text in ("-", ".") for t in seg):
                 continue
             if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS
-                   or t.lower in _HEADLINE_VERBS for t in seg):
+                   or t.lower in _HEADLINE_VERBS for t in seg) or seg[-1].lower in _PLACE_ENDS or (
+                    tj < len(tokens) and tokens[tj].lower in _PLACE_ENDS and tokens[tj].is_cap):
                 continue
             ref = PersonRef(name=_norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
             appositive(ref, tj)
@@ -483,6 +488,9 @@ def run(work: Work) -> None:
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", text):
             sp = (m.start(), m.end())
+            nxt = re.match(r"\s+([A-Z]\w*)", text[sp[1]:sp[1] + 20])
+            if nxt and nxt.group(1).lower() in _PLACE_ENDS:
+                continue  # "Ho Chi Minh City" is no mention of Ho Chi Minh
             if not any(a < sp[1] and sp[0] < b for a, b in taken):
                 p.mentions.append(sp)
                 work.person_at[sp] = i
@@ -511,8 +519,12 @@ def run(work: Work) -> None:
                 work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
                 continue
         who = surnames.get(t.lower)
-        if who is not None and (t.start, t.end) not in work.person_at:
-            # "Wang Yi" is matched whole; "Wang" alone after it is the same person
+        inside_run = (k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end + 1 >= t.start
+                      and tokens[k - 1].lower not in kb.title_words and tokens[k - 1].lower not in hon) or (
+            k + 1 < len(tokens) and tokens[k + 1].lower in _PLACE_ENDS and tokens[k + 1].is_cap)
+        if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
+            # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
+            # "Ho Chi Minh City" or of another person's name)
             work.people[who].mentions.append((t.start, t.end))
             work.person_at[(t.start, t.end)] = who
 

@@ -99,6 +99,8 @@ def _participants_in(work: Work, s: Sentence) -> list[int]:
         if re.search(r"(?:on behalf of|greetings (?:of|from)|message from|letter from|wishes of|regards of)\s*"
                      r"(?:the\s+)?(?:\w+\s+){0,3}$", before):
             continue
+        if re.search(r"\blate\s+(?:[\w.-]+\s+){0,4}$", before):
+            continue  # "paid tribute to late President Ho Chi Minh": the dead take no part
         if i not in out:
             out.append(i)
     return out

@@ -99,9 +99,9 @@ def _infer_year(work: Work) -> None:
             e.date, e.date_text = years[0].isoformat(), work.text[a:b]
 
 
-def _dateline_agency(work: Work) -> str | None:
+def _dateline_agency(work: Work) -> tuple[str, int] | None:
     """The side of a state news agency in the dateline at the head of the text ("BEIJING, Dec. 12
-    (Xinhua) --", "Hanoi (VNA) –"), or None."""
+    (Xinhua) --", "Hanoi (VNA) –") and where the dateline's agency ends, or None."""
     agencies = work.kb.agencies
     if not agencies:
         return None
@@ -115,7 +115,12 @@ def _dateline_agency(work: Work) -> str | None:
     m = rx.search(work.text[:400])
     if m is None:
         return None
-    return agencies[m.group(1) or m.group(2)]
+    side = agencies[m.group(1) or m.group(2)]
+    end = m.end()
+    close = work.text.find(")", end, end + 160) if m.group(1) and work.text[m.start()] == "(" else -1
+    if close != -1:  # "(APP - UrduPoint / Pakistan Point News - 25th Jan, 2025)": the dateline runs to ")"
+        end = close + 1
+    return None if side is None else (side, end)
 
 
 def run(work: Work) -> None:
@@ -126,14 +131,18 @@ def run(work: Work) -> None:
         _from_knowledge(work, p, day)
         if p.affiliation is None:
             p.affiliation = _default_actor(work, p.title)
-    # home, the publishing side: a state agency's dateline when its side took part; else the side of the
-    # first participant not qualified by an actor in the title; else (all qualified) the first named
+    # home, the publishing side: a state agency's dateline when its side took part or hosted; else the side
+    # of the first participant not qualified by an actor in the title; else (all qualified) the first named
     home = None
     if work.engagements:
         e = work.engagements[0]
         agency = _dateline_agency(work)
-        if agency is not None and agency in {work.people[i].affiliation for i in e.participants}:  # a state agency's readout of its own side's engagement
-            home = agency
+        sent = work.sentences[e.sentence]
+        if agency is not None and (agency[0] in {work.people[i].affiliation for i in e.participants} or any(
+                m.code == agency[0] for m in work.actor_mentions if max(sent.start, agency[1]) <= m.start < sent.end)):
+            # a state agency's readout of an engagement its side took part in, or that took place in its
+            # country ("... state visit to Vietnam")
+            home = agency[0]
         for i in e.participants:
             if home is not None:
                 break
