@@ -67,3 +67,16 @@ def test_agency_of_the_host_country():
     rec = readouts.extract(text)
     names = {p.name for e in rec.engagements for p in e.participants}
     assert "Ho Chi Minh" not in names and "Ho Chi Minh City" not in names  # a city, and the dead take no part
+
+
+def test_two_offices_in_one_headline_are_two_people():
+    text = ("Meeting with President of Azerbaijan and Prime Minister of Armenia\n\nMay 25, 2023, The Kremlin, Moscow\n\n"
+            "Trilateral talks between President of Russia Vladimir Putin, President of Azerbaijan Ilham Aliyev and "
+            "Prime Minister of Armenia Nikol Pashinyan took place in the Kremlin.")
+    assert participants(text) == [("Vladimir Putin", "President of Russia", "RUS"),
+                                  ("Ilham Aliyev", "President of Azerbaijan", "AZE"),
+                                  ("Nikol Pashinyan", "Prime Minister of Armenia", "ARM")]
+    double = ("On May 2, 2024, Deputy Prime Minister and Minister of Foreign Affairs of Belgium Hadja Lahbib met "
+              "Minister of Foreign Affairs and Trade of Hungary Péter Szijjártó.")
+    assert [t for _, t, _ in participants(double)] == [
+        "Deputy Prime Minister and Minister of Foreign Affairs of Belgium", "Minister of Foreign Affairs and Trade of Hungary"]

@@ -127,11 +127,30 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     second_det = tokens[cut + 1].lower == "the"
                     runs.append((cut + 2 if second_det else cut + 1, b, second_det))
                 else:
-                    runs.append((a, b, det))
+                    pair = _two_offices(tokens, a, b, actor_tok, heads)
+                    if pair is not None:  # "President of Azerbaijan and Prime Minister of Armenia"
+                        runs.append((a, pair, det))
+                        runs.append((pair + 1, b, False))
+                    else:
+                        runs.append((a, b, det))
             i = j
         else:
             i += 1
     return runs
+
+
+def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str]) -> int | None:
+    """The "and" between two offices of two actors in one run ("President of Azerbaijan and Prime
+    Minister of Armenia"), or None: one person's double title ("Deputy Prime Minister and Minister of
+    Foreign Affairs", "Minister of Foreign Affairs and Trade") names one actor at most."""
+    for k in range(a + 2, b - 2):
+        if tokens[k].lower != "and":
+            continue
+        head_next = tokens[k + 1].lower in heads or f"{tokens[k + 1].lower} {tokens[k + 2].lower}" in heads or (
+            k + 3 < b and f"{tokens[k + 2].lower} {tokens[k + 3].lower}" in heads)
+        if head_next and any(x in actor_tok for x in range(a, k)) and any(x in actor_tok for x in range(k + 1, b)):
+            return k
+    return None
 
 
 _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
