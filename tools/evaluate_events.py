@@ -1,6 +1,7 @@
 """Accuracy of the event coder (readouts.coding.Coder) against the CAMEO / PLOVER gold in ../shared/data.
 
 usage: python tools/evaluate_events.py [--shared ../shared] [--golden tests/golden/events]
+                                       [--blind tests/golden/events_blind]
                                        [--only NAME] [--json out.json] [--write-docs docs/benchmarks.md]
 
 Datasets (NAME for --only):
@@ -12,6 +13,8 @@ Datasets (NAME for --only):
   codebook      the CAMEO codebook's example sentences (cameo-codes.csv), default Coder
   plover        the PLOVER gold-standard records (PLOVER_GSR_CAMEO.txt), default Coder
   golden        the project's held-out sentences (tests/golden/events/*.jsonl), default Coder
+  blind         a second held-out set (tests/golden/events_blind/*.jsonl), written without running the
+                coder and never used to tune it, default Coder
 
 Prints a table; --json writes every number; --write-docs rewrites the section of the docs file between
 ``<!-- events-eval:start -->`` and ``<!-- events-eval:end -->`` (appended at the end when absent).
@@ -53,7 +56,7 @@ from readouts.coding import Coder
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_START, DOCS_END = "<!-- events-eval:start -->", "<!-- events-eval:end -->"
-DATASETS = ("unittest-ud", "unittest-ptb", "gsr", "codebook", "plover", "golden")
+DATASETS = ("unittest-ud", "unittest-ptb", "gsr", "codebook", "plover", "golden", "blind")
 BATCH = 128  # records per code_sentences call; a batch that raises is re-coded record by record
 
 # PETRARCH-2 on the same unit tests, given the gold parse trees (measured earlier, not by this tool)
@@ -322,7 +325,8 @@ def met(value: float | None, target: float, lower_is_better: bool = False) -> st
 
 
 TRIPLE_SETS = {"unittest-ud": "PETR unit tests, UD labels", "unittest-ptb": "PETR unit tests, older PTB labels",
-               "gsr": "PETR2 GSR (real actors)", "golden": "held-out golden sentences"}
+               "gsr": "PETR2 GSR (real actors)", "golden": "held-out golden sentences",
+               "blind": "held-out set 2, written blind"}
 
 
 def triple_rows(ds: dict[str, Any]) -> list[list[str]]:
@@ -397,9 +401,10 @@ def confusion_blocks(ds: dict[str, Any]) -> list[tuple[str, list[str]]]:
     cb = ds.get("codebook")
     if cb:
         out.append(("CAMEO codebook examples", confusion_lines(cb["confusion"], False)))
-    go = ds.get("golden", {}).get("runs", {}).get("defaults")
-    if go and "confusion" in go:
-        out.append(("held-out golden sentences", confusion_lines(go["confusion"], True)))
+    for key in ("golden", "blind"):
+        go = ds.get(key, {}).get("runs", {}).get("defaults")
+        if go and "confusion" in go:
+            out.append((TRIPLE_SETS[key], confusion_lines(go["confusion"], True)))
     return out
 
 
@@ -447,12 +452,15 @@ def notes(ds: dict[str, Any]) -> list[str]:
         out.append(f"PLOVER GSR: {p['records']} events, PLOVER 0.5b1 labels read as PLOVER-2021 (DEMAND→REQUEST, "
                    f"DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT) on {p['demand_mapped']}; labels "
                    f"absent from PLOVER-2021: {', '.join(p['labels_not_in_2021']) or 'none'}. Per category: {pc}.")
-    go = ds.get("golden")
-    if go and "skipped" in go:
-        out.append(f"Held-out golden sentences: skipped ({go['skipped']}).")
-    elif go:
-        out.append(f"Held-out golden sentences: {go['records']} sentences in {len(go['files'])} file(s), "
-                   f"{go['gold_events']} gold events, {go['noevents_records']} with no event.")
+    for key, title in (("golden", "Held-out golden sentences"), ("blind", "Held-out set 2")):
+        go = ds.get(key)
+        if go and "skipped" in go:
+            out.append(f"{title}: skipped ({go['skipped']}).")
+        elif go:
+            out.append(f"{title}: {go['records']} sentences in {len(go['files'])} file(s), "
+                       f"{go['gold_events']} gold events, {go['noevents_records']} with no event"
+                       + (" (written without running the coder, and never used to tune it)."
+                          if key == "blind" else "."))
     return out
 
 
@@ -573,6 +581,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (with data/)")
     ap.add_argument("--golden", type=Path, default=ROOT / "tests" / "golden" / "events",
                     help="folder of the held-out *.jsonl event gold")
+    ap.add_argument("--blind", type=Path, default=ROOT / "tests" / "golden" / "events_blind",
+                    help="folder of the second held-out set (written blind to the coder's output)")
     ap.add_argument("--only", choices=DATASETS, help="run one dataset")
     ap.add_argument("--json", type=Path, help="write every number to this JSON file")
     ap.add_argument("--write-docs", type=Path, help="rewrite the events-eval section of this Markdown file")
@@ -585,9 +595,10 @@ def main(argv: list[str] | None = None) -> int:
         "codebook": lambda: eval_codebook(args.shared),
         "plover": lambda: eval_plover(args.shared),
         "golden": lambda: eval_golden(args.golden),
+        "blind": lambda: eval_golden(args.blind),
     }
     names = [args.only] if args.only else list(DATASETS)
-    if any(n != "golden" for n in names) and not (args.shared / "data").is_dir():
+    if any(n not in ("golden", "blind") for n in names) and not (args.shared / "data").is_dir():
         print(f"error: no data folder under {args.shared}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
