@@ -6,8 +6,10 @@ cues.yaml; fills each engagement's ``agreements`` with the agreed items and thei
 A joint subject ("The two sides", "Both leaders", "They", "Secretary Blinken and Minister Lavrov",
 "the two") followed closely by an agreement cue ("agreed that", "are willing to", "reaffirmed",
 "committed to", "shared the view that" ...) opens an agreement; "The two sides agreed that A and are
-willing to B, C, and D" gives four items: the "that" clause whole, then the coordinated verb phrases
-split where a new base-form verb starts an item ("continue ..., leverage ..., and facilitate ...").
+willing to B, C, and D" gives four items: the "that" clause whole, then the listed verb phrases split
+at commas and semicolons where a new base-form verb starts an item ("continue ..., leverage ..., and
+facilitate ..."). Two phrases joined by a bare "and" stay one item ("to sustain assistance to Ukraine
+and support its efforts"), as readers and annotators read them: one commitment.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
             "cue": re.compile(_ADVS + r"\s+(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
             "later": re.compile(r"\band\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
             "inner": re.compile(r"(?:,\s*)?\s*\band\s+(?:(?:also|further)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
-            "split": re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|;\s*)(?=(?:to\s+)?(?:jointly\s+|further\s+|also\s+)?"
+            "split": re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|;\s*)(?=(?:to\s+)?(?:jointly\s+|further\s+|also\s+)?"
                                 r"(?:" + verbs + r")\b)", re.I),
             "joint": words_re(work.kb.cues["statements"]["joint_subjects"]),
         }
