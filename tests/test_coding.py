@@ -247,6 +247,132 @@ def test_discards_stop_coding_a_sentence_or_a_story(tmp_path: Path) -> None:
     assert got == [[("VLMMIL", "OSTCOP", "170")], [], []]
 
 
+# ------------------------------------------------------------------ mechanisms: sentences written for these tests
+
+@pytest.mark.parametrize("text, expected", [
+    # diplomatic cooperation is the subject's act; a compound subject gives both directions
+    ("Chile signed a fisheries treaty with Peru on Monday.", {("CHL", "PER", "057")}),
+    ("Chile and Peru signed a fisheries treaty on Monday.", {("CHL", "PER", "057"), ("PER", "CHL", "057")}),
+    ("Ghana restored diplomatic ties with Togo.", {("GHA", "TGO", "050")}),
+    # an agreement signed is 057 whatever it is about (CAMEO codebook)
+    ("Chile and Peru signed a free trade agreement.", {("CHL", "PER", "057"), ("PER", "CHL", "057")}),
+    # welcoming ties restored
+    ("Brazil welcomed the restoration of diplomatic relations between Ghana and Togo.",
+     {("BRA", "GHA", "050"), ("BRA", "TGO", "050")}),
+    # an infinitive after "threatened on <day>" is the threat's content, not a purpose
+    ("Ghana threatened on Tuesday to sever diplomatic ties with Togo.", {("GHA", "TGO", "1313")}),
+    # the target behind a particle's preposition ("pull out of the talks with X")
+    ("Ghana threatened to pull out of the talks with Togo.", {("GHA", "TGO", "134")}),
+    # a name in a list misparsed as an apposition is a member of the list
+    ("Ghana, the Gambia, Mali and Niger welcomed the resumption of formal diplomatic ties with Togo.",
+     {(a, "TGO", "050") for a in ("GHA", "GMB", "MLI", "NER")}),
+    # a subject hung on the auxiliary
+    ("Norway is mediating between Colombia and Venezuela.", {("NOR", "COL", "045"), ("NOR", "VEN", "045")}),
+    # a cooperative act negated in the future is a refusal; in the past it codes nothing
+    ("Ghana said it would never sit down at the negotiating table with Togo.", {("GHA", "TGO", "125")}),
+    ("Ghana will not release the Togolese prisoners.", {("GHA", "TGO", "1243")}),
+])
+def test_coding_mechanisms(coder: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a consultation named by the noun that sets the scene of the clause
+    ("Ghana stressed the need for calm in a phone call with Togo.", {("GHA", "TGO", "041"), ("TGO", "GHA", "041")}),
+    # talks held are a consultation, negotiations held a negotiation
+    ("Ghana held talks with Togo on Monday.", {("GHA", "TGO", "040"), ("TGO", "GHA", "040")}),
+    ("Ghana held negotiations with Togo on Monday.", {("GHA", "TGO", "046"), ("TGO", "GHA", "046")}),
+    # the means named by the subject decides the kind of attack
+    ("Ghanaian warplanes struck Togo on Sunday.", {("GHAMIL", "TGO", "195")}),
+    # troop movements are the state's military
+    ("Ghana deployed troops to its border with Togo.", {("GHAMIL", "TGO", "154")}),
+    # a curfew is imposed on the population
+    ("Ghana imposed a nationwide curfew on Friday.", {("GHA", "GHACVL", "1723")}),
+    # a military response announced is a threat of force
+    ("Ghana said it would respond militarily to any attack by Togo.", {("GHA", "TGO", "138")}),
+    # of equally long readings the one nearest the verb wins
+    ("Ghana rejected Togo's demand for the release of a doctor held on spying charges.", {("GHA", "TGO", "1243")}),
+])
+def test_coding_mechanisms_2(coder: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = triples(coder, text)
+    assert expected <= got and all(r[2][:2] in {c[:2] for _, _, c in expected} | {"02"} for r in got), got
+
+
+def test_the_two_sides_are_the_parties_just_named(coder: Coder) -> None:
+    got = triples(coder, "Ghana's president met Togo's president on Monday, and the two leaders agreed to resume "
+                         "regular visits.")
+    assert {("GHAGOV", "TGOGOV", "036"), ("TGOGOV", "GHAGOV", "036")} <= got, got
+    got = triples(coder, "Ghana and Togo agreed to step up trade cooperation.")
+    assert got == {("GHA", "TGO", "0311"), ("TGO", "GHA", "0311")}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghanaian government soldiers killed hundreds of civilians in a village.", {("GHAMIL", "GHACVL", "202")}),
+    ("Ghana beat Togo on penalties to win the cup final.", set()),
+    ("Ghanaian settlers beat Togolese farmers with clubs.", {("GHACVL", "TGOAGR", "182")}),
+    ("Ghana seized the assets of a Togolese company.", {("GHA", "TGOBUS", "1711")}),
+    # a compound subject of an attack does not attack itself
+    ("Ghanaian and Togolese troops carried out airstrikes.", set()),
+])
+def test_coding_knowledge_in_use(coder: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected
+
+
+def test_each_coordinated_complement_is_asked_for(coder: Coder) -> None:
+    got = triples(coder, "Brazil urged Ghana and Togo on Tuesday to halt the fighting and return to negotiations.")
+    assert got == {("BRA", "GHA", "0256"), ("BRA", "TGO", "0256"), ("BRA", "GHA", "026"), ("BRA", "TGO", "026")}, got
+
+
+def test_welcomed_to_the_seat_of_government_is_hosting(coder: Coder) -> None:
+    got = triples(coder, "Ghana's president welcomed Togo's president to the presidential palace on Monday.")
+    assert got == {("GHAGOV", "TGOGOV", "043"), ("TGOGOV", "GHAGOV", "042")}, got
+    assert triples(coder, "Ghana welcomed Togo's decision to lift tariffs.") == {("GHA", "TGO", "051")}
+
+
+def test_exercises_of_two_states_are_military_cooperation_and_opposing_an_act_disapproves(coder: Coder) -> None:
+    got = triples(coder, "Ghanaian and Togolese warships launched joint war games on Monday.")
+    assert got == {("GHAMIL", "TGOMIL", "062"), ("TGOMIL", "GHAMIL", "062")}, got
+    assert triples(coder, "Ghana firmly opposes Togo's decision to close the border.") == {("GHA", "TGO", "111")}
+
+
+def test_a_show_of_force_is_aimed_at_the_side_of_the_tension(coder: Coder) -> None:
+    got = triples(coder, "Ghana put its army on high alert on Monday amid rising tensions with Togo.")
+    assert got == {("GHAMIL", "TGO", "152")}, got
+
+
+def test_a_protest_with_no_addressee_is_against_the_own_government(coder: Coder) -> None:
+    got = triples(coder, "Ghanaian opposition activists began a hunger strike on Thursday.")
+    assert got == {("GHAOPP", "GHAGOV", "142")}, got
+
+
+def test_a_visit_named_by_a_noun_or_by_visiting(coder: Coder) -> None:
+    got = triples(coder, "Ghana's president laid a wreath in Togo during a visit on Monday.")
+    assert {("GHAGOV", "TGO", "042"), ("TGO", "GHAGOV", "043")} <= got, got
+    got = triples(coder, "Ghana's president held talks with the visiting Togolese president.")
+    assert {("TGOGOV", "GHA", "042"), ("GHA", "TGOGOV", "043")} <= got, got
+
+
+def test_past_negation_and_a_warning_of_danger(coder: Coder) -> None:
+    assert not triples(coder, "Ghana did not release the Togolese prisoners.")
+    assert {c for _, _, c in triples(coder, "Ghana warned of a humanitarian catastrophe in Togo.")} == {"012"}
+    assert ("GHA", "TGO", "130") in triples(coder, "Ghana warned Togo on Friday.")
+
+
+def test_the_state_speaks_through_its_named_minister(coder: Coder) -> None:
+    got = triples(coder, "The Ghanaian Foreign Minister said Ghana was ready to resume talks with Togo.")
+    assert got == {("GHAGOV", "TGO", "036")}, got
+
+
+def test_an_unnamed_side_takes_the_other_side_s_state(coder: Coder) -> None:
+    got = triples(coder, "Colombian soldiers clashed with rebels on Tuesday.")
+    assert ("COLMIL", "COLREB", "190") in got and ("COLREB", "COLMIL", "190") in got, got
+
+
+def test_an_opinion_is_about_the_subject_of_its_that_clause(coder: Coder) -> None:
+    got = triples(coder, "Ghana's president said he was optimistic that Togo would return to the talks.")
+    assert got == {("GHAGOV", "TGO", "013")}, got
+
+
 # ------------------------------------------------------------------ properties
 
 _WORDS = ["Russia", "China", "the", "United", "States", "troops", "police", "said", "attacked", "met", "with",

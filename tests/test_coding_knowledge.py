@@ -94,7 +94,8 @@ def test_spot_checks_across_the_codebook() -> None:
     assert _pattern(_entry(lex, "accuse"), "* &war_crime").code == "1124"
     assert _entry(lex, "visit").code == "042" and _entry(lex, "visit").reverse_code == "043"
     assert _entry(lex, "host").code == "043" and _entry(lex, "host").reverse_code == "042"
-    assert _pattern(_entry(lex, "hold"), "* &talks").code == "046"
+    assert _pattern(_entry(lex, "hold"), "* &talks").code == "040"  # talks held: a consultation
+    assert _pattern(_entry(lex, "hold"), "* &negotiation").code == "046"
     assert _pattern(_entry(lex, "call"), "* &call_prep").code == "020"
     assert _pattern(_entry(lex, "call"), "* &call_prep &release").code == "0253"
     assert _pattern(_entry(lex, "urge"), "* &lift &sanction").code == "0254"
@@ -297,6 +298,15 @@ def test_intent_and_places_tables_load_and_reject_bad_files(tmp_path: Path) -> N
     bad.write_text("version: x\naux: [will]\ncooperative: {'04': '999'}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="999"):
         load_intent(bad)
+    assert table["refusal"]["04"] == "125" and "would" in table["refusal_aux"]
+    odd = tmp_path / "intent_odd.yaml"
+    odd.write_text("version: x\naux: [will]\nrefusals: {'04': '125'}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="refusals"):
+        load_intent(odd)
+    worst = tmp_path / "intent_worst.yaml"
+    worst.write_text("version: x\nrefusal: {'0x': '125'}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="0x"):
+        load_intent(worst)
     worse = tmp_path / "places.yaml"
     worse.write_text("places: South China Sea\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="places"):

@@ -23,6 +23,14 @@ For every sentence (spaCy: tagger, parser, lemmatizer; no NER):
    ("troops fired on protesters, witnesses said"), a clause in which X's own side acts, an
    unidentified speaker ("officials said") or the press reporting news leaves the reported clause
    coded as it stands.
+7. repairs and readings beyond the verb's own clause: common parser misattachments are relabelled on
+   the coder's copy of the sentence (an infinitive after "threatened on Monday to", a list of names
+   read as appositions, a subject hung on an auxiliary); a consultation named by a scene-setting noun
+   ("in a phone call with Y", "during his visit to Z") is coded from the lexicon's ``nouns``; "the two
+   sides" are the parties of the meeting just named; a cooperative act negated in the future is a
+   refusal (intent.yaml ``refusal``); an unnamed side ("rebels", "police") facing a state's actor is of
+   that state; coordinated complements of an appeal are each coded ("urged X to halt ... and return
+   to talks").
 """
 
 from __future__ import annotations
@@ -56,6 +64,25 @@ _PRONOUNS = {"it", "he", "she", "they", "we", "i", "its", "his", "her", "their",
              "himself", "herself", "themselves"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _DEMAND_MODALS = {"should", "must", "ought", "need"}
+# dependency labels _repair looks at
+_REPAIRABLE = frozenset({"appos", "advcl"}) | _SUBJ | _SUBJPASS
+# prepositions of a noun that sets the scene of a clause ("in a phone call with", "during talks with")
+_SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
+# what a reported clause may accuse another of, and the accusation code (verbs.yaml synsets)
+_CHARGES = (("war_crime", "1124"), ("abuse", "1122"), ("espionage", "1125"), ("crime", "1121"))
+# what the subject of a generic attack (190) may name as its means, and the code that gives (verbs.yaml synsets)
+_INSTRUMENTS = (("chemical", "2041"), ("suicide_bomb", "1831"), ("car_bomb", "1832"), ("roadside_bomb", "1833"),
+                ("airstrike", "195"), ("aircraft", "195"), ("missile_attack", "194"), ("artillery", "194"),
+                ("small_arms", "193"))
+# force posture codes whose bare-country source is its military (alert, mobilization)
+_POSTURE = frozenset({"152", "154"})
+# restrictions imposed on or lifted from a population, which is their target when none is named
+_ON_POPULATION = frozenset({"081", "0811", "0812", "0813", "0814", "172", "1721", "1722", "1723", "1724"})
+# verbs whose infinitive is their complement ("threatened to", "urged X to", "refused to")
+_CONTROL = frozenset({"threaten", "vow", "pledge", "promise", "agree", "offer", "refuse", "decline", "urge", "call",
+                      "ask", "demand", "appeal", "press", "encourage", "invite", "warn", "try", "attempt", "seek",
+                      "fail", "move", "vote", "decide", "plan", "intend", "hope", "want", "order", "tell",
+                      "persuade", "allow", "permit", "authorize", "authorise", "force", "compel", "pressure"})
 
 
 @dataclass
@@ -125,6 +152,8 @@ class EventCoder:
         self.plover = plover
         self._synsets: dict[str, list[tuple[str, ...]]] = verbs.synsets
         self._compiled_cache: dict[int, tuple[VerbEntry, list[_Compiled]]] = {}
+        self._noun_heads = frozenset(k[-1] for k in verbs.nouns)
+        self._control = _CONTROL | (intent["heads"] | intent["threat_heads"] if intent else frozenset())
         self._forms: dict[str, VerbEntry] = {}
         for entry in verbs.verbs.values():
             for form in entry.forms:
@@ -137,16 +166,19 @@ class EventCoder:
         """Events of one parsed sentence. ``speaker``/``others``: the sentence is a statement of that
         side in an engagement with those sides (its unstated subject is the speaker, its unstated
         object the other side, and what it says of another actor is the speaker's statement)."""
-        words = [t.lower_.replace("’", "'") for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        hits = self.index.hits(words, lemmas, [t.text[:1].isupper() for t in doc])
+        toks = list(doc)
+        words = [t.lower_.replace("’", "'") for t in toks]
+        lemmas = [t.lemma_.lower() for t in toks]
+        hits = self.index.hits(words, lemmas, [t.text[:1].isupper() for t in toks])
         s = _Sentence(doc, hits, day, speaker=speaker, others=others)
         for h in hits:
             for k in range(h.start, h.end):
                 s.hit_at[k] = h
+        deps = [t.dep_ for t in toks]
+        self._repair(toks, deps)
         events: list[CodedEvent] = []
         consumed: set[int] = set()
-        for tok in doc:
+        for tok in toks:
             # verbs; an auxiliary or adjective only as the head of a clause ("X is ready to ...")
             if tok.i in consumed or tok.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
@@ -160,6 +192,7 @@ class EventCoder:
             events.extend(found)
         events = self._attribute(s, events)
         events.extend(self._bare_reports(s, events))
+        events.extend(self._noun_events(s, toks, deps, words, lemmas))
         out: list[CodedEvent] = []
         seen: set[tuple[str, str | None, str]] = set()
         for e in events:
@@ -167,12 +200,125 @@ class EventCoder:
                 continue
             if s.speaker and e.target_cameo and _same_country(e.source_cameo, e.target_cameo):
                 continue  # a side's statement is about its relations with others
+            if e.target_cameo and not s.speaker:
+                self._domestic(e)
+                if e.source_cameo == e.target_cameo:
+                    continue
             if e.triple() in seen:
                 continue
             seen.add(e.triple())
             e.span = (e.span[0] + offset, e.span[1] + offset)
             out.append(e)
         return out
+
+    def _noun_events(self, s: _Sentence, toks: list[Any], deps: list[str], words: list[str], lemmas: list[str]
+                     ) -> list[CodedEvent]:
+        """Consultations named by a noun that sets the scene of a clause: "X stressed ... in a phone
+        call with Y", "during talks with Y", "at a meeting with Y" code the consultation itself
+        (the noun's code in the lexicon's `nouns`, 04x only) between the clause's subject and Y."""
+        nouns = self.verbs.nouns
+        out: list[CodedEvent] = []
+        heads = self._noun_heads
+        for i, d in enumerate(deps):
+            if d != "pobj" or (lemmas[i] not in heads and words[i] not in heads):
+                continue
+            t = toks[i]
+            if t.pos_ != "NOUN" or t.head.lower_ not in _SCENE_PREPS:
+                continue
+            if t.head.lower_ == "in" and any(c.dep_ == "poss" for c in t.children):
+                continue  # "a role in its peace talks with Y" names the talks, it does not set the scene
+            lemma = lemmas[i]
+            pre = tuple(c.lower_ for c in t.children if c.dep_ == "compound" and c.i < t.i)
+            entry = (nouns.get((*pre, lemma)) or nouns.get((*pre, words[i])) or nouns.get((lemma,))
+                     or nouns.get((words[i],)))
+            if entry is None or not entry.code or entry.code[:2] != "04":
+                continue
+            # a meeting "with" Y; a visit "to" Y (else to the place the clause names: "in Warsaw")
+            preps = ("to",) if entry.code == "042" else ("with",)
+            partners = [a for p in t.children if p.dep_ == "prep" and p.lower_ in preps
+                        for g in p.children if g.dep_ == "pobj" for a in self._np_actors(s, g)]
+            verb = t.head.head
+            if entry.code == "042" and not partners:
+                partners = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                            for g in p.children if g.dep_ == "pobj" for a in self._np_actors(s, g)
+                            if len(a.cameo) == 3 and _country(a.cameo)]
+            for _ in range(4):  # "stressed the need for a ceasefire in a phone call with Y": the clause's verb
+                if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                    break
+                verb = verb.head
+            if not partners or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = self._subject(verb)
+            sources = self._np_actors(s, subj) if subj is not None else []
+            if not sources and s.speaker and (subj is None or subj.lower_ in _PRONOUNS):
+                sources = [_Actor(s.speaker, (0, 0))]
+            span = (t.idx, t.idx + len(t))
+            # "will meet Y during a visit to Z": announced, as its clause is
+            code, reverse = entry.code, entry.reverse_code
+            intent = self._intent(verb, code)
+            if intent is not None:
+                code, reverse = intent, None
+            for a in sources:
+                for b in partners:
+                    if _same_country(a.cameo, b.cameo) if s.speaker else a.cameo == b.cameo:
+                        continue
+                    found = [self._event(s, a, b, code, span, t.text)]
+                    if reverse:
+                        found.append(self._event(s, b, a, reverse, span, t.text))
+                    for e in found:
+                        e.verb = t.i
+                    out.extend(found)
+        return out
+
+    def _instrument(self, subj: Any) -> str | None:
+        """The CAMEO code an attack gets from what its subject names as its means: "Israeli warplanes
+        struck ..." (195), "a suicide bomber attacked ..." (1831), "artillery pounded ..." (194)."""
+        words = [t.lower_ for t in subj.subtree]
+        lemmas = [t.lemma_.lower() for t in subj.subtree]
+        for name, code in _INSTRUMENTS:
+            for phrase in self._synsets.get(name, ()):
+                n = len(phrase)
+                for k in range(len(words) - n + 1):
+                    if all(words[k + m] == phrase[m] or lemmas[k + m] == phrase[m] for m in range(n)):
+                        return code
+        return None
+
+    def _domestic(self, e: CodedEvent) -> None:
+        """An unnamed side ("rebels", "the government", "police") facing a named state's actor is of
+        that state: "Colombian soldiers clashed with rebels" is COLMIL against COLREB."""
+        a, b = e.source_cameo, e.target_cameo or ""
+        if len(a) == 3 or len(b) == 3:
+            return  # a state named as a whole ("expressed appreciation for China's help") is the other side
+        if a.startswith("---") and _country(b) and b[:3] + a[3:] != b:
+            e.source_cameo = b[:3] + a[3:]
+            e.source = self._ours(e.source_cameo)
+        elif b.startswith("---") and _country(a) and a[:3] + b[3:] != a:
+            e.target_cameo = a[:3] + b[3:]
+            e.target = self._ours(e.target_cameo)
+
+    def _repair(self, toks: list[Any], deps: list[str]) -> None:
+        """Relabel attachments the parser often gets wrong, on the coder's own copy of the sentence:
+        an infinitive after a verb that takes one ("threatened on Wednesday to sever ties", "urged
+        X on Monday to help") is its complement (xcomp), not a clause of purpose (advcl); a name in a
+        list of names taken for an apposition ("Mordor, the Shire, Arnor and Bree", "Arnor and the
+        awful Gondor") is a member of the list (conj); a subject hung on an auxiliary ("Saudi Arabia
+        is mediating") is the subject of the verb."""
+        for i, d in enumerate(deps):
+            if d not in _REPAIRABLE:
+                continue
+            t = toks[i]
+            if d == "appos":
+                if t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and (
+                        any(c.dep_ == "conj" for c in t.children) or any(c.dep_ == "cc" for c in t.head.children)):
+                    t.dep_ = deps[i] = "conj"
+            elif d == "advcl":
+                if t.i > t.head.i and t.head.lemma_.lower() in self._control and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not any(
+                        c.dep_ in _SUBJ or c.dep_ in _SUBJPASS or c.dep_ == "mark" for c in t.children):
+                    t.dep_ = deps[i] = "xcomp"
+            elif (t.head.dep_ in ("aux", "auxpass") and t.head.head.pos_ in ("VERB", "AUX")
+                  and t.head.head is not t.head and t.head.head is not t):
+                t.head = t.head.head
 
     # ------------------------------------------------------------------ verbs
     def _entry(self, tok: Any) -> VerbEntry | None:
@@ -257,12 +403,11 @@ class EventCoder:
         for options in terms:
             hit: tuple[int, int] | None = None
             for k in range(pos, n_toks):
-                for phrase in options:
+                for phrase in options:  # the longest phrase at the first position that has one
                     n = len(phrase)
-                    if k + n <= n_toks and all(toks[k + m][1] == phrase[m] or toks[k + m][2] == phrase[m]
-                                               for m in range(n)):
+                    if (hit is None or n > hit[1]) and k + n <= n_toks and all(
+                            toks[k + m][1] == phrase[m] or toks[k + m][2] == phrase[m] for m in range(n)):
                         hit = (k, n)
-                        break
                 if hit:
                     break
             if hit is None:
@@ -274,6 +419,7 @@ class EventCoder:
     def _best_pattern(self, entry: VerbEntry, pre: list[Any], post: list[Any], negated: bool
                       ) -> tuple[VerbPattern | None, list[int]]:
         best: tuple[int, VerbPattern | None, list[int]] = (-1, None, [])
+        best_end = 1 << 30
         compiled = self._compiled(entry)
         if not compiled:
             return None, []
@@ -290,8 +436,12 @@ class EventCoder:
             if a is None:
                 continue
             score = len(b) + len(a) + (1 if c.has_not else 0)
-            if score > best[0]:
+            # of equally long matches the one nearest the verb wins ("rejected Sweden's demand for the
+            # release of a doctor sentenced on spying charges" is about the release, not the charges)
+            end = a[-1] if a else 0
+            if score > best[0] or (score == best[0] and end < best_end):
                 best = (score, c.pattern, b + a)
+                best_end = end
         return best[1], best[2]
 
     def _negated(self, tok: Any) -> bool:
@@ -320,7 +470,11 @@ class EventCoder:
             if "+" in pat.terms and "$" in pat.terms and pat.terms.index("+") < pat.terms.index("$"):
                 swap = not swap
         elif negated:
-            return []
+            refusal = self._refusal(tok, entry, pre, post)
+            if refusal is None:
+                return []
+            code, swap, matched = refusal
+            reverse = None
         else:
             code, reverse, swap = entry.code, entry.reverse_code, False
         if code is None:
@@ -333,6 +487,23 @@ class EventCoder:
         if content is not None:
             for c in content.subtree:
                 consumed.add(c.i)
+        # "urged X to halt the fighting and (to) return to talks": each coordinated complement is asked for
+        also: list[str] = []
+        if pat is not None and not negated:
+            xs = [x for x in tok.children if x.dep_ == "xcomp"]
+            xs += [g for x in xs for g in x.children if g.dep_ == "xcomp"]  # "to stop suppressing ... and to lift"
+            for x in xs:
+                # "to halt the fighting and return to talks" (the parser may hang "return" on "fighting")
+                conjs = [*x.children, *(g for c in x.children if c.dep_ == "dobj" for g in c.children
+                                        if any(p.dep_ == "prep" for p in g.children))]
+                for cv in conjs:
+                    if cv.dep_ != "conj" or cv.pos_ not in ("VERB", "NOUN"):
+                        continue
+                    sub = sorted((t for t in cv.subtree if t.dep_ != "punct"), key=lambda t: t.i)
+                    p2, _ = self._best_pattern(entry, pre, [t for t in post if t.i < x.i] + sub, False)
+                    if p2 is not None and p2.code and p2.code != code and p2.code not in also:
+                        also.append(p2.code)
+                        consumed.update(t.i for t in sub)
         intent = self._intent(tok, code) if not negated else None
         if intent is not None:
             code, reverse = intent, None
@@ -365,18 +536,31 @@ class EventCoder:
         sources = self._np_actors(s, subj) if subj is not None else []
         if not sources and subj is not None and subj.lower_ in _PRONOUNS and not s.speaker:
             sources = self._antecedent(s, tok)
+        if subj is not None and all(a.cameo.startswith("---") for a in sources) and _both_sides(subj):
+            sources = self._parties(s, subj) or sources
+        if not sources and subj is not None and subj.pos_ == "NOUN" and not passive:
+            # "a chemical attack by Syrian aircraft killed ...": who carried out what the subject names
+            sources = [a for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj" for a in self._np_actors(s, g)]
         agent_tok = _agent_of(tok) if passive else None
         prep_hint = [t for t in matched if s.doc[t].dep_ == "prep"]
         s.place, s.placed_target = None, False
         targets = self._target(s, tok, prep_hint, exclude=agent_tok, sources=None if passive else sources)
-        if s.placed_target and len(sources) > 1 and not passive and code[:2] in ("03", "04", "05", "06"):
+        if len(sources) > 1 and not passive and code[:2] in ("03", "04", "05", "06") and (s.placed_target or (
+                targets and all(any(_same_country(a.cameo, b.cameo) for b in sources) for a in targets))):
             # "A and B met at the G7 summit": with each other, not with the place (a protest "in
-            # Beijing" is against the place's government)
+            # Beijing" is against the place's government); "A and B agreed to strengthen the A-B
+            # partnership": with each other
             targets = []
         if s.place and sources and all(a.cameo.startswith("---") for a in sources):
             sources = [_Actor(s.place + a.cameo[3:], a.tokens) for a in sources]
-        if not targets and content is not None:
-            inner = next((c for c in content.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
+        # "was optimistic that Y ...", "expressed hopes that Y ..."
+        about = content if content is not None else next(
+            (g for c in tok.children if c.dep_ in ("acomp", "dobj") for g in c.children if g.dep_ in ("ccomp", "acl")
+             and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        if not targets and about is not None:
+            # "demanded that Y ...", "was optimistic that Y would ...": Y is what the statement is about
+            inner = next((c for c in about.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
             if inner is not None:
                 targets = self._np_actors(s, inner)
         if passive:
@@ -393,6 +577,26 @@ class EventCoder:
             targets = [_Actor(s.others[0], (0, 0))]
         if not sources:
             return []
+        if code == "190" and subj is not None and not passive:
+            code = self._instrument(subj) or code
+        if code == "150" and len({a.cameo[:3] for a in sources}) > 1 and not targets:
+            # "French and Egyptian warships launched war games": exercises held together
+            code, reverse = "062", "062"
+        if code[:3] in _POSTURE:
+            # "Russia massed troops near the border": troop movements are the state's military
+            sources = [_Actor(a.cameo + "MIL", a.tokens) if len(a.cameo) == 3 and _country(a.cameo) else a
+                       for a in sources]
+        if code[:2] == "15" and all(a.cameo.startswith("---") for a in targets):
+            # no target, or only one's own forces ("put its air force on alert")
+            targets = self._posture_target(s, tok, sources) or targets
+        if code[:2] == "14" and all(a.cameo.startswith("---") for a in targets) and len(
+                {a.cameo[:3] for a in sources}) == 1 and _country(sources[0].cameo) and sources[0].cameo[3:6] not in (
+                "GOV", "MIL", "COP", "JUD", "LEG"):
+            # a protest or strike with no other addressee is against the protesters' own government
+            targets = [_Actor(sources[0].cameo[:3] + "GOV", sources[0].tokens)]
+        if not targets and code in _ON_POPULATION:
+            # "authorities imposed a curfew", "lifted the state of emergency": on their own population
+            targets = [_Actor(a.cameo[:3] + "CVL", a.tokens) for a in sources[:1] if _country(a.cameo)]
         span_toks = [tok.i, *matched]
         span = (s.doc[min(span_toks)].idx, s.doc[max(span_toks)].idx + len(s.doc[max(span_toks)]))
         trigger = s.doc.text[span[0]:span[1]]
@@ -404,18 +608,71 @@ class EventCoder:
             return not _same_country(a.cameo, b.cameo) if s.speaker else a.cameo != b.cameo
         if targets:
             pairs = [(a, b) for a in sources for b in targets if apart(a, b)]
-        elif len(sources) > 1:
+        elif len(sources) > 1 and (reverse or code[:2] < "10" or code[:2] == "16"):
+            # "A and B met / signed / agreed": with each other; "A and B carried out attacks" is not
+            # an attack on each other
             pairs = [(a, b) for a in sources for b in sources if a is not b and apart(a, b)]
         else:
             pairs = [(a, None) for a in sources]  # kept for attribution; dropped later if a target is required
         modal = self._modal(tok)
         for a, b in pairs:
             out.append(self._event(s, a, b, code, span, trigger))
+            out.extend(self._event(s, a, b, c, span, trigger) for c in also)
             if reverse and b is not None:
                 out.append(self._event(s, b, a, reverse, span, trigger))
+            if code[:2] == "04" and b is not None and _country(a.cameo) and any(
+                    s.doc[k].lower_ == "visiting" for k in range(*b.tokens)):
+                # "held talks with the visiting President of Y": Y's visit to the host's country
+                host = _Actor(a.cameo[:3], a.tokens)
+                out.append(self._event(s, b, host, "042", span, trigger))
+                out.append(self._event(s, host, b, "043", span, trigger))
         for e in out:
             e.verb, e.modal = tok.i, modal
         return out
+
+    def _posture_target(self, s: _Sentence, tok: Any, sources: list[_Actor]) -> list[_Actor]:
+        """Whom a show of force is aimed at when the clause names no target: the actor of the tension
+        it answers ("raised its alert level, citing North Korean activity", "amid tensions with India")."""
+        cands: list[Any] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("amid", "over", "after", "following"):
+                cands.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "advcl" and c.tag_ == "VBG":
+                cands.extend(g for g in c.children if g.dep_ in ("dobj", "pobj"))
+        for c in cands:
+            for n in _inside(c):
+                found = [a for a in self._np_actors(s, n) if not a.cameo.startswith("---")
+                         and not any(_same_country(a.cameo, b.cameo) for b in sources)]
+                if found:
+                    return found
+        return []
+
+    def _refusal(self, tok: Any, entry: VerbEntry, pre: list[Any], post: list[Any]
+                 ) -> tuple[str, bool, list[int]] | None:
+        """A cooperative act negated in the future ("will not attend the talks", "would never sit down
+        with Y") is a refusal: (rejection code, swap, matched tokens), or None (see intent.yaml)."""
+        table = self.intent
+        if not table or not table.get("refusal"):
+            return None
+        t = tok
+        future = False
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in table["refusal_aux"] for c in t.children):
+                future = True
+                break
+            if t.dep_ != "xcomp" or t.head is t:
+                break
+            t = t.head
+        if not future:
+            return None
+        pat, matched = self._best_pattern(entry, pre, post, False)
+        code = pat.code if pat is not None else entry.code
+        if code is None:
+            return None
+        for n in range(len(code), 1, -1):
+            if code[:n] in table["refusal"]:
+                return str(table["refusal"][code[:n]]), bool(pat and pat.swap), matched
+        return None
 
     def _modal(self, verb: Any) -> bool:
         v = verb
@@ -511,21 +768,31 @@ class EventCoder:
         for o in objs:
             cands.extend(_inside(o))
         preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS]
+        # "pulled out of the talks with X", "moved away from X": the particle's preposition
+        preps.extend(q for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ not in _TARGET_PREPS
+                     for q in c.children if q.dep_ == "prep" and q.lower_ in _TARGET_PREPS)
         preps.sort(key=lambda p: _TARGET_PREPS.index(p.lower_))
         for p in preps:
             for g in p.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     cands.extend(_inside(g))
-        for x in tok.children:
-            if x.dep_ in ("xcomp", "acomp"):
-                for c in x.children:
-                    if c.dep_ == "dobj":
-                        cands.extend(_inside(c))
-                for p in x.children:
-                    if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
-                        for g in p.children:
-                            if g.dep_ == "pobj":
-                                cands.extend(_inside(g))
+        # the purpose of the act, last: "signed an accord to supply X with wheat"
+        purposes = [x for x in tok.children if x.dep_ == "advcl" and x.i > tok.i and _to_infinitive(x)]
+        purposes += [a for o in objs for a in o.children if a.dep_ == "acl" and _to_infinitive(a)]
+        for x in [*[c for c in tok.children if c.dep_ in ("xcomp", "acomp")], *purposes]:
+            for c in x.children:
+                if c.dep_ == "dobj":
+                    cands.extend(_inside(c))
+            for p in x.children:
+                if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            cands.extend(_inside(g))
+                elif p.dep_ in ("prep", "prt"):
+                    # "to pull out of the talks with X": a particle's preposition
+                    for q in p.children:
+                        if q.dep_ == "prep" and q.lower_ in _TARGET_PREPS:
+                            cands.extend(g2 for g in q.children if g.dep_ == "pobj" for g2 in _inside(g))
         fallback: list[_Actor] = []
         own_side: list[_Actor] = []
         seen: set[int] = set()
@@ -564,6 +831,26 @@ class EventCoder:
             return own_side
         s.placed_target = bool(placed)
         return placed[0] if placed else []
+
+    def _parties(self, s: _Sentence, subj: Any) -> list[_Actor]:
+        """"X met Y, and the two sides agreed ...": the parties of the clause the subject's clause is
+        coordinated with (its subject and its object or "with" partner)."""
+        verb = subj.head
+        if verb.dep_ != "conj" or verb.head is verb:
+            return []
+        head = verb.head
+        found: list[_Actor] = []
+        for c in head.children:
+            if c.dep_ in _SUBJ or c.dep_ in ("dobj",):
+                found.extend(self._np_actors(s, c))
+            for p in (c, *(g for g in c.children if c.dep_ == "dobj")):  # "met with Y", "held talks with Y"
+                if p.dep_ == "prep" and p.lower_ == "with":
+                    found.extend(a for g in p.children if g.dep_ == "pobj" for a in self._np_actors(s, g))
+        found = [a for a in found if not a.cameo.startswith("---")]
+        uniq: dict[str, _Actor] = {}
+        for a in found:
+            uniq.setdefault(a.cameo, a)
+        return list(uniq.values()) if len(uniq) > 1 else []
 
     def _antecedent(self, s: _Sentence, tok: Any) -> list[_Actor]:
         """A pronoun subject's actor: the subject of the clause that governs this one."""
@@ -608,9 +895,11 @@ class EventCoder:
                 pre = "".join(dict.fromkeys(a for a, p, _ in agents if p))
                 # an organisation's code already says what it is: its officials are the organisation
                 # ("NATO leaders" is IGOWSTNAT), its troops or courts are not ("UN troops": IGOUNOMIL)
-                suf = "".join(dict.fromkeys(a for a, p, _ in agents if not p and a not in code[3:]
-                                            and not (code.startswith("IGO") and a == "GOV")))
-                code = pre + code + suf
+                sufs = list(dict.fromkeys(a for a, p, _ in agents if not p and a not in code[3:]
+                                          and not (code.startswith("IGO") and a == "GOV")))
+                if "MIL" in sufs and "GOV" in sufs and sufs.index("GOV") < sufs.index("MIL"):
+                    sufs.remove("GOV")  # "government forces", "government soldiers": the state's military
+                code = pre + code + "".join(sufs)
                 out.append(_Actor(code, (m.left_edge.i, m.right_edge.i + 1)))
         uniq: dict[str, _Actor] = {}
         for a in out:
@@ -634,18 +923,24 @@ class EventCoder:
         # person or body ("an attack in A" is not A)
         named_head = m.i in s.hit_at
 
-        def walk(t: Any) -> None:
+        placed: set[int] = set()  # reached through "in/at/from/for": a place names a country, not an agent
+
+        def walk(t: Any, place: bool = False) -> None:
             toks.append(t)
+            if place:
+                placed.add(t.i)
             for c in t.children:
                 if c.dep_ in ("punct", "relcl", "acl", "advcl", "ccomp"):
                     continue
+                if c.dep_ == "amod" and c.tag_ == "VBN" and any(g.dep_ == "npadvmod" for g in c.children):
+                    continue  # "the EU-mediated talks", "Russian-backed forces": who acted on it, not who it is
                 if c.dep_ == "appos" and (t.i != m.i or not appos):
                     continue  # the head's own apposition may name it ("Prime Minister, Modi,"); deeper ones do not
                 if c.dep_ in ("conj", "cc") and (t.i == m.i or t.dep_ in ("pobj",)):
                     continue  # members of the coordination are read one by one (modifiers may coordinate)
                 if c.dep_ == "prep" and (c.lower_ not in _NP_PREPS or (c.lower_ != "of" and not named_head)):
                     continue
-                walk(c)
+                walk(c, place or (c.dep_ == "prep" and c.lower_ in ("in", "at")))
         walk(m)
         idx = {t.i for t in toks}
         countries: list[str] = []
@@ -656,6 +951,8 @@ class EventCoder:
             if h.start in idx:
                 p = h.payload
                 if p.agent is not None:
+                    if h.start in placed:
+                        continue  # "Lula at the Great Hall of the People": no civilians
                     # an adjective modifying another noun is no agent ("military talks", "joint
                     # military drills"); a noun is ("coast guard vessels", "government newspaper")
                     if not (h.start <= m.i < h.end) and all(s.doc[k].pos_ == "ADJ" for k in range(h.start, h.end)):
@@ -729,6 +1026,11 @@ class EventCoder:
                 for e in group:
                     if pronoun and not _same_side(e.source_cameo, sp.cameo) and e.reported_by is None:
                         e.source_cameo, e.source = sp.cameo, self._ours(sp.cameo)
+                    elif (e.reported_by is None and len(e.source_cameo) == 3 and sp.cameo == e.source_cameo + "GOV"
+                          and s.doc[sp.tokens[0]].lower_ not in ("a", "an")):
+                        # "the Foreign Minister said China is ready to ...": the state speaks through
+                        # its government, which is the source (not through "a defence official")
+                        e.source_cameo, e.source = sp.cameo, self._ours(sp.cameo)
                     e.reported_by = sp.cameo
                     out.append(e)
                 continue
@@ -747,6 +1049,8 @@ class EventCoder:
                     continue
                 done.add(e.source_cameo)
                 code = "100" if e.modal else ("112" if (e.quad_class or 0) >= 3 and e.cameo[:2] >= "14" else "010")
+                if code == "112":
+                    code = self._charge(verb) or code  # "said its officers had tortured detainees": 1122
                 ne = self._event(s, sp, _Actor(e.source_cameo, (0, 0)), code, (rep.idx, rep.idx + len(rep)),
                                  rep.text)
                 ne.reported_by, ne.verb = sp.cameo, rep.i
@@ -770,12 +1074,25 @@ class EventCoder:
             if not speakers or inner is None or inner.lower_ in _PRONOUNS:
                 continue
             others = [a for a in self._np_actors(s, inner) if not _same_side(a.cameo, speakers[0].cameo)]
-            code = "100" if self._modal(clause) else "010"
+            # "X said Y had committed war crimes": an accusation of what the clause names
+            code = "100" if self._modal(clause) else (self._charge(clause) or "010")
             for b in others:
                 e = self._event(s, speakers[0], b, code, (rep.idx, rep.idx + len(rep)), rep.text)
                 e.verb, e.reported_by = rep.i, speakers[0].cameo
                 out.append(e)
         return out
+
+    def _charge(self, clause: Any) -> str | None:
+        """The accusation (112x) a reported clause makes by what it names: war crimes (1124), abuses
+        such as torture (1122), espionage (1125), crimes such as corruption (1121); None if none."""
+        toks = [(t.lower_, t.lemma_.lower()) for t in clause.subtree]
+        for name, code in _CHARGES:
+            for phrase in self._synsets.get(name, ()):
+                n = len(phrase)
+                for k in range(len(toks) - n + 1):
+                    if all(phrase[m] in toks[k + m] for m in range(n)):
+                        return code
+        return None
 
     def _speakers(self, s: _Sentence, rep: Any) -> list[_Actor]:
         """Who speaks through a reporting verb. An unidentified speaker ("officials said") or the press
@@ -805,6 +1122,24 @@ class EventCoder:
         return None
 
 
+_PARTY_NOUNS = frozenset({"side", "sides", "leader", "leaders", "minister", "ministers", "country", "countries",
+                          "party", "parties", "government", "governments", "president", "presidents", "delegation",
+                          "delegations", "nation", "nations", "counterpart", "counterparts"})
+
+
+def _both_sides(subj: Any) -> bool:
+    """"the two sides", "both leaders", "both": the parties of a meeting just named."""
+    if subj.lower_ == "both" and not any(True for _ in subj.children):
+        return True
+    return subj.lower_ in _PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in subj.children)
+
+
+def _to_infinitive(verb: Any) -> bool:
+    """A "to" infinitive with no subject of its own ("to supply X", not "for X to supply")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in _SUBJ or c.dep_ in _SUBJPASS for c in verb.children)
+
+
 def _agent_of(verb: Any) -> Any | None:
     """The noun of a passive verb's "by" phrase ("was attacked by X": X), or None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -822,8 +1157,13 @@ def _inside(tok: Any) -> list[Any]:
             if c.dep_ == "prep":
                 queue.extend((g, placed or c.lower_ in _PLACE_PREPS) for g in c.children
                              if g.dep_ in ("pobj", "pcomp"))
-            elif c.dep_ in ("dobj",):
+            elif c.dep_ in ("dobj", "conj"):
                 queue.append((c, placed))
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(g.dep_ in _SUBJPASS or g.dep_ in _SUBJ
+                                                                 for g in c.children):
+                # "the plan proposed by X": X
+                queue.extend((g, placed) for a in c.children if a.dep_ == "agent" for g in a.children
+                             if g.dep_ == "pobj")
         k += 1
     return [t for t, placed in queue if not placed] + [t for t, placed in queue if placed]
 
@@ -874,6 +1214,12 @@ def _same_side(a: str, b: str) -> bool:
     if state_a or state_b:
         return state_a and state_b
     return a[3:6] == b[3:6]
+
+
+def _country(code: str) -> bool:
+    """Whether a CAMEO actor code starts with a state (not an organisation, nor unidentified)."""
+    return len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() and code[:3] not in ("---", "IGO", "NGO",
+                                                                                            "IMG", "MNC", "NGM")
 
 
 def _same_country(a: str, b: str) -> bool:

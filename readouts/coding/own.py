@@ -588,13 +588,17 @@ def load_intent(path: str | Path | None = None) -> dict[str, Any]:
     data, where = _read(path, "intent.yaml")
     from ..knowledge import load_knowledge
 
+    _keys(data, {"version", "aux", "heads", "threat_heads", "refusal_aux", "cooperative", "conflict", "refusal"}, where)
     codes = load_knowledge().cameo
     out: dict[str, Any] = {}
-    for key in ("aux", "heads", "threat_heads"):
-        out[key] = frozenset(str(w).lower() for w in data.get(key) or [])
-    for key in ("cooperative", "conflict"):
-        table = {str(k): str(v) for k, v in (data.get(key) or {}).items()}
-        bad = [v for v in table.values() if v not in codes]
+    for key in ("aux", "heads", "threat_heads", "refusal_aux"):
+        out[key] = frozenset(w.lower() for w in _strings(data.get(key), f"{where}: {key}"))
+    for key in ("cooperative", "conflict", "refusal"):
+        raw = data.get(key) or {}
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{where}: `{key}` must map CAMEO codes (quoted) to CAMEO codes")
+        table = {str(k): str(v) for k, v in raw.items()}
+        bad = [v for v in [*table, *table.values()] if v not in codes]
         if bad:
             raise KnowledgeError(f"{where}: {key}: codes not in the CAMEO table: {', '.join(bad)}")
         out[key] = table
