@@ -155,8 +155,8 @@ def _failure(ctx: dict[str, Any], e: Exception) -> str:
 def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Knowledge, cfg: Config,
            size: int) -> Iterator[Record]:
     """One batch: tokenize all, segment each, run NER once over every chosen sentence of the batch,
-    then the remaining stages document by document, but the event coder once over the whole batch
-    (its parser is far faster on one large batch than on each document's few statements)."""
+    then the remaining stages document by document, with the event coder run once over every few
+    documents (its parser is faster on many statements at once than on each document's few)."""
     shadows = {i: sh for i, (t, _) in enumerate(good) if t is not None and (sh := _shadow(t, kb)) is not None}
     docs = backend.tokens((shadows.get(i, t) for i, (t, _) in enumerate(good) if t is not None), batch_size=size)
     works: list[tuple[Work | None, str, dict[str, Any], list[str]]] = []
@@ -175,7 +175,19 @@ def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Know
         works.append((work, text, ctx, chosen))
     flat = [t for w, _, _, chosen in works if w is not None for t in chosen]
     found = iter(backend.entities(flat) if flat else [])
-    # every stage but segment (done) and events, document by document
+    for k in range(0, len(works), _CODING_CHUNK):
+        yield from _finish_chunk(works[k:k + _CODING_CHUNK], found, cfg)
+
+
+# documents whose statements go to the event coder together: large enough for an efficient parse,
+# small enough that records keep streaming out (an ingest writes them while the next ones are read)
+_CODING_CHUNK = 8
+
+
+def _finish_chunk(works: list[tuple[Work | None, str, dict[str, Any], list[str]]], found: Iterator[Any],
+                  cfg: Config) -> Iterator[Record]:
+    """Every stage but segment (done) and events for each document, then the event coder once over
+    them all, then each document's events and record."""
     planned: list[tuple[Work | None, str, dict[str, Any], events.CodingPlan | None]] = []
     for maybe, text, ctx, chosen in works:
         if maybe is None:
@@ -190,7 +202,6 @@ def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Know
             planned.append((maybe, text, ctx, events.plan(maybe)))
         except Exception as e:  # a bug on one document must not lose the batch
             planned.append((None, text, {**ctx, "_error": _failure(ctx, e)}, None))
-    # the event coder, once over the batch
     todo = [(w, pl) for w, _, _, pl in planned if w is not None and pl is not None]
     results: dict[int, list[list[Any]]] = {}
     if todo:

@@ -1,6 +1,6 @@
 """Speed of readouts.compare: comparing two readouts, records extracted beforehand and models loaded.
 
-usage: python tools/bench_compare.py [--shared ../shared] [--rounds 5] [--write-docs docs/benchmarks.md]
+usage: python tools/bench_compare.py [--shared ../shared] [--rounds 10] [--write-docs docs/benchmarks.md]
 
 On the gold pairs of the dev corpus (or the example pair shipped in the package when ../shared is absent):
 the time of ``compare(a, b)`` per pair, p50 and p95, with each installed embedder, its vector cache
@@ -76,7 +76,7 @@ def pct(xs: list[float], q: float) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--write-docs", default=None)
     a = ap.parse_args()
     where, texts = pairs_of_texts(Path(a.shared))
