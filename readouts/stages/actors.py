@@ -209,8 +209,6 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 j = q
                 continue
         break
-    while j > k and j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
-        j += 1  # "Boris Johnson MP, Prime Minister of ...": the letters belong to the name (dropped from it later)
     return j
 
 

@@ -267,9 +267,9 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
-    prev_para = -1
     for s in work.sentences:
-        if s.para != cur_para:
+        new_para = s.para != cur_para
+        if new_para:
             if not follows:
                 current = None
             cur_para = s.para
@@ -284,8 +284,7 @@ def run(work: Work) -> None:
                     out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
                                          text=text[a:b], engagement=eng_id(a), span=(a, b)))
             continue
-        turn = _TURN.match(work.stext(s)) if s.para != prev_para else None
-        prev_para = s.para
+        turn = _TURN.match(work.stext(s)) if new_para else None
         if turn:
             named = [i for (a_, b_), i in work.people_in(s.start, s.start + turn.end("who"))
                      if b_ == s.start + turn.end("who")]  # the label ends with the name
