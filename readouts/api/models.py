@@ -16,6 +16,7 @@ from ..model import Record
 __all__ = [
     "Actor",
     "Counterpart",
+    "DocumentHead",
     "DocumentPage",
     "DocumentRow",
     "Dyad",
@@ -71,13 +72,18 @@ class Page(_Row, Generic[T]):
     next: str | None = Field(default=None, description="URL of the next page; null on the last")
 
 
-class DocumentRow(_Row):
+class DocumentHead(_Row):
+    """What names a document wherever one is listed."""
+
     id: str = Field(description="sha256 of the text")
     source: str | None
     title: str | None
     publisher: str | None
     publisher_side: str | None = Field(description="the side that published the readout, as far as the text tells")
     published: str | None = Field(description="publication date, ISO")
+
+
+class DocumentRow(DocumentHead):
     language: str | None
     extractor_version: str | None
     ingested_at: str | None
@@ -213,13 +219,8 @@ class Stats(_Row):
     actors: int
 
 
-class PairDocument(_Row):
-    id: str = Field(description="the document id")
-    source: str | None
-    title: str | None
-    publisher: str | None
-    publisher_side: str | None = Field(description="the side that published the readout, as far as the text tells")
-    published: str | None
+class PairDocument(DocumentHead):
+    """A document of a group of readouts of one engagement."""
 
 
 class PairEngagement(_Row):

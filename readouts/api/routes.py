@@ -88,11 +88,33 @@ def _last_day(value: str) -> dt.date:
 DateBound = Annotated[str, Field(json_schema_extra={"pattern": _DATE}), AfterValidator(_real_date)]
 
 
-class _Query(BaseModel):
-    """The filters every query shares; an unknown parameter is refused (a typo must not widen a query
-    silently)."""
+class _Dated(BaseModel):
+    """A query with a period (``since``/``until``, declared by each query with its own wording); an
+    unknown parameter is refused (a typo must not widen a query silently)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    since: DateBound | None = None
+    until: DateBound | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> _Dated:
+        if self.since and self.until and _first_day(self.since) > _last_day(self.until):
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        return self
+
+    def _period(self) -> dict[str, str]:
+        """The period as whole ISO days, for the store."""
+        out = {}
+        if self.since:
+            out["since"] = _first_day(self.since).isoformat()
+        if self.until:
+            out["until"] = _last_day(self.until).isoformat()
+        return out
+
+
+class _Query(_Dated):
+    """The filters every query shares."""
 
     since: DateBound | None = Field(default=None, description="from this date on, inclusive: YYYY-MM-DD, or YYYY-MM "
                                     "or YYYY for the period's first day; an item's date is its engagement's, else "
@@ -105,21 +127,11 @@ class _Query(BaseModel):
     topic: str | None = Field(default=None, description="a topic label or taxonomy topic")
     publisher: str | None = Field(default=None, description="who published the readout")
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> _Query:
-        if self.since and self.until and _first_day(self.since) > _last_day(self.until):
-            raise ValueError(f"since ({self.since}) is after until ({self.until})")
-        return self
-
     def filters(self) -> dict[str, str]:
         """The filters to hand the store: set ones only, dates as whole ISO days."""
         skip = {"limit", "offset", "q"}  # paging, not filters
         out = {k: str(v) for k, v in self.model_dump().items() if k not in skip and v is not None}
-        if self.since:
-            out["since"] = _first_day(self.since).isoformat()
-        if self.until:
-            out["until"] = _last_day(self.until).isoformat()
-        return out
+        return {**out, **self._period()}
 
 
 class _Paged(_Query):
@@ -155,10 +167,8 @@ class ViewQuery(_Query):
                               "counts cover them all); all by default")
 
 
-class PairsQuery(BaseModel):
-    """The filters of /pairs (an unknown parameter is refused)."""
-
-    model_config = ConfigDict(extra="forbid")
+class PairsQuery(_Dated):
+    """The filters of /pairs."""
 
     since: DateBound | None = Field(default=None, description="engagements from this date on, inclusive: YYYY-MM-DD, "
                                     "or YYYY-MM or YYYY for the period's first day", examples=["2021-01-01"])
@@ -169,19 +179,9 @@ class PairsQuery(BaseModel):
     limit: int = Field(default=50, ge=1, le=MAX_LIMIT, description=f"groups per page (at most {MAX_LIMIT})")
     offset: int = Field(default=0, ge=0, description="groups to skip")
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> PairsQuery:
-        if self.since and self.until and _first_day(self.since) > _last_day(self.until):
-            raise ValueError(f"since ({self.since}) is after until ({self.until})")
-        return self
-
     def filters(self) -> dict[str, str]:
         out = {k: v for k, v in (("side", self.side), ("document", self.document)) if v is not None}
-        if self.since:
-            out["since"] = _first_day(self.since).isoformat()
-        if self.until:
-            out["until"] = _last_day(self.until).isoformat()
-        return out
+        return {**out, **self._period()}
 
 
 # --- helpers -------------------------------------------------------------------------------------------
