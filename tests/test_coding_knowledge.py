@@ -240,6 +240,9 @@ verbs:
     (_VERBS_OK.replace("    patterns:", "    pattern:"), "unknown field"),
     (_VERBS_OK.replace("synsets:", "synsets: [oops"), "not valid YAML"),
     (_VERBS_OK + "    use: [{table: nothing, as: appeal}]\n", "unknown table"),
+    (_VERBS_OK + 'subtypes:\n  means: [{synset: bombs, code: "195"}]\n', "synset 'bombs' is not defined"),
+    (_VERBS_OK + 'subtypes:\n  means: [{synset: talks, code: "999"}]\n', "unknown CAMEO event code"),
+    (_VERBS_OK + 'subtypes:\n  weapons: [{synset: talks, code: "195"}]\n', "unknown field"),
 ])
 def test_a_broken_verb_file_raises(tmp_path: Path, broken: str, message: str) -> None:
     path = tmp_path / "verbs.yaml"
@@ -254,6 +257,13 @@ def test_a_good_small_verb_file_loads(tmp_path: Path) -> None:
     path.write_text(_VERBS_OK, encoding="utf-8")
     lex = load_verbs(path)
     assert lex.verbs[("meet",)].patterns[0].terms == ("*", "for", "&talks")
+    assert lex.subtypes == {}
+
+
+def test_subtypes_refine_generic_codes() -> None:
+    lex = load_verbs()
+    assert ("chemical", "2041") in lex.subtypes["means"] and ("war_crime", "1124") in lex.subtypes["charges"]
+    assert all(name in lex.synsets for rows in lex.subtypes.values() for name, _ in rows)
 
 
 def test_a_plover_mode_must_belong_to_its_category(tmp_path: Path) -> None:

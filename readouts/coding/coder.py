@@ -68,12 +68,6 @@ _DEMAND_MODALS = {"should", "must", "ought", "need"}
 _REPAIRABLE = frozenset({"appos", "advcl"}) | _SUBJ | _SUBJPASS
 # prepositions of a noun that sets the scene of a clause ("in a phone call with", "during talks with")
 _SCENE_PREPS = frozenset({"in", "during", "at", "after", "following"})
-# what a reported clause may accuse another of, and the accusation code (verbs.yaml synsets)
-_CHARGES = (("war_crime", "1124"), ("abuse", "1122"), ("espionage", "1125"), ("crime", "1121"))
-# what the subject of a generic attack (190) may name as its means, and the code that gives (verbs.yaml synsets)
-_INSTRUMENTS = (("chemical", "2041"), ("suicide_bomb", "1831"), ("car_bomb", "1832"), ("roadside_bomb", "1833"),
-                ("airstrike", "195"), ("aircraft", "195"), ("missile_attack", "194"), ("artillery", "194"),
-                ("small_arms", "193"))
 # force posture codes whose bare-country source is its military (alert, mobilization)
 _POSTURE = frozenset({"152", "154"})
 # restrictions imposed on or lifted from a population, which is their target when none is named
@@ -270,17 +264,14 @@ class EventCoder:
                     out.extend(found)
         return out
 
-    def _instrument(self, subj: Any) -> str | None:
-        """The CAMEO code an attack gets from what its subject names as its means: "Israeli warplanes
-        struck ..." (195), "a suicide bomber attacked ..." (1831), "artillery pounded ..." (194)."""
-        words = [t.lower_ for t in subj.subtree]
-        lemmas = [t.lemma_.lower() for t in subj.subtree]
-        for name, code in _INSTRUMENTS:
-            for phrase in self._synsets.get(name, ()):
-                n = len(phrase)
-                for k in range(len(words) - n + 1):
-                    if all(words[k + m] == phrase[m] or lemmas[k + m] == phrase[m] for m in range(n)):
-                        return code
+    def _subtype(self, kind: str, head: Any) -> str | None:
+        """The code a phrase under ``head`` gives by what it names (verbs.yaml ``subtypes``): ``means``,
+        an attack's subject ("Israeli warplanes struck ..." 195, "a suicide bomber attacked ..." 1831);
+        ``charges``, what a reported clause says was done (war crimes 1124, torture 1122). None if none."""
+        forms = [(t.i, t.lower_, t.lemma_.lower()) for t in head.subtree]
+        for name, code in self.verbs.subtypes.get(kind, ()):
+            if self._match((tuple(self._synsets.get(name, ())),), forms) is not None:
+                return code
         return None
 
     def _domestic(self, e: CodedEvent) -> None:
@@ -578,7 +569,7 @@ class EventCoder:
         if not sources:
             return []
         if code == "190" and subj is not None and not passive:
-            code = self._instrument(subj) or code
+            code = self._subtype("means", subj) or code
         if code == "150" and len({a.cameo[:3] for a in sources}) > 1 and not targets:
             # "French and Egyptian warships launched war games": exercises held together
             code, reverse = "062", "062"
@@ -1050,7 +1041,7 @@ class EventCoder:
                 done.add(e.source_cameo)
                 code = "100" if e.modal else ("112" if (e.quad_class or 0) >= 3 and e.cameo[:2] >= "14" else "010")
                 if code == "112":
-                    code = self._charge(verb) or code  # "said its officers had tortured detainees": 1122
+                    code = self._subtype("charges", verb) or code  # "said its officers had tortured detainees": 1122
                 ne = self._event(s, sp, _Actor(e.source_cameo, (0, 0)), code, (rep.idx, rep.idx + len(rep)),
                                  rep.text)
                 ne.reported_by, ne.verb = sp.cameo, rep.i
@@ -1075,24 +1066,12 @@ class EventCoder:
                 continue
             others = [a for a in self._np_actors(s, inner) if not _same_side(a.cameo, speakers[0].cameo)]
             # "X said Y had committed war crimes": an accusation of what the clause names
-            code = "100" if self._modal(clause) else (self._charge(clause) or "010")
+            code = "100" if self._modal(clause) else (self._subtype("charges", clause) or "010")
             for b in others:
                 e = self._event(s, speakers[0], b, code, (rep.idx, rep.idx + len(rep)), rep.text)
                 e.verb, e.reported_by = rep.i, speakers[0].cameo
                 out.append(e)
         return out
-
-    def _charge(self, clause: Any) -> str | None:
-        """The accusation (112x) a reported clause makes by what it names: war crimes (1124), abuses
-        such as torture (1122), espionage (1125), crimes such as corruption (1121); None if none."""
-        toks = [(t.lower_, t.lemma_.lower()) for t in clause.subtree]
-        for name, code in _CHARGES:
-            for phrase in self._synsets.get(name, ()):
-                n = len(phrase)
-                for k in range(len(toks) - n + 1):
-                    if all(phrase[m] in toks[k + m] for m in range(n)):
-                        return code
-        return None
 
     def _speakers(self, s: _Sentence, rep: Any) -> list[_Actor]:
         """Who speaks through a reporting verb. An unidentified speaker ("officials said") or the press

@@ -102,9 +102,13 @@ class VerbLexicon:
     synsets: dict[str, list[Phrase]] = field(default_factory=dict)  # name without '&', lower-case
     verbs: dict[Phrase, VerbEntry] = field(default_factory=dict)  # keyed by lemma
     nouns: dict[Phrase, VerbEntry] = field(default_factory=dict)  # event nouns ("attack", "talks")
+    # kind ("means", "charges") -> [(synset name, CAMEO code)]: a synset named in the right place refines
+    # a generic code (readouts' verbs.yaml ``subtypes``)
+    subtypes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def update(self, other: VerbLexicon) -> None:
-        """Merge ``other`` over this one: its synsets and verbs replace ours of the same name."""
+        """Merge ``other`` over this one: its synsets, verbs and subtype lists replace ours of the same name."""
         self.synsets.update(other.synsets)
         self.verbs.update(other.verbs)
         self.nouns.update(other.nouns)
+        self.subtypes.update(other.subtypes)

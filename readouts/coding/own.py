@@ -293,14 +293,46 @@ def _parse_entry(e: Any, kind: str, i: int, synsets: dict[str, list[Phrase]], ta
     return keys, entry
 
 
+_SUBTYPE_KINDS = ("means", "charges")
+
+
+def _parse_subtypes(data: Any, synsets: dict[str, list[Phrase]], cameo: dict[str, Any], where: str
+                    ) -> dict[str, list[tuple[str, str]]]:
+    """``subtypes``: per kind, a list of {synset, code}; the synset must be defined, the code CAMEO's."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: `subtypes` must map {' / '.join(_SUBTYPE_KINDS)} to lists")
+    _keys(data, set(_SUBTYPE_KINDS), f"{where}: subtypes")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for kind, rows in data.items():
+        if not isinstance(rows, list):
+            raise KnowledgeError(f"{where}: subtypes.{kind} must be a list of {{synset, code}}")
+        out[kind] = []
+        for i, row in enumerate(rows):
+            w = f"{where}: subtypes.{kind}[{i}]"
+            if not isinstance(row, dict):
+                raise KnowledgeError(f"{w} must be {{synset, code}}")
+            _keys(row, {"synset", "code", "note"}, w)
+            name = str(row.get("synset", "")).lstrip("&")
+            if name not in synsets:
+                raise KnowledgeError(f"{w}: synset {name!r} is not defined under `synsets`")
+            code = _code(row.get("code"), cameo, w)
+            if code is None:
+                raise KnowledgeError(f"{w} needs a code")
+            out[kind].append((name, code))
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def _load_verbs(key: str | None) -> VerbLexicon:
     data, where = _read(key, "verbs.yaml")
-    _keys(data, {"version", "synsets", "tables", "verbs", "nouns"}, where)
+    _keys(data, {"version", "synsets", "tables", "subtypes", "verbs", "nouns"}, where)
     cameo = _cameo_codes()
     synsets = _parse_synsets(data.get("synsets"), where)
     tables = _parse_tables(data.get("tables"), synsets, cameo, where)
-    lexicon = VerbLexicon(synsets={k: list(v) for k, v in synsets.items()})
+    lexicon = VerbLexicon(synsets={k: list(v) for k, v in synsets.items()},
+                          subtypes=_parse_subtypes(data.get("subtypes"), synsets, cameo, where))
     for kind, into in (("verb", lexicon.verbs), ("noun", lexicon.nouns)):
         items = data.get(kind + "s") or []
         if not isinstance(items, list):
