@@ -24,6 +24,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .lexicon import ActorCode, ActorDictionary, AgentCode, AgentDictionary
 from .own import split_words
 
@@ -209,7 +211,9 @@ def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],
         payload = Payload(codes=codes)
         for f in (p.name, *p.aliases):
             index.add_actor(split_words(f), payload)
-        if p.surname and p.surname.lower() not in taken:
+        # a surname that is an English function word ("He" Lifeng, Theresa "May") is never read alone:
+        # "He said" is a pronoun
+        if p.surname and p.surname.lower() not in taken and p.surname.lower() not in STOP_WORDS:
             shared_by.setdefault(p.surname.lower(), []).append((p.surname, codes))
     for holders in shared_by.values():
         # a later mention by surname alone ("Kuleba said"): when several known people share it, only
