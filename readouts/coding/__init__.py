@@ -125,14 +125,17 @@ class Coder:
 
     def code_texts(self, texts: Sequence[str], dates: Sequence[_dt.date | None] | None = None,
                    speakers: Sequence[str | None] | None = None, others: Sequence[tuple[str, ...]] | None = None,
-                   batch_size: int = 64) -> Iterable[list[CodedEvent]]:
+                   joint: Sequence[bool] | None = None, batch_size: int = 64) -> Iterable[list[CodedEvent]]:
         """Like ``code_sentences``, streaming; ``speakers``/``others`` (CAMEO codes) read each text as
-        a statement of that side in an engagement with the others."""
+        a statement of that side in an engagement with the others; ``joint`` marks the statements of
+        all the sides together ("the two sides agreed ..."), given as one side and the others."""
         n = len(texts)
         days = list(dates) if dates is not None else [None] * n
         who = list(speakers) if speakers is not None else [None] * n
         rest = list(others) if others is not None else [()] * n
-        for doc, day, sp, ot in zip(self.nlp.pipe(texts, batch_size=batch_size), days, who, rest, strict=True):
+        together = list(joint) if joint is not None else [False] * n
+        for doc, day, sp, ot, jt in zip(self.nlp.pipe(texts, batch_size=batch_size), days, who, rest, together,
+                                        strict=True):
             found: list[CodedEvent] = []
             if self._discard_story and _names(doc, self._discard_story):
                 yield found
@@ -141,7 +144,7 @@ class Coder:
                 if self._discard_sentence and _names(sent, self._discard_sentence):
                     continue
                 found.extend(self.engine.code_doc(sent.as_doc(), day, offset=sent.start_char, speaker=sp,
-                                                  others=ot))
+                                                  others=ot, joint=jt))
             yield found
 
 

@@ -51,6 +51,8 @@ _NOT_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "re
 _NP_PREPS = {"of", "in", "from", "at", "for"}
 _TARGET_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "from", "over", "by", "for",
                  "between", "in", "of", "upon", "about", "near", "among", "across")
+# what a consultation is about, not whom it is held with ("talks on Ukraine", "spoke about the G7")
+_TOPIC_PREPS = frozenset({"about", "on", "over", "of", "regarding", "concerning", "for", "against", "into"})
 # roots whose events often have no target in the text: protests, force posture, yielding ("thousands
 # demonstrated in the capital", "the army was put on alert", "the minister resigned")
 _MONADIC_ROOTS = frozenset({"08", "14", "15"})
@@ -130,6 +132,13 @@ class _Sentence:
     place: str | None = None  # the state of the place the verb being coded names ("in Nairobi")
     placed_target: bool = False  # the target found is only that place
     others: tuple[str, ...] = ()  # CAMEO codes of the other sides of the engagement
+    joint: bool = False  # the statement is the sides' together ("the two leaders agreed ..."): speaker and others
+
+    def parties(self) -> list[_Actor]:
+        """Who an unstated or pronoun subject is: the speaking side, or every side of a joint statement."""
+        if not self.speaker:
+            return []
+        return [_Actor(c, (0, 0)) for c in ((self.speaker, *self.others) if self.joint else (self.speaker,))]
 
 
 class EventCoder:
@@ -156,15 +165,17 @@ class EventCoder:
 
     # ------------------------------------------------------------------ entry point
     def code_doc(self, doc: Any, day: _dt.date | None = None, offset: int = 0, speaker: str | None = None,
-                 others: tuple[str, ...] = ()) -> list[CodedEvent]:
+                 others: tuple[str, ...] = (), joint: bool = False) -> list[CodedEvent]:
         """Events of one parsed sentence. ``speaker``/``others``: the sentence is a statement of that
         side in an engagement with those sides (its unstated subject is the speaker, its unstated
-        object the other side, and what it says of another actor is the speaker's statement)."""
+        object the other side, and what it says of another actor is the speaker's statement).
+        ``joint``: a statement of all the sides together ("They agreed to ..."): its unstated, pronoun
+        or "the two leaders" subject is every side, and its events are between them."""
         toks = list(doc)
         words = [t.lower_.replace("’", "'") for t in toks]
         lemmas = [t.lemma_.lower() for t in toks]
         hits = self.index.hits(words, lemmas, [t.text[:1].isupper() for t in toks])
-        s = _Sentence(doc, hits, day, speaker=speaker, others=others)
+        s = _Sentence(doc, hits, day, speaker=speaker, others=others, joint=joint and bool(speaker and others))
         for h in hits:
             for k in range(h.start, h.end):
                 s.hit_at[k] = h
@@ -179,6 +190,8 @@ class EventCoder:
             if tok.pos_ in ("AUX", "ADJ") and tok.dep_ not in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl",
                                                                "acl", "pcomp"):
                 continue
+            if tok.dep_ == "amod":
+                continue  # a participle used as an adjective ("imported cases", "the disputed border")
             entry = self._entry(tok)
             if entry is None:
                 continue
@@ -194,6 +207,13 @@ class EventCoder:
                 continue
             if s.speaker and e.target_cameo and _same_country(e.source_cameo, e.target_cameo):
                 continue  # a side's statement is about its relations with others
+            if s.speaker and not s.joint and len(s.others) == 1 and e.target_cameo == "---GOV":
+                # "urged the authorities to ...": an unnamed party in a statement to the other side is of that side
+                other = s.others[0]
+                e.target_cameo = other + e.target_cameo[3:] if _country(other) else other  # type: ignore[index]
+                e.target = self._ours(e.target_cameo)
+                if _same_country(e.source_cameo, e.target_cameo):
+                    continue
             if e.target_cameo and not s.speaker:
                 self._domestic(e)
                 if e.source_cameo == e.target_cameo:
@@ -245,7 +265,7 @@ class EventCoder:
             subj = self._subject(verb)
             sources = self._np_actors(s, subj) if subj is not None else []
             if not sources and s.speaker and (subj is None or subj.lower_ in _PRONOUNS):
-                sources = [_Actor(s.speaker, (0, 0))]
+                sources = s.parties()
             span = (t.idx, t.idx + len(t))
             # "will meet Y during a visit to Z": announced, as its clause is
             code, reverse = entry.code, entry.reverse_code
@@ -310,6 +330,21 @@ class EventCoder:
             elif (t.head.dep_ in ("aux", "auxpass") and t.head.head.pos_ in ("VERB", "AUX")
                   and t.head.head is not t.head and t.head.head is not t):
                 t.head = t.head.head
+        for i, d in enumerate(deps):
+            # "urged X to abide by A, honor B and cherish C": bare infinitives after the complement,
+            # which the parser coordinates with the main verb, are coordinated with the complement
+            t = toks[i]
+            if d != "conj" or t.tag_ != "VB" or t.head.tag_ in ("VB", "MD") or t.head.i >= t.i:
+                continue
+            # the complement: the head's infinitive, or one its object takes ("discussed the need to
+            # bring an end to the war, return all hostages and ...")
+            xs = [c for c in t.head.children if c.dep_ == "xcomp"]
+            xs += [a for c in t.head.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "acl"]
+            xs += [a for c in t.head.children if c.dep_ == "acomp" for a in c.children if a.dep_ == "xcomp"]
+            x = next((c for c in xs if c.i < t.i and c.tag_ == "VB"
+                      and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+            if x is not None and not any(c.dep_ in _SUBJ or c.dep_ == "aux" for c in t.children):
+                t.head = x
 
     # ------------------------------------------------------------------ verbs
     def _entry(self, tok: Any) -> VerbEntry | None:
@@ -435,6 +470,18 @@ class EventCoder:
                 best_end = end
         return best[1], best[2]
 
+    def _codes(self, tok: Any) -> bool:
+        """Whether a verb codes something by itself: a default code, or a pattern that matches here
+        ("agreed to establish a working group": "establish" codes nothing, so "agreed" does)."""
+        entry = self._entry(tok)
+        if entry is None:
+            return False
+        if entry.code is not None or entry.reported is not None:
+            return True
+        clause = self._clause(tok)
+        pat, _ = self._best_pattern(entry, self._pre(tok, clause), [t for t in clause if t.i > tok.i], False)
+        return pat is not None and pat.code is not None
+
     def _negated(self, tok: Any) -> bool:
         t = tok
         for _ in range(3):
@@ -456,6 +503,11 @@ class EventCoder:
             post = sorted(post + [t for t in content.subtree if t.dep_ not in ("punct",)], key=lambda t: t.i)
         negated = self._negated(tok)
         pat, matched = self._best_pattern(entry, pre, post, negated)
+        if pat is not None and pat.terms[pat.terms.index("*") + 1:pat.terms.index("*") + 2] == ("+",) and not any(
+                self._np_actors(s, c) for c in tok.children if c.dep_ in ("dobj", "dative")):
+            # "* + to": the target stands right after the verb ("pushed Iran to ..."); "pushed
+            # bilateral ties to a higher level" names none, and the pattern does not apply
+            pat, matched = None, []
         if pat is not None:
             code, reverse, swap = pat.code, pat.reverse_code, pat.swap
             if "+" in pat.terms and "$" in pat.terms and pat.terms.index("+") < pat.terms.index("$"):
@@ -468,10 +520,17 @@ class EventCoder:
             reverse = None
         else:
             code, reverse, swap = entry.code, entry.reverse_code, False
+            if entry.transitive_set and any(c.dep_ == "dobj" for c in tok.children):
+                code, reverse = entry.transitive, None  # "demonstrated its resolve" is no protest
+        # an act the lexicon codes only as reported of another actor (an accusation: "X has
+        # interfered in our internal affairs", in a statement or after "Y said")
+        accusation = code is None and pat is None and not negated and entry.reported is not None
+        if accusation:
+            code, reverse = entry.reported, None
         if code is None:
             return []
         if pat is None and self.intent and tok.lemma_.lower() in self.intent["heads"] and any(
-                c.dep_ == "xcomp" and c.pos_ == "VERB" and self._entry(c) is not None for c in tok.children):
+                c.dep_ == "xcomp" and c.pos_ == "VERB" and self._codes(c) for c in tok.children):
             # "seeking to deepen a partnership": the action announced is the event (as an intent),
             # not the head verb's own default reading
             return []
@@ -505,7 +564,9 @@ class EventCoder:
             c = stack.pop()
             purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             planned = c.dep_ == "acl" and c.head.dep_ in ("dobj", "pobj")  # "slammed the decision to send ..."
-            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd") or purpose or planned:
+            # "urged X to abide by ..., honor its promise and ...": the coordinated complements too
+            also_asked = c.dep_ == "conj" and c.head is not tok and c.head.i in consumed
+            if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd") or purpose or planned or also_asked:
                 consumed.add(c.i)
                 stack.extend(c.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -525,18 +586,28 @@ class EventCoder:
             return done
         subj = self._subject(tok)
         sources = self._np_actors(s, subj) if subj is not None else []
-        if not sources and subj is not None and subj.lower_ in _PRONOUNS and not s.speaker:
+        if not sources and subj is not None and subj.lower_ in _PRONOUNS and (
+                not s.speaker or not s.joint and subj.lower_ in ("they", "them", "it", "this")):
+            # ("called on Russia to release them so they can return home": "they" are not the speaker)
             sources = self._antecedent(s, tok)
         if subj is not None and all(a.cameo.startswith("---") for a in sources) and _both_sides(subj):
-            sources = self._parties(s, subj) or sources
+            sources = self._parties(s, subj) or (s.parties() if s.joint else []) or sources
+        if s.speaker and not s.joint and sources and all(a.cameo == "---GOV" for a in sources):
+            # "The Secretary stressed ...", "the Prime Minister welcomed ...": in a side's statement, an
+            # official named by title alone is that side's
+            sources = [_Actor(s.speaker + "GOV" if _country(s.speaker) else s.speaker, sources[0].tokens)]
         if not sources and subj is not None and subj.pos_ == "NOUN" and not passive:
             # "a chemical attack by Syrian aircraft killed ...": who carried out what the subject names
             sources = [a for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"
                        for g in c.children if g.dep_ == "pobj" for a in self._np_actors(s, g)]
         agent_tok = _agent_of(tok) if passive else None
-        prep_hint = [t for t in matched if s.doc[t].dep_ == "prep"]
+        # (not the "to" of "people-to-people")
+        prep_hint = [t for t in matched if s.doc[t].dep_ == "prep" and not (t > 0 and s.doc[t - 1].text == "-")]
         s.place, s.placed_target = None, False
-        targets = self._target(s, tok, prep_hint, exclude=agent_tok, sources=None if passive else sources)
+        targets = self._target(s, tok, prep_hint, exclude=agent_tok, sources=None if passive else sources,
+                               consult=code[:2] == "04", named=set(matched), topic=entry.topic_object,
+                               # "voiced its opposition": the object the pattern names is the statement itself
+                               said=code[:2] < "14")
         if len(sources) > 1 and not passive and code[:2] in ("03", "04", "05", "06") and (s.placed_target or (
                 targets and all(any(_same_country(a.cameo, b.cameo) for b in sources) for a in targets))):
             # "A and B met at the G7 summit": with each other, not with the place (a protest "in
@@ -561,11 +632,33 @@ class EventCoder:
                 sources, targets = targets, sources
         if swap:
             sources, targets = targets, sources
-        if not sources and s.speaker and (subj is None or subj.lower_ in _PRONOUNS or subj.lower_ in ("side", "sides")):
-            sources = [_Actor(s.speaker, (0, 0))]
-        if sources and not targets and s.speaker and len(s.others) == 1 and code[:2] != "04":
+        if accusation:
+            rep = self._reporter(tok)
+            accusers = self._speakers(s, rep) if rep is not None else (
+                [_Actor(s.speaker, (0, 0))] if s.speaker else [])
+            if not accusers:
+                return []  # told as plain news, the act codes nothing
+            sources, targets = accusers[:1], [a for a in sources if not a.cameo.startswith("---")
+                                               and not _same_side(a.cameo, accusers[0].cameo)]
+            if not targets:
+                return []
+        if not sources and s.speaker and (subj is None and not _under_noun(tok) or subj is not None and (
+                subj.lower_ in _PRONOUNS and (s.joint or subj.lower_ not in ("they", "them"))
+                or subj.lower_ in ("side", "sides"))):
+            sources = s.parties()
+        if s.speaker and targets and sources and all(any(_same_country(a.cameo, b.cameo) for b in sources)
+                                                       for a in targets):
+            targets = []  # "offered the full support of the United Nations": its own side is no target
+        if sources and not targets and s.speaker and len({a.cameo for a in sources}) == 1 and code[:2] != "04" and (
+                code[:2] < "14" or not _aimed(tok, matched)):
+            # (a use of force against something no actor names — "waged a war against the virus" —
+            # is not against the other side)
             # the statement's unstated object is the other side; a consultation names its counterpart
-            targets = [_Actor(s.others[0], (0, 0))]
+            if s.joint:  # "Singapore said it would ...": to the other side of the joint statement
+                targets = [_Actor(c, (0, 0)) for c in (s.speaker, *s.others)
+                           if not _same_country(c, sources[0].cameo)][:1]
+            elif len(s.others) == 1:
+                targets = [_Actor(s.others[0], (0, 0))]
         if not sources:
             return []
         if code == "190" and subj is not None and not passive:
@@ -685,6 +778,13 @@ class EventCoder:
         future = any(a in table["aux"] for a in auxes) and not any(a in ("have", "has", "had", "'ve") for a in auxes)
         head = None
         t = tok
+        # "will coordinate efforts and prevent ...", "is ready to implement X, enhance Y and deepen Z":
+        # a verb coordinated with an announced one, without a subject of its own, is announced too
+        while t.dep_ == "conj" and t.head is not t and not any(c.dep_ in _SUBJ for c in t.children):
+            t = t.head
+            auxes = [c.lower_ for c in t.children if c.dep_ == "aux"]
+            future = future or (any(a in table["aux"] for a in auxes)
+                                and not any(a in ("have", "has", "had", "'ve") for a in auxes))
         for _ in range(3):
             if t.dep_ not in ("xcomp", "acomp") or t.head is t:
                 break
@@ -732,6 +832,8 @@ class EventCoder:
                         return t.head
                     return c
             if t.dep_ in ("relcl", "acl") and t.head is not t:
+                if t.dep_ == "acl" and _to_infinitive(t):
+                    return None  # "the need to return the hostages": the noun does not return them
                 return t.head
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and t.head is not t:
                 # object control: "urged Bree to help" -> the helper is the object
@@ -748,17 +850,32 @@ class EventCoder:
         return None
 
     def _target(self, s: _Sentence, tok: Any, prep_hint: list[int], exclude: Any | None,
-                sources: list[_Actor] | None = None) -> list[_Actor]:
+                sources: list[_Actor] | None = None, consult: bool = False, named: set[int] | None = None,
+                topic: bool = False, said: bool = False) -> list[_Actor]:
         """The first argument of the verb that names an actor, nearest arguments first: the pattern's
         preposition, the objects (and the noun phrases inside them: "ties with X", "an attack by X"),
-        then the verb's prepositional phrases. An actor with a country beats a bare agent."""
+        then the verb's prepositional phrases. An actor with a country beats a bare agent.
+        ``consult``: a consultation's counterpart is its object itself ("met Putin") or whom it is
+        held with ("held talks with X"); what is discussed ("discussed the situation in Ukraine",
+        "spoke about the G7") is its topic, not a party — unless the pattern that coded it names the
+        object ("held talks with X", "attended a summit in Geneva": ``named``, the pattern's tokens).
+        ``topic``: the verb's object is always its topic (``object: topic`` in verbs.yaml: "discussed")."""
         cands: list[Any] = []
         for i in prep_hint:
             cands.extend(g for g in s.doc[i].children if g.dep_ in ("pobj", "pcomp"))
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
         for o in objs:
-            cands.extend(_inside(o))
-        preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS]
+            if consult and topic and o.i not in (named or ()):
+                continue
+            # the meeting a pattern named ("held talks with X", "attended a summit in Geneva") names
+            # its parties and place; any other object of a consultation is its topic
+            if consult:  # ("exchanged views on Korea": a named object's topic is no party either)
+                cands.extend(_partners(o, places=o.i in (named or ())))
+            else:
+                cands.extend(_inside(o))
+        preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _TARGET_PREPS
+                 and not (consult and c.lower_ in _TOPIC_PREPS and c.i not in prep_hint)
+                 and not (consult and topic and c.lower_ not in ("with", "between", "among") and c.i not in prep_hint)]
         # "pulled out of the talks with X", "moved away from X": the particle's preposition
         preps.extend(q for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ not in _TARGET_PREPS
                      for q in c.children if q.dep_ == "prep" and q.lower_ in _TARGET_PREPS)
@@ -770,6 +887,8 @@ class EventCoder:
         # the purpose of the act, last: "signed an accord to supply X with wheat"
         purposes = [x for x in tok.children if x.dep_ == "advcl" and x.i > tok.i and _to_infinitive(x)]
         purposes += [a for o in objs for a in o.children if a.dep_ == "acl" and _to_infinitive(a)]
+        if consult:  # "discussed the need to end the war in Gaza": what is discussed
+            purposes = []
         for x in [*[c for c in tok.children if c.dep_ in ("xcomp", "acomp")], *purposes]:
             for c in x.children:
                 if c.dep_ == "dobj":
@@ -793,8 +912,9 @@ class EventCoder:
                 continue
             seen.add(c.i)
             found = self._np_actors(s, c)
-            if not found:
-                continue
+            if not found or said and c.i in (named or ()) and c.dep_ == "dobj" and c.head.i == tok.i and all(
+                    a.cameo.startswith("---") for a in found):
+                continue  # (the verbal act's own noun is no party: "voiced its opposition")
             if _via_place(c, tok):
                 placed.append(found)  # a place is the target only failing every other argument
                 continue
@@ -999,7 +1119,7 @@ class EventCoder:
         for vi, group in by_verb.items():
             verb = doc[vi] if vi >= 0 else None
             rep = self._reporter(verb) if verb is not None else None
-            if rep is None and verb is not None and s.speaker:
+            if rep is None and verb is not None and s.speaker and not s.joint:
                 speakers = [_Actor(s.speaker, (0, 0))]
                 rep = verb
             elif rep is None or verb is None:
@@ -1081,7 +1201,7 @@ class EventCoder:
         speakers = self._np_actors(s, speaker_tok) if speaker_tok is not None else []
         speakers = [a for a in speakers if not a.cameo.startswith("---") and "MED" not in a.cameo[3:]]
         if not speakers and s.speaker and (speaker_tok is None or speaker_tok.lower_ in _PRONOUNS):
-            speakers = [_Actor(s.speaker, (0, 0))]
+            speakers = s.parties()
         return speakers
 
     @staticmethod
@@ -1122,6 +1242,43 @@ def _to_infinitive(verb: Any) -> bool:
 def _agent_of(verb: Any) -> Any | None:
     """The noun of a passive verb's "by" phrase ("was attacked by X": X), or None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _aimed(verb: Any, matched: list[int]) -> bool:
+    """Whether an act names what it is aimed at: an object the pattern did not take ("curbed the spread
+    of the virus") or a phrase "against/on/at/into" ("waged a war against the virus")."""
+    doc = verb.doc
+    preps = [c for c in verb.children if c.dep_ == "prep"] + [doc[i] for i in matched if doc[i].dep_ == "prep"]
+    return any(c.dep_ == "dobj" and c.i not in matched for c in verb.children) or any(
+        p.lower_ in ("against", "on", "at", "into", "toward", "towards") for p in preps)
+
+
+def _under_noun(verb: Any) -> bool:
+    """Whether a verb without a subject belongs to a noun ("the need to return all hostages", "efforts
+    to curb the virus", "the importance of maintaining ...", "personnel capable of providing security"):
+    its subject is not the statement's speaker. Climbs through verbs, adjectives and prepositions."""
+    t = verb
+    for _ in range(8):
+        h = t.head
+        if h is t:
+            return False
+        if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return True
+        if h.pos_ in ("VERB", "AUX") and t.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp"):
+            return False
+        t = h
+    return False
+
+
+def _partners(tok: Any, places: bool = False) -> list[Any]:
+    """A consultation's object and those it is held with: "Putin", "talks with X", "talks between X and Y",
+    "a visit to X", "credentials to X"; with ``places``, where a meeting is held ("a summit in Geneva")."""
+    out = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    preps = ("with", "between", "among", "to", "in", "at") if places else ("with", "between", "among", "to")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
 
 
 def _inside(tok: Any) -> list[Any]:

@@ -95,6 +95,16 @@ class VerbEntry:
     reverse_code: str | None = None
     forms: set[Phrase] = field(default_factory=set)
     patterns: list[VerbPattern] = field(default_factory=list)
+    # what the verb codes when no pattern matches and it has a direct object ("demonstrated its resolve"
+    # is no protest); ``transitive_set`` False: the entry says nothing of it (``code`` applies)
+    transitive: str | None = None
+    transitive_set: bool = False
+    # the code of the act reported of another actor: "the United States has interfered in China's
+    # internal affairs", in China's statement, is China's accusation (112); as plain news it codes nothing
+    reported: str | None = None
+    # the direct object is what the act is about, not whom it is done with ("discussed the situation in
+    # Ukraine", "reviewed the Arctic Council ministerial"): the counterpart comes only with "with"
+    topic_object: bool = False
 
 
 @dataclass

@@ -139,7 +139,7 @@ def _cache_key(path: str | Path | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- verbs
-_ENTRY_KEYS = {"code", "reverse", "aliases", "forms", "patterns", "use", "note"}
+_ENTRY_KEYS = {"code", "reverse", "aliases", "forms", "patterns", "use", "note", "transitive", "reported", "object"}
 _PATTERN_KEYS = {"match", "code", "reverse", "swap", "note"}
 _USE_KEYS = {"table", "as", "after", "then"}
 
@@ -237,6 +237,15 @@ def _parse_tables(data: Any, synsets: dict[str, list[Phrase]], cameo: dict[str, 
     return out
 
 
+def _object_kind(v: Any, where: str) -> bool:
+    """``object: topic`` (the direct object is what is discussed) or ``object: party`` (the default)."""
+    if v is None or v == "party":
+        return False
+    if v == "topic":
+        return True
+    raise KnowledgeError(f"{where}: expected `topic` or `party`, got {v!r}")
+
+
 def _parse_entry(e: Any, kind: str, i: int, synsets: dict[str, list[Phrase]], tables: dict[str, _Table],
                  cameo: dict[str, Any], where: str) -> tuple[list[Phrase], VerbEntry]:
     if not isinstance(e, dict) or not isinstance(e.get(kind), str) or not e[kind].strip():
@@ -250,7 +259,10 @@ def _parse_entry(e: Any, kind: str, i: int, synsets: dict[str, list[Phrase]], ta
     keys = [lemma] + [tuple(a.lower().split()) for a in _strings(e.get("aliases"), f"{w}.aliases")]
     entry = VerbEntry(lemma=lemma, code=_code(e.get("code"), cameo, f"{w}.code"),
                       reverse_code=_code(e.get("reverse"), cameo, f"{w}.reverse"),
-                      forms={split_words(f) for f in _strings(e.get("forms"), f"{w}.forms")})
+                      forms={split_words(f) for f in _strings(e.get("forms"), f"{w}.forms")},
+                      transitive=_code(e.get("transitive"), cameo, f"{w}.transitive"), transitive_set="transitive" in e,
+                      reported=_code(e.get("reported"), cameo, f"{w}.reported"),
+                      topic_object=_object_kind(e.get("object"), f"{w}.object"))
     patterns = e.get("patterns") or []
     if not isinstance(patterns, list):
         raise KnowledgeError(f"{w}: `patterns` must be a list")

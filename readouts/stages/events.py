@@ -24,6 +24,12 @@ from typing import Any
 from ..model import Event
 from .base import Work
 
+# a statement that tells of another time than the engagement's ("last Friday", "in February", "two
+# years ago"): a consultation it reports is another one
+_ELSEWHEN = re.compile(
+    r"\b(?:last|earlier|ago|previous|previously|yesterday|former|since|beginning of this|end of last|"
+    r"january|february|march|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)\b", re.I)
 _MAX_NEWS_SENTENCES = 400  # a very long document is coded in its first 400 sentences that name an actor
 
 __all__ = ["CodingPlan", "code", "finish", "plan", "run"]
@@ -71,6 +77,7 @@ class CodingPlan:
     days: list[Any] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)
     others: list[tuple[str, ...]] = field(default_factory=list)
+    joint: list[bool] = field(default_factory=list)
 
 
 def run(work: Work) -> None:
@@ -118,7 +125,8 @@ def code(work: Work, plans: list[CodingPlan]) -> list[list[list[Any]]]:
         return [[] for _ in plans]
     found = iter(_coder(work).code_texts(texts, [d for p in plans for d in p.days],
                                          speakers=[s for p in plans for s in p.speakers],
-                                         others=[o for p in plans for o in p.others]))
+                                         others=[o for p in plans for o in p.others],
+                                         joint=[j for p in plans for j in p.joint]))
     return [[next(found) for _ in p.texts] for p in plans]
 
 
@@ -131,8 +139,14 @@ def finish(work: Work, p: CodingPlan, found: list[list[Any]]) -> None:
     coded: set[str] = set()
     for st, f in zip(p.statements, found[:len(p.statements)], strict=True):
         # a statement's event is between the sides: one whose target is unnamed ("the Prime Minister
-        # reiterated his commitment") says nothing an event dataset can use
-        new = [ev for ev in to_events(f, statement=st.id) if ev.target is not None]
+        # reiterated his commitment") says nothing an event dataset can use; "the two sides discussed
+        # ...", "the Secretary discussed ... with his counterpart" is the engagement itself, already
+        # coded as such
+        # (unless it tells of another time: "At the beginning of this month, President Xi had a phone
+        # conversation with Chancellor Merkel")
+        again = _ELSEWHEN.search(st.text) is None
+        new = [ev for ev in to_events(f, statement=st.id) if ev.target is not None and not (
+            again and ev.cameo[:2] == "04" and ev.source in p.sides and ev.target in p.sides)]
         for ev in new:
             ev.span = (ev.span[0] + st.span[0], ev.span[1] + st.span[0])
         if new:
@@ -205,16 +219,23 @@ def _statement_requests(work: Work, p: CodingPlan) -> None:
     coder = _coder(work)
     cameo_of = coder.cameo_of
     day = work.engagement_date
+    sides = sorted(p.sides)
     for st in work.statements:
-        if not st.affiliation or st.speaker == "both sides":
+        joint = not st.affiliation and st.speaker == "both sides"
+        if joint and len(sides) < 2 or not joint and not st.affiliation:
             continue
         if not coder.might_code(_words(work, st.span[0], st.span[1])):
             continue
         p.statements.append(st)
         p.texts.append(work.text[st.span[0]:st.span[1]])
         p.days.append(day)
-        p.speakers.append(cameo_of(st.affiliation))
-        p.others.append(tuple(cameo_of(o) for o in sorted(p.sides - {st.affiliation})))
+        if joint:  # the sides together: each is a source, the others its targets
+            p.speakers.append(cameo_of(sides[0]))
+            p.others.append(tuple(cameo_of(o) for o in sides[1:]))
+        else:
+            p.speakers.append(cameo_of(st.affiliation))
+            p.others.append(tuple(cameo_of(o) for o in sorted(p.sides - {st.affiliation})))
+        p.joint.append(joint)
 
 
 def _news_requests(work: Work, p: CodingPlan) -> None:
@@ -236,6 +257,7 @@ def _news_requests(work: Work, p: CodingPlan) -> None:
         p.days.append(work.published)
         p.speakers.append(None)
         p.others.append(())
+        p.joint.append(False)
         if len(p.sentences) >= _MAX_NEWS_SENTENCES:
             break
 

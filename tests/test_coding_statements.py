@@ -1,0 +1,98 @@
+"""The event coder on a readout's statements: a side's own statement (speaker and the other sides),
+the two sides' joint statements, accusations told of the other side, consultations and their topics.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import readouts
+from readouts.coding import Coder
+
+Triple = tuple[str, str | None, str]
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def said(coder: Coder, text: str, speaker: str, *others: str, joint: bool = False) -> set[Triple]:
+    """The events of ``text`` as a statement of ``speaker`` (CAMEO codes) in an engagement with ``others``."""
+    found = list(coder.code_texts([text], None, speakers=[speaker], others=[tuple(others)], joint=[joint]))[0]
+    return {e.triple() for e in found}
+
+
+@pytest.mark.parametrize("text, speaker, other, expected", [
+    # misconduct told of the other side is the speaker's accusation
+    ("The Republic of Korea has repeatedly meddled in Japan's domestic politics.", "JPN", "KOR",
+     {("JPN", "KOR", "112")}),
+    ("Canada's actions have undermined the trust between the two countries.", "IND", "CAN",
+     {("IND", "CAN", "112")}),
+    # an official named by title alone speaks for the statement's side; concern raised over the other's acts
+    ("The Secretary raised serious concerns about Venezuela's recent decisions.", "USA", "VEN",
+     {("USAGOV", "VEN", "012")}),
+    # "He" is a pronoun, not an official with the surname He
+    ("He conveyed his disappointment over Germany's decision.", "FRA", "DEU", {("FRA", "DEU", "111")}),
+    # the verbal act's own noun is no party: "voiced its opposition" is against the other side
+    ("Hence Brazil voices its firm opposition.", "BRA", "ARG", {("BRA", "ARG", "111")}),
+    # what is discussed is a topic, not a party to the consultation
+    ("The Minister discussed the situation in Sudan with his Egyptian counterpart.", "ETH", "EGY",
+     {("ETHGOV", "EGYGOV", "040"), ("EGYGOV", "ETHGOV", "040")}),
+    # "ready to impose costs" is a threat of sanctions
+    ("Australia stands ready to impose severe costs should China escalate.", "AUS", "CHN", {("AUS", "CHN", "1312")}),
+    # verbs coordinated with the announced one are announced too (one intent, no reciprocal cooperation)
+    ("Chile is ready to implement the agreement, deepen trade cooperation and expand exchanges.", "CHL", "PER",
+     {("CHL", "PER", "0311")}),
+    # what the other side is urged to do is the appeal, not the speaker's act ("honor its commitments")
+    ("We urge Pakistan to abide by the accord, honor its commitments and release the detainees.", "IND", "PAK",
+     {("IND", "PAK", "0253")}),
+    # a use of force against something no actor names is not against the other side
+    ("To fight the epidemic, Thailand has waged a war against the virus.", "THA", "LAO", set()),
+    # participles used as adjectives are no events; "the need to return" is nobody's act
+    ("We will prevent imported cases.", "NZL", "AUS", set()),
+    ("They discussed the need to end the fighting and return all hostages.", "QAT", "EGY", set()),
+    # "demonstrated its resolve" is no protest
+    ("The summit demonstrated Kenya's leadership in the region.", "GBR", "KEN", set()),
+    # "they" in a side's statement are not the side
+    ("He called on Iran to release the sailors so they can return home.", "GBR", "IRN", {("GBR", "IRN", "0253")}),
+])
+def test_a_side_s_statement(coder: Coder, text: str, speaker: str, other: str, expected: set[Triple]) -> None:
+    assert said(coder, text, speaker, other) == expected
+
+
+def test_accusation_verbs_code_nothing_as_plain_news_but_do_when_reported(coder: Coder) -> None:
+    assert {e.triple() for e in coder.code_sentences(["Russia meddled in Moldova's elections."])[0]} == set()
+    got = {e.triple() for e in coder.code_sentences(["Moldova said Russia had meddled in its elections."])[0]}
+    assert ("MDA", "RUS", "112") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the two sides together: both directions
+    ("They agreed to launch a new energy dialogue.", {("NOR", "SWE", "036"), ("SWE", "NOR", "036")}),
+    ("The two leaders reaffirmed their support for Ukraine.", {("NOR", "UKR", "051"), ("SWE", "UKR", "051")}),
+    ("Both sides welcomed the progress in trade talks.", {("NOR", "SWE", "051"), ("SWE", "NOR", "051")}),
+])
+def test_a_joint_statement_is_each_side_s(coder: Coder, text: str, expected: set[Triple]) -> None:
+    assert said(coder, text, "NOR", "SWE", joint=True) == expected
+
+
+READOUT = """On 3 March 2025, Foreign Minister Espen Barth Eide held talks with Foreign Minister Maria Malmer \
+Stenergard of Sweden in Oslo.
+
+The two ministers agreed to establish a joint working group on Arctic infrastructure. They discussed the \
+security situation in the Baltic Sea region and welcomed closer cooperation between their coast guards.
+
+Foreign Minister Eide raised concerns about recent cyber attacks on Nordic infrastructure.
+"""
+
+
+def test_joint_statements_in_a_readout_code_both_ways_without_repeating_the_meeting() -> None:
+    rec = readouts.extract(READOUT)
+    meeting = [e for e in rec.events if not e.statement]
+    assert {(e.source, e.target) for e in meeting} == {("NOR", "SWE"), ("SWE", "NOR")}
+    joint = [e for e in rec.events if e.statement and e.cameo.startswith("03")]
+    assert {(e.source, e.target) for e in joint} == {("NOR", "SWE"), ("SWE", "NOR")}, rec.events
+    # "They discussed ..." is the meeting already coded: no second consultation from the statement
+    assert not [e for e in rec.events if e.statement and e.cameo.startswith("04")], rec.events
+    assert all(rec.document.text[e.span[0]:e.span[1]] for e in rec.events)
