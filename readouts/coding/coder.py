@@ -555,6 +555,10 @@ class EventCoder:
                         also.append(p2.code)
                         consumed.update(t.i for t in sub)
         intent = self._intent(tok, code) if not negated else None
+        if intent is None and not negated and s.speaker and not s.joint and self._modal(tok) and (
+                (subj := self._subject(tok)) is not None and _both_sides(subj)):
+            # "the two sides should hold talks", in one side's statement: its proposal, an intent
+            intent = self._as_intent(code)
         if intent is not None:
             code, reverse = intent, None
         # a head verb that codes consumes the verbs of its complements ("agreed to resume talks",
@@ -647,8 +651,11 @@ class EventCoder:
                 or subj.lower_ in ("side", "sides"))):
             sources = s.parties()
         if s.speaker and targets and sources and all(any(_same_country(a.cameo, b.cameo) for b in sources)
-                                                       for a in targets):
-            targets = []  # "offered the full support of the United Nations": its own side is no target
+                                                       for a in targets) and not any(
+                c.dep_ in ("dobj", "dative") and c.i in s.hit_at for c in tok.children):
+            # "offered the full support of the United Nations": its own side, as the owner of what is
+            # offered, is no target ("offered the UK an opportunity" is to itself, not to the other side)
+            targets = []
         if sources and not targets and s.speaker and len({a.cameo for a in sources}) == 1 and code[:2] != "04" and (
                 code[:2] < "14" or not _aimed(tok, matched)):
             # (a use of force against something no actor names — "waged a war against the virus" —
@@ -795,13 +802,23 @@ class EventCoder:
                 break
         if not future and head is None:
             return None
-        for n in range(len(code), 1, -1):
-            if code[:n] in table["cooperative"]:
-                return str(table["cooperative"][code[:n]])
+        coop = self._as_intent(code)
+        if coop is not None:
+            return coop
         if future or head in table["threat_heads"]:
             for n in range(len(code), 1, -1):
                 if code[:n] in table["conflict"]:
                     return str(table["conflict"][code[:n]])
+        return None
+
+    def _as_intent(self, code: str) -> str | None:
+        """The intent (03x) code of a cooperative action's code, or None (intent.yaml ``cooperative``)."""
+        table = self.intent
+        if not table or code[:2] in ("03", "13", "01", "02", "10", "11", "12"):
+            return None
+        for n in range(len(code), 1, -1):
+            if code[:n] in table["cooperative"]:
+                return str(table["cooperative"][code[:n]])
         return None
 
     def _event(self, s: _Sentence, a: _Actor, b: _Actor | None, code: str, span: tuple[int, int],
@@ -912,6 +929,10 @@ class EventCoder:
                 continue
             seen.add(c.i)
             found = self._np_actors(s, c)
+            if s.speaker and not s.joint and len(s.others) == 1 and found and all(a.cameo == "---GOV" for a in found):
+                # "provided the Minister an overview", "told his counterpart": the other side's official
+                other = s.others[0]
+                found = [_Actor(other + "GOV" if _country(other) else other, found[0].tokens)]
             if not found or said and c.i in (named or ()) and c.dep_ == "dobj" and c.head.i == tok.i and all(
                     a.cameo.startswith("---") for a in found):
                 continue  # (the verbal act's own noun is no party: "voiced its opposition")
@@ -1133,7 +1154,9 @@ class EventCoder:
             sp = speakers[0]
             subj = self._subject(verb)
             pronoun = subj is None or subj.lower_ in _PRONOUNS
-            if pronoun or all(_same_side(e.source_cameo, sp.cameo) for e in group):
+            # the speaker's own act, with its reciprocal events ("we should hold talks with Y": Y -> us too)
+            mine = any if s.speaker else all
+            if pronoun or mine(_same_side(e.source_cameo, sp.cameo) for e in group):
                 for e in group:
                     if pronoun and not _same_side(e.source_cameo, sp.cameo) and e.reported_by is None:
                         e.source_cameo, e.source = sp.cameo, self._ours(sp.cameo)

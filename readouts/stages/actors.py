@@ -18,8 +18,10 @@ Later mentions (a surname, "Secretary Blinken", "the Secretary") join the person
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -292,9 +294,55 @@ class _People:
         return False
 
 
-def _find_known_by_surname(kb: Any, surname: str) -> Any:
+def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, title: str | None = None,
+                           actor: str | None = None, named: Collection[int] = ()) -> Any:
+    """The known person a lone surname ("Rice said", "Prime Minister Martin") stands for, or None.
+
+    One holder of the surname in the knowledge: that one, whatever the date (as ever). Several
+    ("Paul Martin" of Canada, "Micheál Martin" of Ireland):
+      * the one the document has already named (``named``: ids of known people found earlier), if just one;
+      * else, with the document's date ``day``, those holding a role on that day; a title narrows them to
+        the ones whose role that day is of the title's kind ("Prime Minister", "Taoiseach"), or, for a
+        title of no kind ("Secretary", "Ambassador"), whose role has the title's head word; a side the
+        title names ("Canadian Prime Minister") to the ones whose role that day is for it.
+    Still more than one, or none left: nobody (no date at all: nobody, as before).
+    ``kb.surnames`` is the index by surname, built once by the knowledge loader."""
     cands = kb.surnames.get(surname.lower(), [])
-    return cands[0] if len(cands) == 1 else None
+    if len(cands) < 2:
+        return cands[0] if cands else None
+    earlier = [p for p in cands if id(p) in named]
+    if len(earlier) == 1:
+        return earlier[0]
+    if day is None:
+        return None
+    held = {id(p): [r for r in p.roles if r.active(day)] for p in earlier or cands}
+    if actor:
+        held = {k: [r for r in rs if r.actor == actor] for k, rs in held.items()}
+    if title:
+        kind = kb.title_kind(title)
+        if kind:
+            held = {k: [r for r in rs if r.kind == kind] for k, rs in held.items()}
+        else:
+            heads = {w for w in re.split(r"[\s\-‑]+", title.lower()) if w in kb.title_heads}
+            if heads:
+                held = {k: [r for r in rs if heads & set(re.split(r"[\s,\-‑]+", r.title.lower()))]
+                        for k, rs in held.items()}
+    pool = [p for p in earlier or cands if held[id(p)]]
+    return pool[0] if len(pool) == 1 else None
+
+
+def _document_day(work: Work) -> dt.date | None:
+    """The date people's roles are read at, before engagements are found: the publication date, else
+    the document's first full date ("On May 4, 2005, ..."); None when the text gives neither."""
+    if work.published is not None:
+        return work.published
+    for d in work.dates:
+        if len(d.value) == 10 and not d.relative:
+            try:
+                return dt.date.fromisoformat(d.value)
+            except ValueError:
+                continue
+    return None
 
 
 def run(work: Work) -> None:
@@ -312,6 +360,17 @@ def run(work: Work) -> None:
     people = _People(work)
     person_tok: set[int] = set()
     hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
+    day = _document_day(work)
+    named_at: dict[int, int] = {}  # id of a known person -> where the text first names them by a known form
+    for a, _b, known, _ti, _tj in known_hits:
+        named_at.setdefault(id(known), a)
+
+    def by_surname(surname: str, at: int, title: str | None = None, actor: str | None = None) -> Any:
+        """A lone surname at ``at``: date-, title- and document-aware (see _find_known_by_surname)."""
+        if len(kb.surnames.get(surname.lower(), ())) < 2:
+            return _find_known_by_surname(kb, surname)
+        named = {k for k, pos in named_at.items() if pos < at} | {id(p.known) for p in work.people if p.known}
+        return _find_known_by_surname(kb, surname, day, title, actor, named)
 
     def actor_code(ti: int, tj: int) -> str | None:
         for m in work.actor_mentions:
@@ -400,7 +459,7 @@ def run(work: Work) -> None:
             if comp and not tactor and j + 1 < len(tokens):
                 ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if ref.known is None and len(name_toks) == 1:
-                ref.known = _find_known_by_surname(kb, name)
+                ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
             if kb.title_kind(ttl) is None:
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
@@ -468,7 +527,7 @@ def run(work: Work) -> None:
             appositive(ref, tj)
             if len(seg) == 1:
                 # a lone surname is a person only if it refers to someone named in full
-                ref.known = _find_known_by_surname(kb, seg[0].text)
+                ref.known = by_surname(seg[0].text, seg[0].start, ref.title, ref.title_actor)
             pending.append(((seg[0].start, seg[-1].end), ref, seg[0].start))
             person_tok.update(range(ti, tj))
     # 3. bare capitalised surnames of people already found ("Stoltenberg said")
@@ -480,7 +539,7 @@ def run(work: Work) -> None:
             if ref.known is None and ref.name and len(ref.name.split()) == 1 and not any(
                     p.name for p in work.people if p.name and ref.name.lower() in p.name.lower().split()):
                 # surname with no earlier full name: a known holder of that surname, if unambiguous
-                ref.known = _find_known_by_surname(kb, ref.name)
+                ref.known = by_surname(ref.name, span[0], ref.title, ref.title_actor)
             people.add(span, ref)
     _merge_unnamed(work)
     # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
