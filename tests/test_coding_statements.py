@@ -56,6 +56,14 @@ def said(coder: Coder, text: str, speaker: str, *others: str, joint: bool = Fals
     ("The summit demonstrated Kenya's leadership in the region.", "GBR", "KEN", set()),
     # "they" in a side's statement are not the side
     ("He called on Iran to release the sailors so they can return home.", "GBR", "IRN", {("GBR", "IRN", "0253")}),
+    # "the two sides should ..." in one side's statement is its proposal: an intent, not a demand
+    ("The two sides should strengthen cooperation in trade and investment.", "CHN", "DEU", {("CHN", "DEU", "032")}),
+    # a briefing given to the other side's minister is a statement to that side, not aid
+    ("The Secretary provided the Minister an overview of U.S. policy toward Cuba.", "USA", "MEX",
+     {("USAGOV", "MEXGOV", "010")}),
+    # the own side, as the owner of what is offered, is no target; the other side is
+    ("The Secretary-General offered the full support of the United Nations.", "IGOUNO", "MLI",
+     {("IGOUNO", "MLI", "032")}),
 ])
 def test_a_side_s_statement(coder: Coder, text: str, speaker: str, other: str, expected: set[Triple]) -> None:
     assert said(coder, text, speaker, other) == expected

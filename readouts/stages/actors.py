@@ -556,6 +556,9 @@ def run(work: Work) -> None:
                     surnames.setdefault(p.known.surname.lower(), i)
                 if p.known and p.known.family_first:
                     surnames.setdefault(parts[0].lower(), i)
+            elif p.known and p.known.surname and p.name.lower() == p.known.surname.lower():
+                # "Prime Minister Martin" linked to a known person: a later "Martin" is the same one
+                surnames.setdefault(parts[0].lower(), i)
     # every later mention of a full name found once ("Bakhtiyor Saidov noted ...")
     taken = sorted(work.person_at)
     starts = [t.start for t in tokens]
