@@ -69,6 +69,19 @@ def test_a_side_s_statement(coder: Coder, text: str, speaker: str, other: str, e
     assert said(coder, text, speaker, other) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what one wants another to do is an appeal to it, not the other's act
+    ("Norway wants Iran to release the detained journalists.", {("NOR", "IRN", "0253")}),
+    ("Japan would like China to resume talks on the maritime boundary.", {("JPN", "CHN", "026")}),
+    ("Mexico wants to expand trade with Canada.", {("MEX", "CAN", "0311")}),
+    # what several speakers say "they" will do is each one's
+    ("Egypt and Jordan said they would provide humanitarian aid to Lebanon.",
+     {("EGY", "LBN", "0333"), ("JOR", "LBN", "0333")}),
+])
+def test_news_wishes_and_joint_speakers(coder: Coder, text: str, expected: set[Triple]) -> None:
+    assert {e.triple() for e in coder.code_sentences([text])[0]} == expected
+
+
 def test_accusation_verbs_code_nothing_as_plain_news_but_do_when_reported(coder: Coder) -> None:
     assert {e.triple() for e in coder.code_sentences(["Russia meddled in Moldova's elections."])[0]} == set()
     got = {e.triple() for e in coder.code_sentences(["Moldova said Russia had meddled in its elections."])[0]}

@@ -35,6 +35,7 @@ For every sentence (spaCy: tagger, parser, lemmatizer; no NER):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -554,7 +555,18 @@ class EventCoder:
                     if p2 is not None and p2.code and p2.code != code and p2.code not in also:
                         also.append(p2.code)
                         consumed.update(t.i for t in sub)
-        intent = self._intent(tok, code) if not negated else None
+        # "X wants Y to pay compensation": X's appeal to Y (intent.yaml appeal_heads), not Y's act
+        desire = None
+        if self.intent and tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in self.intent.get(
+                "appeal_heads", ()):
+            if tok.dep_ == "xcomp":  # "wants Y to ...", Y the object of "wants"
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            else:  # or parsed as the subject of the infinitive
+                obj = next((c for c in tok.children if c.dep_ in _SUBJ), None) if any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) else None
+            if obj is not None and not negated and not self._negated(tok.head):
+                desire = (tok.head, obj)
+        intent = self._intent(tok, code) if not negated and desire is None else None
         if intent is None and not negated and s.speaker and not s.joint and self._modal(tok) and (
                 (subj := self._subject(tok)) is not None and _both_sides(subj)):
             # "the two sides should hold talks", in one side's statement: its proposal, an intent
@@ -636,6 +648,16 @@ class EventCoder:
                 sources, targets = targets, sources
         if swap:
             sources, targets = targets, sources
+        if desire is not None:
+            head, obj = desire
+            wanter = self._subject(head)
+            sources = self._np_actors(s, wanter) if wanter is not None else []
+            if not sources and s.speaker and (wanter is None or wanter.lower_ in _PRONOUNS):
+                sources = s.parties()
+            targets = self._np_actors(s, obj)
+            if not sources or not targets:
+                return []
+            code, reverse = self._appeal(code), None
         if accusation:
             rep = self._reporter(tok)
             accusers = self._speakers(s, rep) if rep is not None else (
@@ -688,7 +710,7 @@ class EventCoder:
         if not targets and code in _ON_POPULATION:
             # "authorities imposed a curfew", "lifted the state of emergency": on their own population
             targets = [_Actor(a.cameo[:3] + "CVL", a.tokens) for a in sources[:1] if _country(a.cameo)]
-        span_toks = [tok.i, *matched]
+        span_toks = [tok.i, *matched, *([desire[0].i] if desire is not None else [])]
         span = (s.doc[min(span_toks)].idx, s.doc[max(span_toks)].idx + len(s.doc[max(span_toks)]))
         trigger = s.doc.text[span[0]:span[1]]
         out: list[CodedEvent] = []
@@ -810,6 +832,14 @@ class EventCoder:
                 if code[:n] in table["conflict"]:
                     return str(table["conflict"][code[:n]])
         return None
+
+    def _appeal(self, code: str) -> str:
+        """The appeal (02x) code for asking another actor to do what ``code`` names (intent.yaml ``appeal``)."""
+        table = (self.intent or {}).get("appeal") or {}
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return str(table[code[:n]])
+        return "020"
 
     def _as_intent(self, code: str) -> str | None:
         """The intent (03x) code of a cooperative action's code, or None (intent.yaml ``cooperative``)."""
@@ -1159,6 +1189,14 @@ class EventCoder:
             if pronoun or mine(_same_side(e.source_cameo, sp.cameo) for e in group):
                 for e in group:
                     if pronoun and not _same_side(e.source_cameo, sp.cameo) and e.reported_by is None:
+                        if subj is not None and subj.lower_ in ("they", "we") and len(speakers) > 1:
+                            # "Obama and Putin said they will ...": each speaker's
+                            for other in speakers[1:]:
+                                if e.target_cameo and _same_side(other.cameo, e.target_cameo):
+                                    continue
+                                twin = dataclasses.replace(e, source_cameo=other.cameo, source=self._ours(other.cameo),
+                                                           reported_by=other.cameo)
+                                out.append(twin)
                         e.source_cameo, e.source = sp.cameo, self._ours(sp.cameo)
                     elif (e.reported_by is None and len(e.source_cameo) == 3 and sp.cameo == e.source_cameo + "GOV"
                           and s.doc[sp.tokens[0]].lower_ not in ("a", "an")):

@@ -632,12 +632,13 @@ def load_intent(path: str | Path | None = None) -> dict[str, Any]:
     data, where = _read(path, "intent.yaml")
     from ..knowledge import load_knowledge
 
-    _keys(data, {"version", "aux", "heads", "threat_heads", "refusal_aux", "cooperative", "conflict", "refusal"}, where)
+    _keys(data, {"version", "aux", "heads", "threat_heads", "refusal_aux", "cooperative", "conflict", "refusal",
+                 "appeal_heads", "appeal"}, where)
     codes = load_knowledge().cameo
     out: dict[str, Any] = {}
-    for key in ("aux", "heads", "threat_heads", "refusal_aux"):
+    for key in ("aux", "heads", "threat_heads", "refusal_aux", "appeal_heads"):
         out[key] = frozenset(w.lower() for w in _strings(data.get(key), f"{where}: {key}"))
-    for key in ("cooperative", "conflict", "refusal"):
+    for key in ("cooperative", "conflict", "refusal", "appeal"):
         raw = data.get(key) or {}
         if not isinstance(raw, dict):
             raise KnowledgeError(f"{where}: `{key}` must map CAMEO codes (quoted) to CAMEO codes")

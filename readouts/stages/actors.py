@@ -301,10 +301,9 @@ def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, ti
     One holder of the surname in the knowledge: that one, whatever the date (as ever). Several
     ("Paul Martin" of Canada, "Micheál Martin" of Ireland):
       * the one the document has already named (``named``: ids of known people found earlier), if just one;
-      * else, with the document's date ``day``, those holding a role on that day; a title narrows them to
-        the ones whose role that day is of the title's kind ("Prime Minister", "Taoiseach"), or, for a
-        title of no kind ("Secretary", "Ambassador"), whose role has the title's head word; a side the
-        title names ("Canadian Prime Minister") to the ones whose role that day is for it.
+      * else, with the document's date ``day``, those holding a role on that day; a side the title names
+        ("Canadian Prime Minister") narrows them to the ones whose role that day is for it, and a title
+        to the ones whose role that day it fits best (``_by_title``: "Prime Minister" fits a Taoiseach).
     Still more than one, or none left: nobody (no date at all: nobody, as before).
     ``kb.surnames`` is the index by surname, built once by the knowledge loader."""
     cands = kb.surnames.get(surname.lower(), [])
@@ -319,16 +318,32 @@ def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, ti
     if actor:
         held = {k: [r for r in rs if r.actor == actor] for k, rs in held.items()}
     if title:
-        kind = kb.title_kind(title)
-        if kind:
-            held = {k: [r for r in rs if r.kind == kind] for k, rs in held.items()}
-        else:
-            heads = {w for w in re.split(r"[\s\-‑]+", title.lower()) if w in kb.title_heads}
-            if heads:
-                held = {k: [r for r in rs if heads & set(re.split(r"[\s,\-‑]+", r.title.lower()))]
-                        for k, rs in held.items()}
+        held = _by_title(kb, title, held)
     pool = [p for p in earlier or cands if held[id(p)]]
     return pool[0] if len(pool) == 1 else None
+
+
+def _words(title: str) -> list[str]:
+    return re.split(r"[\s,\-‑]+", title.lower())
+
+
+def _by_title(kb: Any, title: str, held: dict[int, list[Any]]) -> dict[int, list[Any]]:
+    """The roles (of each person) that a title before a surname fits, best fit only: the same title
+    words ("Vice President" is no "President"); else the same office kind ("Prime Minister" and
+    "Taoiseach"); else, for a title of no kind ("Secretary", "Ambassador"), the same head word. A
+    title of neither kind nor head word leaves the roles be."""
+    words = set(_words(title))
+    same = words & kb.title_words
+    kind = kb.title_kind(title)
+    heads = words & kb.title_heads
+    tests = [lambda r: bool(same) and set(_words(r.title)) & kb.title_words == same,
+             lambda r: bool(kind) and r.kind == kind,
+             lambda r: not kind and bool(heads & set(_words(r.title)))]
+    for fits in tests:
+        got = {k: [r for r in rs if fits(r)] for k, rs in held.items()}
+        if any(got.values()):
+            return got
+    return held if not kind and not heads else {k: [] for k in held}
 
 
 def _document_day(work: Work) -> dt.date | None:
