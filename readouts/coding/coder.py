@@ -135,6 +135,11 @@ class _Sentence:
     others: tuple[str, ...] = ()  # CAMEO codes of the other sides of the engagement
     joint: bool = False  # the statement is the sides' together ("the two leaders agreed ..."): speaker and others
 
+    def counterpart(self) -> str | None:
+        """The one other side a side's statement is addressed to (None in news, joint statements, or
+        an engagement of more than two sides)."""
+        return self.others[0] if self.speaker and not self.joint and len(self.others) == 1 else None
+
     def parties(self) -> list[_Actor]:
         """Who an unstated or pronoun subject is: the speaking side, or every side of a joint statement."""
         if not self.speaker:
@@ -208,10 +213,9 @@ class EventCoder:
                 continue
             if s.speaker and e.target_cameo and _same_country(e.source_cameo, e.target_cameo):
                 continue  # a side's statement is about its relations with others
-            if s.speaker and not s.joint and len(s.others) == 1 and e.target_cameo == "---GOV":
-                # "urged the authorities to ...": an unnamed party in a statement to the other side is of that side
-                other = s.others[0]
-                e.target_cameo = other + e.target_cameo[3:] if _country(other) else other  # type: ignore[index]
+            if (other := s.counterpart()) and e.target_cameo == "---GOV":
+                # "the government must ...": an unnamed official in a statement to the other side is of that side
+                e.target_cameo = _government(other)
                 e.target = self._ours(e.target_cameo)
                 if _same_country(e.source_cameo, e.target_cameo):
                     continue
@@ -611,7 +615,7 @@ class EventCoder:
         if s.speaker and not s.joint and sources and all(a.cameo == "---GOV" for a in sources):
             # "The Secretary stressed ...", "the Prime Minister welcomed ...": in a side's statement, an
             # official named by title alone is that side's
-            sources = [_Actor(s.speaker + "GOV" if _country(s.speaker) else s.speaker, sources[0].tokens)]
+            sources = [_Actor(_government(s.speaker), sources[0].tokens)]
         if not sources and subj is not None and subj.pos_ == "NOUN" and not passive:
             # "a chemical attack by Syrian aircraft killed ...": who carried out what the subject names
             sources = [a for c in subj.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -959,10 +963,9 @@ class EventCoder:
                 continue
             seen.add(c.i)
             found = self._np_actors(s, c)
-            if s.speaker and not s.joint and len(s.others) == 1 and found and all(a.cameo == "---GOV" for a in found):
-                # "provided the Minister an overview", "told his counterpart": the other side's official
-                other = s.others[0]
-                found = [_Actor(other + "GOV" if _country(other) else other, found[0].tokens)]
+            if (other := s.counterpart()) and found and all(a.cameo == "---GOV" for a in found):
+                # "provided the Minister an overview", "urged the authorities": the other side's officials
+                found = [_Actor(_government(other), found[0].tokens)]
             if not found or said and c.i in (named or ()) and c.dep_ == "dobj" and c.head.i == tok.i and all(
                     a.cameo.startswith("---") for a in found):
                 continue  # (the verbal act's own noun is no party: "voiced its opposition")
@@ -1411,6 +1414,11 @@ def _same_side(a: str, b: str) -> bool:
     if state_a or state_b:
         return state_a and state_b
     return a[3:6] == b[3:6]
+
+
+def _government(code: str) -> str:
+    """The government of a state's code (CHN -> CHNGOV); an organisation speaks as itself."""
+    return code + "GOV" if _country(code) else code
 
 
 def _country(code: str) -> bool:
