@@ -8,8 +8,12 @@ one side's own, 044 (meet at a third location) when it is neither side's; 040 ot
 Statement events: every statement of a participant goes through the event coder
 (``readouts.coding``) as that side's speech in an engagement with the other sides: its own clauses
 ("China is willing to continue dialogue with NATO") are the speaker's events, what it says another
-actor should do or did is the speaker's demand, accusation or comment. Where the coder finds nothing,
-the regular expressions of cameo_patterns.yaml are tried (phrasings the parse misses).
+actor should do or did is the speaker's demand, accusation or comment. A statement of both sides
+("The two leaders agreed to ...", "They welcomed ...") is coded as each side's, towards the others.
+A consultation between the engagement's own sides that a statement reports ("They discussed ...") is
+the engagement itself and is not coded twice, unless the statement tells of another time ("last
+Friday, the presidents had a phone call"). Where the coder finds nothing, the regular expressions of
+cameo_patterns.yaml are tried (phrasings the parse misses).
 News events: a document that reports no engagement has every sentence that names two actors (or one
 twice) and has a verb the lexicon knows coded as news (who did what to whom in that sentence).
 """
