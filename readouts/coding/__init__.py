@@ -99,9 +99,9 @@ class Coder:
         """Lower-case surface forms of every verb the lexicon knows (regular inflections generated,
         irregular ones listed): a sentence with none of them codes nothing and need not be parsed."""
         out: set[str] = set()
-        for entry in self.engine.verbs.verbs.values():
+        for key, entry in self.engine.verbs.verbs.items():  # every key: a lemma or one of its aliases
             out.update(f[0] for f in entry.forms if f)
-            out.update(_inflections(entry.lemma[0]))
+            out.update(_inflections(key[0]))
         out.update(self.engine._forms)
         return frozenset(out)
 
