@@ -559,17 +559,7 @@ class EventCoder:
                     if p2 is not None and p2.code and p2.code != code and p2.code not in also:
                         also.append(p2.code)
                         consumed.update(t.i for t in sub)
-        # "X wants Y to pay compensation": X's appeal to Y (intent.yaml appeal_heads), not Y's act
-        desire = None
-        if self.intent and tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in self.intent.get(
-                "appeal_heads", ()):
-            if tok.dep_ == "xcomp":  # "wants Y to ...", Y the object of "wants"
-                obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-            else:  # or parsed as the subject of the infinitive
-                obj = next((c for c in tok.children if c.dep_ in _SUBJ), None) if any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) else None
-            if obj is not None and not negated and not self._negated(tok.head):
-                desire = (tok.head, obj)
+        desire = None if negated else self._desire(tok)
         intent = self._intent(tok, code) if not negated and desire is None else None
         if intent is None and not negated and s.speaker and not s.joint and self._modal(tok) and (
                 (subj := self._subject(tok)) is not None and _both_sides(subj)):
@@ -836,6 +826,21 @@ class EventCoder:
                 if code[:n] in table["conflict"]:
                     return str(table["conflict"][code[:n]])
         return None
+
+    def _desire(self, tok: Any) -> tuple[Any, Any] | None:
+        """"X wants Y to pay compensation": (the wanting verb, Y) when ``tok`` is what X wants another
+        to do (intent.yaml ``appeal_heads``), which is X's appeal to Y, not Y's act; else None."""
+        head = tok.head
+        if not self.intent or tok.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in self.intent.get(
+                "appeal_heads", ()) or self._negated(head):
+            return None
+        if tok.dep_ == "xcomp":  # "wants Y to ...", Y the object of "wants"
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        elif any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):  # or parsed as the infinitive's subject
+            obj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        else:
+            obj = None
+        return (head, obj) if obj is not None else None
 
     def _appeal(self, code: str) -> str:
         """The appeal (02x) code for asking another actor to do what ``code`` names (intent.yaml ``appeal``)."""
