@@ -74,6 +74,9 @@ def test_a_side_s_statement(coder: Coder, text: str, speaker: str, other: str, e
     ("Norway wants Iran to release the detained journalists.", {("NOR", "IRN", "0253")}),
     ("Japan would like China to resume talks on the maritime boundary.", {("JPN", "CHN", "026")}),
     ("Mexico wants to expand trade with Canada.", {("MEX", "CAN", "0311")}),
+    # the object moved behind a predicate: "condemned as unacceptable the allegations by X"
+    ("Peru condemned as unacceptable allegations by Bolivia that it had armed the protesters.",
+     {("PER", "BOL", "111")}),
     # what several speakers say "they" will do is each one's
     ("Egypt and Jordan said they would provide humanitarian aid to Lebanon.",
      {("EGY", "LBN", "0333"), ("JOR", "LBN", "0333")}),

@@ -51,9 +51,10 @@ _NOT_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "re
                "punct", "mark", "expl"}
 _NP_PREPS = {"of", "in", "from", "at", "for"}
 _TARGET_PREPS = ("with", "against", "on", "at", "to", "toward", "towards", "into", "from", "over", "by", "for",
-                 "between", "in", "of", "upon", "about", "near", "among", "across")
+                 "between", "in", "of", "upon", "about", "near", "among", "across",
+                 "as")  # last: "condemned as unacceptable the allegations by Rwanda" (the object moved behind)
 # what a consultation is about, not whom it is held with ("talks on Ukraine", "spoke about the G7")
-_TOPIC_PREPS = frozenset({"about", "on", "over", "of", "regarding", "concerning", "for", "against", "into"})
+_TOPIC_PREPS = frozenset({"about", "on", "over", "of", "regarding", "concerning", "for", "against", "into", "as"})
 # roots whose events often have no target in the text: protests, force posture, yielding ("thousands
 # demonstrated in the capital", "the army was put on alert", "the minister resigned")
 _MONADIC_ROOTS = frozenset({"08", "14", "15"})
