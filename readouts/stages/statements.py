@@ -18,6 +18,21 @@ Attribution patterns (cue verbs from cues.yaml):
   * transcripts: a paragraph opening with a participant's label ("President of Russia Vladimir Putin:
     ...") starts that person's turn, which runs over the next paragraphs until another label
     ("QUESTION:", another speaker's).
+  * a second predicate of the subject: "X spoke with Y ... and expressed his appreciation ..." (not for
+    acts done together: "and discussed");
+  * participants described, not named: "the Vietnamese Government leader" (the one participant of that
+    side), "The Head of State" (the one participant holding that office);
+  * quotation paragraphs that name no speaker go on with the quotation before them, else with the speaker
+    of the paragraph before ('X stressed ... / "We appreciate ..."'), else, at the head of a press
+    release's quotes, are its principal's (the publishing side's one participant, named in the paragraph
+    before, which reports nobody's words);
+  * a paragraph that attributes nothing, opens with no subject of its own (another side, a person, a
+    joint subject) and speaks in the first person ("We are ready to ...") goes on in the voice of the
+    speaker of the paragraph before;
+  * a first-person speech or press statement that never names its speaker (salutations, "I reiterated
+    ..."): its sentences (made whole over line breaks) are the speaker's, who is the participant not
+    addressed or the one a "Statement by X" header names, else the host side's official by title, or by
+    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out.
 Only participants speak in a document that reports an engagement; nothing is attributed to a person
 merely mentioned.
 """
@@ -32,11 +47,20 @@ from .base import Sentence, Work, words_re
 
 __all__ = ["run"]
 
-_ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|[a-z]+ly|,)\b)*"
+_ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|has|have|had|[a-z]+ly|,)\b)*"
 # the verbs that report speech after it ("..., Wang said." / "..., said Wang.")
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
-_PRONOUN = re.compile(r"(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
+_PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
+# cues of acts two people do together: "X met Y and discussed ..." is not X's statement alone
+_RECIPROCAL = {"discussed", "exchanged views", "exchanged views on", "reviewed", "agreed", "shared", "briefed",
+               "spoke about", "spoke of"}
+# "the Vietnamese Government leader", "the Singaporean President": a participant described by side and office
+_DESCRIBED = re.compile(r"(?:\s+[A-Za-z][\w-]*){0,3}?\s+(?:leader|president|premier|prime minister|pm|chancellor|"
+                        r"(?:foreign )?minister|head of state|head of government|top diplomat|host|guest)\b", re.I)
+# a participle after "..., X said" that adds no speech of its own ("said, handing over ...")
+_AFTER_SAID = (r",\s+(?!(?:adding|noting|stressing|saying|emphasi[sz]ing|underlining|underscoring|pointing|explaining|"
+               r"insisting|warning|urging|calling|expressing|reiterating|recalling|hoping)\b)[a-z]+ing\b[^\"”]*")
 # a transcript's speaker label at the head of a paragraph: "President of Russia Vladimir Putin: ...",
 # "SECRETARY BLINKEN: ...", "QUESTION: ..."; every word capitalised but a few joining ones
 _TURN = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|van|von)\s+){0,8}[A-Z][\w.’'-]*)"
@@ -54,6 +78,11 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?", re.I),
             "joint": words_re(st["joint_subjects"]),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
+            # "X spoke with Y ... and expressed his appreciation ...": a second predicate of the same subject
+            "coord": re.compile(r"^(?P<mid>[^;:\"“”]*?)(?:,\s*|\s+)and\s+" + _ADV + r"\s*(?P<cue>" + cue_alt +
+                                r")(?![\w-])"
+                                r"(?P<tail>\s*(?:that\b|,|:))?", re.I),
+            "cue_any": re.compile(r"(?<![\w-])(?:" + cue_alt + r")(?![\w-])", re.I),
             "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + _SAY + r")\s+(?P<who1>.{2,80}?)|"
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + _SAY + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
@@ -94,6 +123,7 @@ class _Attributor:
             out.append((s.start + m.start(), s.start + m.end(), "joint"))
         for m in _PRONOUN.finditer(st):
             out.append((s.start + m.start(), s.start + m.end(), m.group("p").lower()))
+        out.extend(self._described(s))
         out.sort()
         # "X and Y discussed": two people joined by "and" are a joint subject
         merged: list[tuple[int, int, str]] = []
@@ -108,6 +138,33 @@ class _Attributor:
             merged.append((a, b, who))
         return merged
 
+    def _described(self, s: Sentence) -> list[tuple[int, int, str]]:
+        """'the <Adjective> ... leader' naming the one participant of that side, where no name is given."""
+        w, text = self.work, self.work.text
+        out: list[tuple[int, int, str]] = []
+        for am in w.actor_mentions:
+            if not (s.start <= am.start < s.end) or am.form != "adjective" or \
+                    text[max(s.start, am.start - 4):am.start].lower() != "the ":
+                continue
+            dm = _DESCRIBED.match(text, am.end, s.end)
+            if dm is None or any(a < dm.end() and am.start < b for a, b in w.person_at):
+                continue
+            sided = [i for i in self.participants if w.people[i].affiliation == am.code]
+            if len(sided) == 1:
+                out.append((am.start - 4, dm.end(), str(sided[0])))
+        # "The Head of State noted ...": the one participant holding such an office
+        for hm in re.finditer(r"\b[Tt]he (?:Head of (?P<st>State)|Head of (?P<gov>Government))\b", w.stext(s)):
+            kind = "head_of_state" if hm.group("st") else "head_of_government"
+            a, b = s.start + hm.start(), s.start + hm.end()
+            if any(x < b and a < y and (i in self.participants or w.people[i].name)
+                   for (x, y), i in w.person_at.items()):
+                continue
+            holders = [i for i in self.participants
+                       if (w.people[i].role_kind or w.kb.title_kind(w.people[i].title)) == kind]
+            if len(holders) == 1:
+                out.append((a, b, str(holders[0])))
+        return out
+
     def _resolve(self, who: str, current: int | None) -> int | None:
         if who.isdigit():
             return int(who)
@@ -119,6 +176,29 @@ class _Attributor:
         if who == "the former" and eng:
             return eng[0]
         return None
+
+    def _coordinated(self, who: str, rest: str, b: int, s: Sentence,
+                     current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
+        """"X spoke with Y ... and expressed Z": the cue of a second predicate of the subject X."""
+        co = self.rx["coord"].match(rest)
+        if co is None or who == "joint" or co.group("cue").lower() in _RECIPROCAL or \
+                re.search(r"\b(?:who|which|whose|whom|that|while|when|where|he|she|they)\b", co.group("mid"), re.I) or \
+                self.rx["cue_any"].search(co.group("mid")):
+            return None  # the first predicate is no cue of its own ("X congratulated Y ... and stated ...")
+        person = self._resolve(who, current)
+        if person is None or person not in self.speakers_allowed:
+            return None
+        text = self.work.text
+        tail = co.group("tail") or ""
+        cue_l = co.group("cue").lower()
+        if tail.strip() or (cue_l in self.content_cues and cue_l not in self.act_cues):
+            start = _content_start(text, b + co.end())
+            continues = True
+        else:
+            start, continues = b + co.start("cue"), False
+        if start >= s.end or not re.search(r"\w", text[start:s.end]):
+            return None
+        return ("person", person, start, s.end, co.group("cue"), continues)
 
     def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
@@ -154,9 +234,11 @@ class _Attributor:
                          r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
                          r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
             pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
+            if not pre.strip(" " + _OPEN_Q):
+                pre = ""  # '"The President also asked that ...': a quote opens on the subject
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
             trailing = re.match(r"\s*(?:also\s+)?(?:" + _SAY + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|on|following|"
-                                r"to|before|when)\b[^.\"”]*)?[\s\"”’'.!]*$",
+                                r"to|before|when)\b[^.\"”]*|" + _AFTER_SAID + r")?[\s\"”’'.!]*$",
                                 text[b:s.end])
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
@@ -166,6 +248,9 @@ class _Attributor:
             rest = text[b:s.end]
             m = self.rx["after"].match(rest)
             if not m:
+                got = self._coordinated(who, rest, b, s, current)
+                if got is not None:
+                    return got
                 continue
             cue = m.group("cue")
             tail = m.group("tail") or ""
@@ -249,6 +334,171 @@ def _narrative_start(work: Work, s: Sentence, att: _Attributor) -> bool:
                for m in work.actor_mentions if s.start <= m.start < s.end)
 
 
+def _outside_quotes(t: str) -> str:
+    """The text with everything in quotation marks left out (a quote left open runs to the end)."""
+    out, inside = [], False
+    for ch in t:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        elif not inside:
+            out.append(ch)
+    return "".join(out)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|myself|we|We|us|our|Our|ours)\b")
+
+
+def _quote_paragraph(work: Work, sents: list[Sentence]) -> bool:
+    """A paragraph that is all quotation and names no speaker ('"We are likely to meet at APEC ...')."""
+    t = work.text[sents[0].start:sents[-1].end]
+    return t.lstrip()[:1] in ("“", '"') and not re.search(r"[^\W\d_]", _outside_quotes(t))
+
+
+def _principal(work: Work, att: _Attributor, before: list[Sentence]) -> int | None:
+    """The publishing side's one participant, when the paragraph before a quote names them and reports
+    nobody's words: the quotes of a press release with no attribution are its principal's."""
+    engs = [e for e in work.engagements if not e.reported_as]
+    if work.home is None or not engs or not before:
+        return None
+    own = [i for i in engs[0].participants if work.people[i].affiliation == work.home]
+    own = [i for i in own if work.people[i].name] or own  # a named official before a bare title
+    if len(own) != 1 or own[0] not in att.speakers_allowed:
+        return None
+    a, b = before[0].start, before[-1].end
+    if own[0] not in [i for _, i in work.people_in(a, b)]:
+        return None
+    if re.search(r"\b(?:said|says|told|added|stated|according to|quoted)\b", _outside_quotes(work.text[a:b]), re.I):
+        return None
+    return own[0]
+
+
+def _voice_paragraph(work: Work, att: _Attributor, sents: list[Sentence], speaker: int) -> bool:
+    """A paragraph that goes on in the last speaker's voice: it attributes nothing, opens with no subject
+    of its own and speaks in the first person ("We are ready to work closely with Singapore ...")."""
+    first = sents[0]
+    if att.rx["joint"].match(work.stext(first)) or work.people_in(first.start, min(first.end, first.start + 40)):
+        return False
+    own = work.people[speaker].affiliation
+    if any(first.start <= m.start <= first.start + 4 and m.code != own for m in work.actor_mentions):
+        return False  # "The United States ...": another side's doing, told by the narrator
+    if any(att.attribute(x, speaker) is not None for x in sents):
+        return False
+    return any(_FIRST_PERSON.search(_outside_quotes(work.stext(x))) for x in sents)
+
+
+# a salutation opening a speech or a part of it ("Your Excellency, Secretary Pompeo,", "Ladies and gentlemen,")
+_SALUTE = re.compile(r"\W*(?:(?:Your|Their|His|Her)\s+(?:Excellenc|Majest|Royal|Highness)|Excellenc|"
+                     r"Ladies and gentlemen|Distinguished|Dear\b|Colleagues\b|Friends\b|Honou?rable|Good (?:morning|afternoon|evening)\b|"
+                     r"(?:Mr|Madam)\.?\s+(?:President|Chair|Secretary|Minister|Prime Minister|Speaker)\b)", re.I)
+_SINGULAR = re.compile(r"\b(?:I|me|my|My|myself)\b")
+# "Secretary Pompeo and I met ...", "We agreed to ...": what both did, told in the speech
+_TOGETHER = re.compile(r"\W*(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
+                       r"(?:(?:also|have|had|both|jointly|then)\s+)*(?:agreed|decided|met|discussed|signed|held|"
+                       r"exchanged|concurred|reaffirmed|committed|reviewed|talked|spoke)\b")
+_HEADER_BY = re.compile(r"\b(?:statement|remarks|speech|address|message|article|op-ed)\s+(?:of|by|from)\b", re.I)
+
+
+def _speech_units(work: Work) -> list[tuple[int, int, bool]]:
+    """The sentences of a speech as (start, end, new paragraph): a sentence the layout broke over lines
+    ("It reflects your strong commitment to enhance / bilateral relations with Indonesia.") made whole."""
+    units: list[tuple[int, int, bool]] = []
+    last_para = -1
+    for x in work.sentences:
+        if x.boiler:
+            continue
+        t = work.stext(x)
+        if units:
+            a, b, _np = units[-1]
+            prev = work.text[a:b]
+            broken = not re.search(r"[.!?;:…][\"”’)]*$", prev) and not _SALUTE.match(prev) and \
+                (t[:1].islower() or "\n\n" not in work.text[b:x.start])
+            if broken:
+                units[-1] = (a, x.end, _np)
+                last_para = x.para
+                continue
+        ends = bool(units) and bool(re.search(r"[.!?;…][\"”’)]*$", work.text[units[-1][0]:units[-1][1]]))
+        units.append((x.start, x.end, x.para != last_para and (ends or not units)))
+        last_para = x.para
+    return units
+
+
+def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> None:
+    """A speech or press statement in the first person that never names its speaker ("It is always an
+    honor for me to have you back in Indonesia ..."): its sentences are the speaker's, and the speaker is
+    the side that is not addressed: the publishing side's participant, else its official by title or,
+    failing that, by the side's name. Salutations, greetings and what both sides did are left out."""
+    text = work.text
+    units = _speech_units(work)
+    if not units:
+        return
+    words = [text[a:b] for a, b, _ in units]
+    saluted = any(_SALUTE.match(t) and t.rstrip().endswith(",") for t in words[:6])
+    first = sum(bool(_SINGULAR.search(_outside_quotes(t))) for t in words)
+    if first < (2 if saluted else 3) or first < 0.2 * len(units):
+        return
+    engs = [e for e in work.engagements if not e.reported_as]
+    parts = engs[0].participants if engs else []
+    # the addressees: anyone the speech salutes or names beside its own "I"
+    addressed = {i for a, b, _ in units for _, i in work.people_in(a, b)
+                 if _SALUTE.match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
+    speaker: int | None = None
+    head = [x for x in work.sentences[:3] if _HEADER_BY.search(work.stext(x))]
+    if head:
+        named = work.people_in(head[0].start, head[0].end)
+        if named and named[0][1] not in addressed:
+            speaker = named[0][1]
+    if speaker is None:
+        others = [i for i in parts if i not in addressed]
+        if len(others) == 1 and work.people[others[0]].affiliation:
+            speaker = others[0]
+    if speaker is not None:
+        label, side = work.people[speaker].label, work.people[speaker].affiliation
+    else:
+        away = {work.people[i].affiliation for i in addressed}
+        side = work.home if work.home and work.home not in away else None
+        if side is None:
+            # "welcome back to Jakarta", "to have you back in Indonesia": the host's side
+            for m in work.actor_mentions:
+                if m.code not in away and re.search(r"\b(?:welcome|have you|having you|hosting you|receive you)\b"
+                                                    r"[^.;]{0,30}\b(?:to|in)\s+$", text[max(0, m.start - 60):m.start]):
+                    side = m.code
+                    break
+        if side is None:
+            return
+        unnamed = [p for p in work.people if p.name is None and p.title and p.affiliation == side]
+        actor = work.kb.actors.get(side)
+        label = (unnamed[0].title or side) if unnamed else (actor.name if actor else side)
+    taken = [st.span for st in out]
+    narrating = False
+    for (a, b, new_para), t in zip(units, words, strict=True):
+        if new_para:
+            narrating = False
+        if _SALUTE.match(t) and (t.rstrip().endswith(",") or len(t.split()) <= 6):
+            continue
+        if re.search(r"(?:^|[,!]\s*)(?:and\s+)?(?:a\s+(?:very\s+)?warm\s+)?welcome\b", t, re.I) and \
+                not _SINGULAR.search(t):
+            continue  # "Secretary Pompeo, Dear Mike, welcome back to Jakarta."
+        if _TOGETHER.match(t):
+            narrating = True  # "Secretary Pompeo and I met on an important date. Today, ..."
+            continue
+        if narrating and not _SINGULAR.search(t):
+            continue
+        narrating = False
+        if len(t.split()) <= 6 and not re.search(r"[.!?][\"”’)]*$", t):
+            continue  # "On the bilateral side…", a dateline
+        if re.fullmatch(r"\W*Thank you\b[^.!]{0,40}[.!]?\W*", t):
+            continue
+        if any(x < b and a < y for x, y in taken):
+            continue
+        a = _content_start(text, a)
+        out.append(Statement(id="", speaker=label, affiliation=side, cue=None, text=text[a:b],
+                             engagement=eng_id(a), span=(a, b)))
+
+
 def run(work: Work) -> None:
     att = _Attributor(work)
     text = work.text
@@ -267,12 +517,38 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
+    by_para: dict[int, list[Sentence]] = {}
     for s in work.sentences:
+        by_para.setdefault(s.para, []).append(s)
+    by_label = {work.people[i].label: i for i in att.participants}
+    said_by: int | None = None  # the person whose statement holds the last sentence
+    quote_speaker: int | None = None  # the speaker of the quotation paragraph we are in
+    prev_s: Sentence | None = None
+    n_out = 0
+    turns = False  # a transcript: speaker labels open the turns
+    for s in work.sentences:
+        if prev_s is not None:
+            said_by = by_label.get(out[-1].speaker) if len(out) > n_out and out[-1].span[1] > prev_s.start else None
+        prev_s, n_out = s, len(out)
         new_para = s.para != cur_para
         if new_para:
             if not follows:
                 current = None
+            before = by_para.get(cur_para, [])
             cur_para = s.para
+            prev_quote, quote_speaker = quote_speaker, None
+            if s.index > first_eng and not follows:
+                sents = by_para[s.para]
+                if _quote_paragraph(work, sents):
+                    # a paragraph of quotation naming no speaker goes on with the quotation before it, else
+                    # with the speaker of the paragraph before, else (at the head of a release's quotes) is
+                    # the principal's
+                    quote_speaker = prev_quote if prev_quote is not None else said_by if said_by is not None \
+                        else _principal(work, att, before)
+                elif said_by is not None and _voice_paragraph(work, att, sents, said_by):
+                    current, current_act = said_by, False
+        if quote_speaker is not None:
+            current, current_act = quote_speaker, False
         if s.index < first_eng:
             # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
             hq = re.match(r"\s*(?P<who>[^:\n]{2,60}?)\s*:\s*[‘“'\"](?P<q>.+?)[’”'\"]?\s*$", work.stext(s))
@@ -298,7 +574,7 @@ def run(work: Work) -> None:
                 continue
             if (turn.group("who").isupper() and len(turn.group("who")) > 2) or work.people_in(
                     s.start, s.start + turn.end("who")):
-                current, follows = None, False  # another voice's label ("QUESTION:", a non-participant's)
+                current, follows, turns = None, False, True  # another voice's label ("QUESTION:", a non-participant's)
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
@@ -312,14 +588,16 @@ def run(work: Work) -> None:
                 current = None
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
-                    re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:\w+ed|held|met|spoke|made|took|had|"
+                    re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:"
+                             r"(?!(?:need|exceed|proceed|succeed|heed)\b)\w+ed\b|held|met|spoke|made|took|had|"
                              r"signed|saw|gave|sent|underwent|agreed|exchanged)\b", st[jm.end():]):
                 current = None  # "The two leaders also exchanged views ...": narration of a joint act
             if current is not None and not re.match(r"(?:The (?:meeting|talks|call|visit|conversation)|During|Earlier|"
                                                      r"Prior to)\b", st):
                 p = work.people[current]
+                a = _content_start(text, s.start) if quote_speaker is not None else s.start
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
-                                     text=text[s.start:s.end], engagement=eng_id(s.start), span=(s.start, s.end)))
+                                     text=text[a:s.end], engagement=eng_id(a), span=(a, s.end)))
             # remember who was named first (the subject) in the last sentence naming someone, for "He"/"She"
             in_sentence = work.people_in(s.start, s.end)
             if in_sentence:
@@ -356,6 +634,8 @@ def run(work: Work) -> None:
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
         if follows:
             current_act = False
+    if not any(st.speaker != "both sides" for st in out) and not turns:
+        _speech(work, att, out, eng_id)
     out.sort(key=lambda x: x.span)
     for k, stmt in enumerate(out, 1):
         stmt.id = f"s{k}"
