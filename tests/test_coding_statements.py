@@ -61,6 +61,8 @@ def said(coder: Coder, text: str, speaker: str, *others: str, joint: bool = Fals
     # a briefing given to the other side's minister is a statement to that side, not aid
     ("The Secretary provided the Minister an overview of U.S. policy toward Cuba.", "USA", "MEX",
      {("USAGOV", "MEXGOV", "010")}),
+    # a meeting announced at a place or an occasion is with the other side
+    ("We are likely to meet at the G20 summit in Rio.", "ZAF", "IND", {("ZAF", "IND", "036")}),
     # the own side, as the owner of what is offered, is no target; the other side is
     ("The Secretary-General offered the full support of the United Nations.", "IGOUNO", "MLI",
      {("IGOUNO", "MLI", "032")}),

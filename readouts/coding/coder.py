@@ -625,6 +625,10 @@ class EventCoder:
             # Beijing" is against the place's government); "A and B agreed to strengthen the A-B
             # partnership": with each other
             targets = []
+        if s.placed_target and code[:2] in ("03", "04") and (other := s.counterpart()) is not None and not any(
+                _same_country(other, a.cameo) for a in sources):
+            # "We are likely to meet at APEC", in one side's statement: with the other side, at a place
+            targets = [_Actor(other, (0, 0))]
         if s.place and sources and all(a.cameo.startswith("---") for a in sources):
             sources = [_Actor(s.place + a.cameo[3:], a.tokens) for a in sources]
         # "was optimistic that Y ...", "expressed hopes that Y ..."
