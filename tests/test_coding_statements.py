@@ -122,3 +122,19 @@ def test_joint_statements_in_a_readout_code_both_ways_without_repeating_the_meet
     # "They discussed ..." is the meeting already coded: no second consultation from the statement
     assert not [e for e in rec.events if e.statement and e.cameo.startswith("04")], rec.events
     assert all(rec.document.text[e.span[0]:e.span[1]] for e in rec.events)
+
+
+PRIOR_CALL = """On 3 March 2025, Foreign Minister Espen Barth Eide held talks with Foreign Minister Maria Malmer \
+Stenergard of Sweden in Oslo.
+
+Foreign Minister Eide said that in January 2025, Prime Minister Jonas Gahr Store had a phone call with \
+Prime Minister Ulf Kristersson. Eide said that Norway discussed energy security with Sweden.
+"""
+
+
+def test_a_consultation_told_of_another_time_is_another_event() -> None:
+    rec = readouts.extract(PRIOR_CALL)
+    told = [e for e in rec.events if e.statement and e.cameo.startswith("04")]
+    # the January call is coded; "Norway discussed ... with Sweden" is this meeting, already coded
+    assert {(e.source, e.target, e.cameo) for e in told} == {("NOR", "SWE", "041"), ("SWE", "NOR", "041")}, rec.events
+    assert all("January" in rec.document.text[e.span[0] - 80:e.span[1]] for e in told)

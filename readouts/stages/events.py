@@ -28,12 +28,10 @@ from typing import Any
 from ..model import Event
 from .base import Work
 
-# a statement that tells of another time than the engagement's ("last Friday", "in February", "two
-# years ago"): a consultation it reports is another one
-_ELSEWHEN = re.compile(
-    r"\b(?:last|earlier|ago|previous|previously|yesterday|former|since|beginning of this|end of last|"
-    r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)\b", re.I)
+# words that set a statement at another time than the engagement's ("last Friday", "two years ago",
+# "earlier this month"), besides the dates the dates stage resolves
+_ELSEWHEN = re.compile(r"\b(?:last|earlier|ago|previous|previously|yesterday|since|beginning of this|end of last)\b",
+                       re.I)
 _MAX_NEWS_SENTENCES = 400  # a very long document is coded in its first 400 sentences that name an actor
 
 __all__ = ["CodingPlan", "code", "finish", "plan", "run"]
@@ -148,7 +146,7 @@ def finish(work: Work, p: CodingPlan, found: list[list[Any]]) -> None:
         # coded as such
         # (unless it tells of another time: "At the beginning of this month, President Xi had a phone
         # conversation with Chancellor Merkel")
-        again = _ELSEWHEN.search(st.text) is None
+        again = not _elsewhen(work, st)
         new = [ev for ev in to_events(f, statement=st.id) if ev.target is not None and not (
             again and ev.cameo[:2] == "04" and ev.source in p.sides and ev.target in p.sides)]
         for ev in new:
@@ -162,6 +160,17 @@ def finish(work: Work, p: CodingPlan, found: list[list[Any]]) -> None:
             events.append(ev)
     _pattern_fallback(work, p.sides, coded, events)
     work.events = events
+
+
+def _elsewhen(work: Work, st: Any) -> bool:
+    """Whether a statement tells of another time than the engagement's: a date in it that is not the
+    engagement's ("In February, the two presidents had a phone call"), or a word such as "last", "ago"."""
+    day = work.engagement_date
+    when = day.isoformat() if day is not None else None
+    if any(st.span[0] <= d.start < st.span[1] and (when is None or not when.startswith(d.value))
+           for d in work.dates):
+        return True
+    return _ELSEWHEN.search(st.text) is not None
 
 
 def _names(work: Work) -> dict[str, list[str]]:
