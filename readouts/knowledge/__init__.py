@@ -301,6 +301,7 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
                                                       "cameo_patterns.yaml", "publishers.yaml")}
     for n, d in other.items():
         versions[n] = str(d.get("version", ""))
+    _check_cues(other["cues.yaml"], "cues.yaml")
     topics = []
     for i, t in enumerate(other["topics.yaml"].get("topics") or []):
         if not isinstance(t, dict) or not t.get("label"):
@@ -312,6 +313,33 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
         topics=topics, stance=other["stance.yaml"], cameo=_parse_cameo(_shipped("cameo.tsv")),
         cameo_patterns=list(other["cameo_patterns.yaml"].get("patterns") or []), versions=versions,
         agencies=_parse_agencies(other["publishers.yaml"], actors))
+
+
+# the word lists of cues.yaml that the statements stage compiles: section -> keys (a nested mapping for a
+# section of its own); each must be a non-empty list of words
+_CUE_LISTS: dict[str, tuple[str, ...]] = {
+    "statements": ("content", "act", "joint_subjects", "side_subjects", "reciprocal_cues", "described_offices",
+                   "speech_participles"),
+    "speech": ("greetings", "closings", "together_verbs", "together_adverbs", "header_words", "host_phrases"),
+    "speech.salutations": ("possessives", "styles", "openings", "words", "addresses", "offices"),
+}
+
+
+def _check_cues(data: dict[str, Any], where: str) -> None:
+    """cues.yaml: the statements stage's word lists are there, each a non-empty list of words."""
+    for section, keys in _CUE_LISTS.items():
+        node: Any = data
+        for part in section.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            raise KnowledgeError(f"{where}: {section} is missing or not a mapping")
+        for key in keys:
+            words = node.get(key)
+            if words is None:
+                raise KnowledgeError(f"{where}: {section}.{key} is missing (a list of words)")
+            if not isinstance(words, list) or not words or \
+                    not all(isinstance(w, str) and w.strip() for w in words):
+                raise KnowledgeError(f"{where}: {section}.{key}: expected a non-empty list of words, got {words!r}")
 
 
 def _parse_agencies(data: dict[str, Any], actors: dict[str, Actor]) -> dict[str, str | None]:

@@ -2,7 +2,7 @@
 
 Reads sentences, people, engagements; fills ``work.statements`` (stance comes later).
 
-Attribution patterns (cue verbs from cues.yaml):
+Attribution patterns (the cue verbs, and the word lists named below in [brackets], from cues.yaml):
   * "X said, CONTENT." / "X said that CONTENT." / "X stressed: CONTENT" — the content after the cue;
   * fronted clauses: "Noting that ..., X said, CONTENT." — the content after the cue;
   * appositives between speaker and cue: "Stoltenberg, NATO Secretary General, said ...";
@@ -19,9 +19,9 @@ Attribution patterns (cue verbs from cues.yaml):
     ...") starts that person's turn, which runs over the next paragraphs until another label
     ("QUESTION:", another speaker's).
   * a second predicate of the subject: "X spoke with Y ... and expressed his appreciation ..." (not for
-    acts done together: "and discussed");
+    acts done together: "and discussed" [statements.reciprocal_cues]);
   * participants described, not named: "the Vietnamese Government leader" (the one participant of that
-    side), "The Head of State" (the one participant holding that office);
+    side) [statements.described_offices], "The Head of State" (the one participant holding that office);
   * quotation paragraphs that name no speaker go on with the quotation before them, else with the speaker
     of the paragraph before ('X stressed ... / "We appreciate ..."'), else, at the head of a press
     release's quotes, are its principal's (the publishing side's one participant, named in the paragraph
@@ -32,7 +32,8 @@ Attribution patterns (cue verbs from cues.yaml):
   * a first-person speech or press statement that never names its speaker (salutations, "I reiterated
     ..."): its sentences (made whole over line breaks) are the speaker's, who is the participant not
     addressed or the one a "Statement by X" header names, else the host side's official by title, or by
-    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out.
+    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out
+    [speech: salutations, greetings, closings, together_verbs, header_words, host_phrases].
 Only participants speak in a document that reports an engagement; nothing is attributed to a person
 merely mentioned.
 """
@@ -52,25 +53,25 @@ _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|ha
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
-# cues of acts two people do together: "X met Y and discussed ..." is not X's statement alone
-_RECIPROCAL = {"discussed", "exchanged views", "exchanged views on", "reviewed", "agreed", "shared", "briefed",
-               "spoke about", "spoke of"}
-# "the Vietnamese Government leader", "the Singaporean President": a participant described by side and office
-_DESCRIBED = re.compile(r"(?:\s+[A-Za-z][\w-]*){0,3}?\s+(?:leader|president|premier|prime minister|pm|chancellor|"
-                        r"(?:foreign )?minister|head of state|head of government|top diplomat|host|guest)\b", re.I)
-# a participle after "..., X said" that adds no speech of its own ("said, handing over ...")
-_AFTER_SAID = (r",\s+(?!(?:adding|noting|stressing|saying|emphasi[sz]ing|underlining|underscoring|pointing|explaining|"
-               r"insisting|warning|urging|calling|expressing|reiterating|recalling|hoping)\b)[a-z]+ing\b[^\"”]*")
 # a transcript's speaker label at the head of a paragraph: "President of Russia Vladimir Putin: ...",
 # "SECRETARY BLINKEN: ...", "QUESTION: ..."; every word capitalised but a few joining ones
 _TURN = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|van|von)\s+){0,8}[A-Z][\w.’'-]*)"
                    r"\s*:\s+(?=\S)")
 
 
+def _alt(words: list[str]) -> str:
+    """The words of a cues.yaml list as regex alternatives, in their order."""
+    return "|".join(re.escape(str(w)) for w in words)
+
+
 def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
     cache = work.kb.__dict__.setdefault("_cache", {})
     if "stmt" not in cache:
         st = work.kb.cues["statements"]
+        sp = work.kb.cues["speech"]
+        sal = sp["salutations"]
+        # a participle after "..., X said" that adds no speech of its own ("said, handing over ...")
+        after_said = r",\s+(?!(?:" + _alt(st["speech_participles"]) + r")\b)[a-z]+ing\b[^\"”]*"
         cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
         cue_alt = "|".join(re.escape(c) for c in cues)
         cache["stmt"] = {
@@ -86,8 +87,33 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
             "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + _SAY + r")\s+(?P<who1>.{2,80}?)|"
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + _SAY + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
+            # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
+            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + _SAY + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
+                                   r"on|following|to|before|when)\b[^.\"”]*|" + after_said + r")?[\s\"”’'.!]*$"),
+            # "the Vietnamese Government leader", "the Singaporean President": a participant described by side
+            # and office
+            "described": re.compile(r"(?:\s+[A-Za-z][\w-]*){0,3}?\s+(?:" + _alt(st["described_offices"]) + r")\b",
+                                    re.I),
+            # a salutation opening a speech or a part of it ("Your Excellency, Secretary Pompeo,", "Ladies and
+            # gentlemen,")
+            "salute": re.compile(r"\W*(?:(?:" + _alt(sal["possessives"]) + r")\s+(?:" + _alt(sal["styles"]) + r")|" +
+                                 _alt(sal["openings"]) + r"|(?:" + _alt(sal["words"]) + r")\b|(?:" +
+                                 _alt(sal["addresses"]) + r")\.?\s+(?:" + _alt(sal["offices"]) + r")\b)", re.I),
+            # "Secretary Pompeo and I met ...", "We agreed to ...": what both did, told in the speech
+            "together": re.compile(r"\W*(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
+                                   r"(?:(?:" + _alt(sp["together_adverbs"]) + r")\s+)*(?:" + _alt(sp["together_verbs"]) +
+                                   r")\b"),
+            "header_by": re.compile(r"\b(?:" + _alt(sp["header_words"]) + r")\s+(?:of|by|from)\b", re.I),
+            # "welcome back to ", "to have you back in ": the host's words before a place
+            "host": re.compile(r"\b(?:" + _alt(sp["host_phrases"]) + r")\b[^.;]{0,30}\b(?:to|in)\s+$"),
+            # "Secretary Pompeo, Dear Mike, welcome back to Jakarta.", "And a very warm welcome to ..."
+            "greeting": re.compile(r"(?:^|[,!]\s*)(?:and\s+)?(?:a\s+(?:very\s+)?warm\s+)?(?:" +
+                                   _alt(sp["greetings"]) + r")\b", re.I),
+            "closing": re.compile(r"\W*(?:" + _alt(sp["closings"]) + r")\b[^.!]{0,40}[.!]?\W*"),
         }
         cache["stmt_sets"] = ({c.lower() for c in st["content"]}, {c.lower() for c in st["act"]})
+        # cues of acts two people do together: "X met Y and discussed ..." is not X's statement alone
+        cache["stmt_reciprocal"] = frozenset(str(c).lower() for c in st["reciprocal_cues"])
     return cache["stmt"]
 
 
@@ -102,6 +128,7 @@ class _Attributor:
         self.work = work
         self.rx = _compiled(work)
         self.content_cues, self.act_cues = work.kb.__dict__["_cache"]["stmt_sets"]
+        self.reciprocal: frozenset[str] = work.kb.__dict__["_cache"]["stmt_reciprocal"]
         parts: list[int] = []
         for e in work.engagements:
             for p in e.participants:
@@ -146,7 +173,7 @@ class _Attributor:
             if not (s.start <= am.start < s.end) or am.form != "adjective" or \
                     text[max(s.start, am.start - 4):am.start].lower() != "the ":
                 continue
-            dm = _DESCRIBED.match(text, am.end, s.end)
+            dm = self.rx["described"].match(text, am.end, s.end)
             if dm is None or any(a < dm.end() and am.start < b for a, b in w.person_at):
                 continue
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
@@ -181,7 +208,7 @@ class _Attributor:
                      current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """"X spoke with Y ... and expressed Z": the cue of a second predicate of the subject X."""
         co = self.rx["coord"].match(rest)
-        if co is None or who == "joint" or co.group("cue").lower() in _RECIPROCAL or \
+        if co is None or who == "joint" or co.group("cue").lower() in self.reciprocal or \
                 re.search(r"\b(?:who|which|whose|whom|that|while|when|where|he|she|they)\b", co.group("mid"), re.I) or \
                 self.rx["cue_any"].search(co.group("mid")):
             return None  # the first predicate is no cue of its own ("X congratulated Y ... and stated ...")
@@ -237,9 +264,7 @@ class _Attributor:
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
-            trailing = re.match(r"\s*(?:also\s+)?(?:" + _SAY + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|on|following|"
-                                r"to|before|when)\b[^.\"”]*|" + _AFTER_SAID + r")?[\s\"”’'.!]*$",
-                                text[b:s.end])
+            trailing = self.rx["trailing"].match(text[b:s.end])
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
@@ -390,22 +415,14 @@ def _voice_paragraph(work: Work, att: _Attributor, sents: list[Sentence], speake
     return any(_FIRST_PERSON.search(_outside_quotes(work.stext(x))) for x in sents)
 
 
-# a salutation opening a speech or a part of it ("Your Excellency, Secretary Pompeo,", "Ladies and gentlemen,")
-_SALUTE = re.compile(r"\W*(?:(?:Your|Their|His|Her)\s+(?:Excellenc|Majest|Royal|Highness)|Excellenc|"
-                     r"Ladies and gentlemen|Distinguished|Dear\b|Colleagues\b|Friends\b|Honou?rable|Good (?:morning|afternoon|evening)\b|"
-                     r"(?:Mr|Madam)\.?\s+(?:President|Chair|Secretary|Minister|Prime Minister|Speaker)\b)", re.I)
 _SINGULAR = re.compile(r"\b(?:I|me|my|My|myself)\b")
-# "Secretary Pompeo and I met ...", "We agreed to ...": what both did, told in the speech
-_TOGETHER = re.compile(r"\W*(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
-                       r"(?:(?:also|have|had|both|jointly|then)\s+)*(?:agreed|decided|met|discussed|signed|held|"
-                       r"exchanged|concurred|reaffirmed|committed|reviewed|talked|spoke)\b")
-_HEADER_BY = re.compile(r"\b(?:statement|remarks|speech|address|message|article|op-ed)\s+(?:of|by|from)\b", re.I)
 
 
 def _speech_units(work: Work) -> list[tuple[int, int, bool]]:
     """The sentences of a speech as (start, end, new paragraph): a sentence the layout broke over lines
     ("It reflects your strong commitment to enhance / bilateral relations with Indonesia.") made whole."""
     units: list[tuple[int, int, bool]] = []
+    salute = _compiled(work)["salute"]
     last_para = -1
     for x in work.sentences:
         if x.boiler:
@@ -414,7 +431,7 @@ def _speech_units(work: Work) -> list[tuple[int, int, bool]]:
         if units:
             a, b, _np = units[-1]
             prev = work.text[a:b]
-            broken = not re.search(r"[.!?;:…][\"”’)]*$", prev) and not _SALUTE.match(prev) and \
+            broken = not re.search(r"[.!?;:…][\"”’)]*$", prev) and not salute.match(prev) and \
                 (t[:1].islower() or "\n\n" not in work.text[b:x.start])
             if broken:
                 units[-1] = (a, x.end, _np)
@@ -435,8 +452,9 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     units = _speech_units(work)
     if not units:
         return
+    rx = att.rx
     words = [text[a:b] for a, b, _ in units]
-    saluted = any(_SALUTE.match(t) and t.rstrip().endswith(",") for t in words[:6])
+    saluted = any(rx["salute"].match(t) and t.rstrip().endswith(",") for t in words[:6])
     first = sum(bool(_SINGULAR.search(_outside_quotes(t))) for t in words)
     if first < (2 if saluted else 3) or first < 0.2 * len(units):
         return
@@ -444,9 +462,9 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     parts = engs[0].participants if engs else []
     # the addressees: anyone the speech salutes or names beside its own "I"
     addressed = {i for a, b, _ in units for _, i in work.people_in(a, b)
-                 if _SALUTE.match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
+                 if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
     speaker: int | None = None
-    head = [x for x in work.sentences[:3] if _HEADER_BY.search(work.stext(x))]
+    head = [x for x in work.sentences[:3] if rx["header_by"].search(work.stext(x))]
     if head:
         named = work.people_in(head[0].start, head[0].end)
         if named and named[0][1] not in addressed:
@@ -463,8 +481,7 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         if side is None:
             # "welcome back to Jakarta", "to have you back in Indonesia": the host's side
             for m in work.actor_mentions:
-                if m.code not in away and re.search(r"\b(?:welcome|have you|having you|hosting you|receive you)\b"
-                                                    r"[^.;]{0,30}\b(?:to|in)\s+$", text[max(0, m.start - 60):m.start]):
+                if m.code not in away and rx["host"].search(text[max(0, m.start - 60):m.start]):
                     side = m.code
                     break
         if side is None:
@@ -477,12 +494,12 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     for (a, b, new_para), t in zip(units, words, strict=True):
         if new_para:
             narrating = False
-        if _SALUTE.match(t) and (t.rstrip().endswith(",") or len(t.split()) <= 6):
+        if rx["salute"].match(t) and (t.rstrip().endswith(",") or len(t.split()) <= 6):
             continue
-        if re.search(r"(?:^|[,!]\s*)(?:and\s+)?(?:a\s+(?:very\s+)?warm\s+)?welcome\b", t, re.I) and \
+        if rx["greeting"].search(t) and \
                 not _SINGULAR.search(t):
             continue  # "Secretary Pompeo, Dear Mike, welcome back to Jakarta."
-        if _TOGETHER.match(t):
+        if rx["together"].match(t):
             narrating = True  # "Secretary Pompeo and I met on an important date. Today, ..."
             continue
         if narrating and not _SINGULAR.search(t):
@@ -490,7 +507,7 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         narrating = False
         if len(t.split()) <= 6 and not re.search(r"[.!?][\"”’)]*$", t):
             continue  # "On the bilateral side…", a dateline
-        if re.fullmatch(r"\W*Thank you\b[^.!]{0,40}[.!]?\W*", t):
+        if rx["closing"].fullmatch(t):
             continue
         if any(x < b and a < y for x, y in taken):
             continue
