@@ -1,7 +1,8 @@
 """Stage 1 — segment: paragraphs and sentences, with character offsets into the text.
 
 Reads ``work.doc`` (spaCy tokens, so abbreviations such as "U.S." and "Aug." stay whole);
-fills ``work.sentences``. A line break always ends a sentence; so does a token that ends in
+fills ``work.sentences``. A line break ends a sentence, unless the layout broke the line mid-sentence
+(a line stopping on a word or a comma, the next starting in lower case); so does a token that ends in
 ., ! or ? (with closing quotes and brackets kept on the sentence).
 """
 
@@ -17,10 +18,19 @@ _ENDERS = {".", "!", "?", "。", "…", "?!", "!!"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 
 
+_SOFT_WRAP = re.compile(r"[^\W_]|,")  # a line that stops on a word or a comma may go on below
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines, except that a line broken mid-sentence by the layout goes on in the next one: a line that
+    stops on a word or a comma, followed at once by a line that starts in lower case ("It reflects your
+    strong commitment to enhance / bilateral relations with Indonesia.")."""
     out, start = [], 0
     for i, ch in enumerate(text):
         if ch == "\n":
+            before = text[start:i].rstrip()
+            if before and _SOFT_WRAP.fullmatch(before[-1]) and text[i + 1:i + 2].islower():
+                continue  # a soft wrap: the sentence goes on
             if text[start:i].strip():
                 out.append((start, i))
             start = i + 1
