@@ -32,3 +32,11 @@ def test_headings_stay_lines_of_their_own() -> None:
     lines = [text[a:b] for a, b in _paragraphs(text)]
     assert lines == ["Press Statement", "Ministry of Foreign Affairs", "The minister met\nhis counterpart.",
                      "- a list item", "- another"]
+
+
+def test_an_agreed_item_ends_where_a_discussion_begins() -> None:
+    text = ("On 4 June 2024, Prime Minister Anthony Albanese spoke with Prime Minister Christopher Luxon of New "
+            "Zealand. The two leaders reaffirmed their support for the Pacific Islands Forum, and discussed next "
+            "steps on climate finance.")
+    items = [a.text for e in readouts.extract(text).engagements for a in e.agreements]
+    assert items == ["reaffirmed their support for the Pacific Islands Forum"], items

@@ -39,6 +39,12 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
                                 r"(?:" + verbs + r")\b)", re.I),
             "joint": words_re(work.kb.cues["statements"]["joint_subjects"]),
         }
+        # "reaffirmed their support for X, and discussed next steps on Y": a predicate of acts done
+        # together (cues.yaml statements.reciprocal_cues) that agree on nothing ends the agreed items
+        told = sorted((c for c in work.kb.cues["statements"]["reciprocal_cues"]
+                       if not re.match(r"(?:" + alt + r")(?![\w-])", c, re.I)), key=len, reverse=True)
+        cache["agr"]["stop"] = re.compile(r",?\s+and\s+(?:also\s+)?(?:" + "|".join(map(re.escape, told)) +
+                                          r")(?![\w-])", re.I)
     return cache["agr"]
 
 
@@ -49,6 +55,9 @@ _BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolv
 def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans (relative to text) of agreed items in text[start:]."""
     end = len(text.rstrip().rstrip(".;:\"”"))
+    stop = rx["stop"].search(text, start, end)
+    if stop is not None:
+        end = stop.start()
     segs: list[tuple[int, int, bool]] = []
     pos, is_that = start, first_that
     for m in rx["inner"].finditer(text, start, end):
