@@ -35,3 +35,9 @@ def test_no_place_line_no_location():
     text = ("Minister of Foreign Affairs Mélanie Joly met with Foreign Minister Penny Wong today. They "
             "discussed the Indo-Pacific.")
     assert location(text) is None
+
+
+def test_a_visit_to_a_state_at_the_end_of_a_sentence():
+    text = ("President Gabriel Boric left Brasilia on June 4, 2024, concluding his three-day state visit to Brazil.\n"
+            "During his stay, he held talks with President Luiz Inacio Lula da Silva.")
+    assert location(text) == "Brazil"

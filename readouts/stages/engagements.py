@@ -156,16 +156,16 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
         return dm.group("loc").rstrip(".,")
     vm = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
     if vm and etype == "visit":
-        loc = vm.group("loc")
+        loc = vm.group("loc").rstrip(".,")
         if any(a.code for a in work.actor_mentions if a.form in ("capital", "name", "alias")
                and s.start + vm.start("loc") <= a.start < s.start + vm.end("loc")):
             return loc
     vm = re.search(r"\bvisiting (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:to|for)\b", scope)
     if vm:
-        return vm.group("loc")
+        return vm.group("loc").rstrip(".,")  # ("a state visit to Vietnam." ends the sentence)
     vm = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
     if vm and etype == "visit":
-        return vm.group("loc")
+        return vm.group("loc").rstrip(".,")  # ("a state visit to Vietnam." ends the sentence)
     return None
 
 
