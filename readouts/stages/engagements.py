@@ -281,6 +281,11 @@ def _fill(work: Work, d: EngagementDraft, s: Sentence, parts: list[int], overwri
         d.initiator = init
 
 
+# a sentence set within a visit already reported: whom it names meeting the visitor are the visit's hosts
+_DURING_VISIT = re.compile(r"\W*(?:During|In the course of|While in|Throughout) (?:her|his|their|the|this) "
+                           r"(?:[\w-]+ ){0,2}(?:visit|stay|trip|tour)\b", re.I)
+
+
 def run(work: Work) -> None:
     not_this = _not_this(work)
     seen: set[int] = set()
@@ -348,6 +353,15 @@ def run(work: Work) -> None:
             continue
         if drafts:
             new = [p for p in parts if p not in seen]
+            if new and drafts[0].type == "visit" and modality == "in_person" and _DURING_VISIT.match(text):
+                # "During her stay, the President held talks with X, ... and met Y": the visit's hosts ("the
+                # Singaporean leader", unnamed, is the visitor already there)
+                sides = {work.people[q].affiliation for q in drafts[0].participants}
+                new = [p for p in new if work.people[p].name or work.people[p].affiliation not in sides]
+                drafts[0].participants.extend(new)
+                seen.update(new)
+                last_sentence = s.index
+                continue
             if not new or not _ALSO.search(text) or modality == "in_person" and etype in ("summit", "visit"):
                 continue
             prev = drafts[-1]
