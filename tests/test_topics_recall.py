@@ -1,0 +1,151 @@
+"""Topics stage: the mechanisms that read what was discussed, on short readouts written for these tests.
+
+Each text is invented; the names, dates and places in it are there to check they are not taken as topics.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import readouts
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def topics(text: str) -> list[str]:
+    rec = readouts.extract(text).to_dict()
+    engs = rec["engagements"]
+    assert engs, "the text should yield an engagement"
+    e = max(engs, key=lambda x: (len(x["participants"]), -engs.index(x)))
+    return [t["label"] for t in e["topics"]]
+
+
+def has(labels: list[str], want: str) -> bool:
+    return any(_norm(want) == _norm(x) for x in labels)
+
+
+def mentions(labels: list[str], word: str) -> bool:
+    return any(re.search(r"\b" + re.escape(word.lower()) + r"\b", x.lower()) for x in labels)
+
+
+CALL = ("On March 3, 2024, Foreign Minister Ana Ferreira of Portugal held a phone call with Foreign Minister "
+        "Tomas Novak of the Czech Republic. ")
+
+
+# --- list grammar ---------------------------------------------------------------------------------------------
+
+def test_items_of_a_discussed_list() -> None:
+    got = topics(CALL + "The two ministers discussed energy security, critical minerals and maritime safety.")
+    for want in ("energy security", "critical minerals", "maritime safety"):
+        assert any(want in x.lower() for x in got), (want, got)
+
+
+def test_exchanged_views_list_with_vague_heads() -> None:
+    got = topics(CALL + "The ministers exchanged views on the need to end the drought crisis "
+                        "and the importance of seed banks.")
+    assert any("drought crisis" in x.lower() for x in got), got
+    assert any("seed banks" in x.lower() for x in got), got
+    assert not any(x.lower().startswith(("need", "importance")) for x in got), got
+
+
+def test_opportunities_head_is_descended() -> None:
+    got = topics(CALL + "They discussed opportunities for cooperation on glacier monitoring.")
+    assert any("glacier monitoring" in x.lower() for x in got), got
+    assert not has(got, "opportunities")
+
+
+def test_new_list_cues() -> None:
+    got = topics(CALL + "The talks focused on forest restoration and desalination plants.")
+    assert any("forest restoration" in x.lower() for x in got), got
+    assert any("desalination plants" in x.lower() for x in got), got
+
+
+# --- a subject announced at the start of a sentence ---------------------------------------------------------
+
+def test_regarding_frame() -> None:
+    got = topics(CALL + "Regarding desert locust swarms, the ministers agreed to share data. "
+                        "On cork oak research, both sides voiced support.")
+    assert any("desert locust swarms" in x.lower() for x in got), got
+    assert any("cork oak research" in x.lower() for x in got), got
+
+
+def test_frame_with_a_date_or_occasion_is_not_a_topic() -> None:
+    got = topics("On Tuesday, Prime Minister Lena Berg of Sweden met President Jaan Tamm of Estonia in Tallinn. "
+                 "On the sidelines of the meeting, they discussed rail freight corridors.")
+    assert not mentions(got, "tuesday"), got
+    assert not mentions(got, "sidelines"), got
+    assert any("rail freight" in x.lower() for x in got), got
+
+
+# --- relationships, scope phrases, institutions ----------------------------------------------------------------
+
+def test_relations_between_two_parties() -> None:
+    got = topics(CALL + "Ferreira said that relations between Portugal and the United States remain strong.")
+    assert has(got, "Portugal-US relations"), got
+
+
+def test_dyad_with_partnership_modifiers() -> None:
+    got = topics(CALL + "Both ministers praised the Portugal-Czech Comprehensive Strategic Partnership.")
+    assert any("strategic partnership" in x.lower() for x in got), got
+
+
+def test_coordinated_scope_issues() -> None:
+    got = topics(CALL + "They also exchanged views on other issues of bilateral, regional and global importance.")
+    assert any(_norm(x).startswith("issues of bilateral regional and global") or "regional and global" in x.lower()
+               for x in got), got
+
+
+def test_security_council_resolution() -> None:
+    got = topics(CALL + "The ministers called for full implementation of UN Security Council Resolution 2728.")
+    assert any("Resolution 2728" in x for x in got), got
+
+
+def test_institution_in_a_title_is_not_a_topic() -> None:
+    got = topics("On May 2, 2023, Foreign Minister Omar Haddad met Vice-President of the European Commission Karl "
+                 "Lind in Amman. They discussed refugee hosting costs.")
+    assert not any("European Commission" in x for x in got), got
+
+
+# --- taxonomy aliases ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("The two sides agreed to deepen their all-round strategic partnership.", "strategic partnership"),
+    ("They looked ahead to the 30th anniversary of diplomatic relations next year.",
+     "anniversary of diplomatic relations"),
+    ("Ferreira thanked Novak for assistance with the evacuation of stranded travellers.", "evacuation"),
+])
+def test_taxonomy_aliases(sentence: str, topic: str) -> None:
+    rec = readouts.extract(CALL + sentence).to_dict()
+    assert any(t.get("topic") == topic for e in rec["engagements"] for t in e["topics"]), rec["engagements"]
+
+
+# --- negatives ---------------------------------------------------------------------------------------------------
+
+def test_participants_dates_places_are_not_topics() -> None:
+    got = topics(CALL + "The ministers discussed Ana Ferreira's upcoming trip, March 2024 and Lisbon.")
+    for bad in ("ferreira", "novak", "march", "lisbon", "2024"):
+        assert not mentions(got, bad), (bad, got)
+
+
+def test_vague_items_and_boilerplate_are_not_topics() -> None:
+    got = topics(CALL + "They discussed close cooperation, topical issues and the way forward. "
+                        "The two sides exchanged views on matters of mutual interest.")
+    for bad in ("close cooperation", "topical issues", "way forward", "mutual interest"):
+        assert not has(got, bad), (bad, got)
+
+
+def test_modifiers_without_their_noun_are_not_topics() -> None:
+    got = topics(CALL + "They discussed cooperation in the areas of political, economic and cultural.")
+    assert not has(got, "political"), got
+    assert not has(got, "economic and cultural"), got
+    assert not has(got, "cultural"), got
+
+
+def test_addressing_the_media_is_not_a_topic() -> None:
+    got = topics("Colleagues from the media,\nOn 4 June 2022 Foreign Minister Rui Costa of Portugal met Foreign "
+                 "Minister Eva Horak of Austria in Vienna. They discussed hydrogen trade.")
+    assert not any(_norm(x) == "media" for x in got), got
