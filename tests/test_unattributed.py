@@ -189,3 +189,8 @@ def test_narration_after_a_statement_is_not_carried():
     got = statements(NARRATED)
     assert not any("tariffs" in t or "correspondents" in t for _w, _a, t in got)
     assert said(got, "Wang Yi") == ["China and Singapore are close neighbours."]
+
+
+def test_a_first_person_speech_is_published_by_its_speaker_s_side():
+    rec = readouts.extract(SPEECH)
+    assert rec.document.model_extra.get("publisher_side") == "KEN"

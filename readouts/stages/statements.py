@@ -490,6 +490,7 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         actor = work.kb.actors.get(side)
         label = (unnamed[0].title or side) if unnamed else (actor.name if actor else side)
     taken = [st.span for st in out]
+    before = len(out)
     narrating = False
     for (a, b, new_para), t in zip(units, words, strict=True):
         if new_para:
@@ -514,6 +515,8 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         a = _content_start(text, a)
         out.append(Statement(id="", speaker=label, affiliation=side, cue=None, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
+    if len(out) > before and side:
+        work.home = side  # a speech in the first person is published by its speaker's side
 
 
 def run(work: Work) -> None:
