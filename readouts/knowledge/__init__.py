@@ -6,7 +6,7 @@ Files (YAML unless noted), each with a ``version``:
     people.yaml         office holders with dated roles
     titles.yaml         the grammar of office titles
     cues.yaml           engagement, statement and agreement cue words
-    topics.yaml         topic taxonomy with aliases
+    topics.yaml         topic taxonomy with aliases; the topics stage's extraction words
     stance.yaml         stance lexicon
     cameo_patterns.yaml statement-level CAMEO patterns
     publishers.yaml     news agencies of datelines and the side each speaks for
@@ -128,6 +128,7 @@ class Knowledge:
     cameo_patterns: list[dict[str, Any]]
     versions: dict[str, str] = field(default_factory=dict)
     agencies: dict[str, str | None] = field(default_factory=dict)  # dateline form -> side (publishers.yaml)
+    topic_words: dict[str, Any] = field(default_factory=dict)  # topics.yaml `extraction`: the topics stage's words
 
     # derived lookups, built once in __post_init__
     def __post_init__(self) -> None:
@@ -302,6 +303,7 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
     for n, d in other.items():
         versions[n] = str(d.get("version", ""))
     _check_cues(other["cues.yaml"], "cues.yaml")
+    _check_topic_words(other["topics.yaml"], "topics.yaml")
     topics = []
     for i, t in enumerate(other["topics.yaml"].get("topics") or []):
         if not isinstance(t, dict) or not t.get("label"):
@@ -312,7 +314,47 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
         actors=actors, people=list(people.values()), titles=other["titles.yaml"], cues=other["cues.yaml"],
         topics=topics, stance=other["stance.yaml"], cameo=_parse_cameo(_shipped("cameo.tsv")),
         cameo_patterns=list(other["cameo_patterns.yaml"].get("patterns") or []), versions=versions,
-        agencies=_parse_agencies(other["publishers.yaml"], actors))
+        agencies=_parse_agencies(other["publishers.yaml"], actors),
+        topic_words=dict(other["topics.yaml"]["extraction"]))
+
+
+# the word lists of topics.yaml's `extraction` section that the topics stage compiles: section -> keys
+# ("" for lists directly under extraction); each must be a non-empty list of words
+_TOPIC_LISTS: dict[str, tuple[str, ...]] = {
+    "": ("generic", "adjectives_only", "vague", "verbs", "state_styles"),
+    "list_cues": ("nouns", "introducers", "phrases"),
+    "vague_heads": ("openers", "heads", "links"),
+    "lead_verbs": ("adverbs", "verbs"),
+    "context": ("nouns", "links", "about", "after"),
+    "frames": ("cues", "not_frame"),
+    "relations": ("between_modifiers", "between_kinds", "dyad_modifiers", "dyad_nouns", "scopes", "scope_nouns",
+                  "scope_of", "scope_ends"),
+    "forums": ("heads", "bodies"),
+}
+
+
+def _check_topic_words(data: dict[str, Any], where: str) -> None:
+    """topics.yaml: the topics stage's word lists (``extraction``) are there, each a non-empty list of words."""
+    root = data.get("extraction")
+    if not isinstance(root, dict):
+        raise KnowledgeError(f"{where}: extraction is missing or not a mapping")
+    for section, keys in _TOPIC_LISTS.items():
+        node = root.get(section) if section else root
+        name = f"extraction.{section}" if section else "extraction"
+        if not isinstance(node, dict):
+            raise KnowledgeError(f"{where}: {name} is missing or not a mapping")
+        for key in keys:
+            words = node.get(key)
+            if words is None:
+                raise KnowledgeError(f"{where}: {name}.{key} is missing (a list of words)")
+            if not isinstance(words, list) or not words or \
+                    not all(isinstance(w, str) and w.strip() for w in words):
+                raise KnowledgeError(f"{where}: {name}.{key}: expected a non-empty list of words, got {words!r}")
+    short = root.get("short_names")
+    if not isinstance(short, dict) or not short or \
+            not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in short.items()):
+        raise KnowledgeError(f"{where}: extraction.short_names: expected a non-empty mapping of name -> short name, "
+                             f"got {short!r}")
 
 
 # the word lists of cues.yaml that the statements stage compiles: section -> keys (a nested mapping for a

@@ -26,6 +26,7 @@ Sources, from the engagement on:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -35,11 +36,9 @@ from .base import Work
 
 __all__ = ["run"]
 
-_LIST = re.compile(r"(?:\b(?:issues|areas|matters|topics|fields|questions|subjects|sectors|challenges|concerns)\s+"
-                   r"(?:such as|including|like)|\bsuch as|\bincluding|\bin the (?:areas?|fields?|sectors?) of|"
-                   r"\bon (?:the )?issues? of|\branging from|\b(?:discussed|addressed|exchanged (?:their )?views (?:on|about|regarding)|"
-                   r"(?:an )?exchange of views on|covered|talked about|spoke about|focused on|touched (?:up)?on|"
-                   r"consulted on|reviewed)|\bon issues like)\s+(?P<items>[^.;:!?]+)", re.I)
+# The words come from topics.yaml (`extraction`); the grammar that combines them is here. Function words
+# (_DET, _CUT, _FINITE, _SPLIT, _PREFIX) and the calendar words of _WHEN / _NOT_FRAME (as in the dates
+# stage) stay in code.
 _SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+|or\s+)?|(?<!\bbilateral)(?<!\bregional)(?<!\bglobal)(?<!\beconomic)"
                     r"(?<!\bpolitical)(?<!\bsecurity)(?<!\bcultural)(?<!\bmultilateral)\s+and\s+|\s+as well as\s+|"
                     r"\s+or\s+")
@@ -49,95 +48,80 @@ _CUT = re.compile(r"\s+(?:on the basis|with a view|with|without|to|for|so as|in 
                   r"who|when|as|by|from|through|amid|after|before|during|between|among|within)\b.*$", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|"
                      r"must|did|does|do)\b", re.I)
-_GENERIC = {"issues", "issue", "matters", "affairs", "areas", "topics", "questions", "fields", "others", "other",
-            "cooperation", "relations", "ties", "dialogue", "exchanges", "development", "concern", "concerns",
-            "mutual concern", "common concern", "mutual interest", "mutual interests", "common interest",
-            "common interests", "regional", "global", "international", "bilateral", "need", "risk", "planning",
-            "responses", "steps", "efforts", "ways", "views", "range", "number", "situation", "developments",
-            "progress", "support", "work", "meeting", "talks", "call", "visit", "summit", "details", "potential",
-            "background", "personal views", "approach", "opportunities", "importance", "possibilities", "plans",
-            "prospects", "results", "outcomes", "agenda", "priorities", "positions", "position", "matter", "things",
-            "topic", "preparations", "preparation", "information", "equipment", "measures", "contacts", "media",
-            "respect", "diversity"}
-_ADJ_ONLY = {"economic", "political", "cultural", "social", "military", "commercial", "financial", "technical",
-             "scientific", "educational", "humanitarian", "diplomatic", "strategic", "bilateral", "regional", "global",
-             "international", "multilateral", "mutual", "common", "various", "relevant", "related", "respective"}
-_VAGUE = {"close", "closer", "topical", "mutual", "shared", "common", "bilateral", "key", "important", "major",
-          "current", "recent", "latest", "new", "further", "specific", "concrete", "practical", "respective",
-          "relevant", "good", "strong", "positive", "fruitful", "substantive", "interest", "interests",
-          "commitment", "commitments", "interaction", "interactions", "round", "outlines", "outline", "schedule",
-          "level", "levels", "aspects", "aspect", "sides", "side", "parties", "countries", "nations", "leaders",
-          "way", "forward", "together", "engagement", "collaboration", "partnership", "partners", "friendship"}
 _WHEN = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
                    r"last (?:week|month|year)|next (?:week|month|year))\b")
-_VERBS = {"support", "achieve", "send", "make", "take", "give", "help", "bring", "ensure", "promote", "strengthen",
-          "continue", "enhance", "deepen", "advance", "build", "develop", "expand", "work", "maintain", "keep",
-          "address", "tackle", "improve", "implement", "pursue", "protect", "reduce", "increase", "hold", "seek"}
-_CONTEXT_BEFORE = re.compile(r"(?:situation|developments?|crisis|conflict|war|issues?|question|peace(?: process)?|"
-                             r"tensions|elections?|security|stability|reconstruction|people) (?:in|on|of|regarding|"
-                             r"concerning|around|with|related to) (?:the )?$|\b(?:on|about|regarding|concerning) "
-                             r"(?:the )?$", re.I)
-_CONTEXT_AFTER = re.compile(r"^(?:'s|’s)? ?(?:issue|question|situation|crisis|conflict|file|peace process|nuclear)",
-                            re.I)
-
-# a vague head that only introduces the subject: "the need to end the war" → "end the war" → "the war";
-# "opportunities for cooperation on transnational challenges" → "cooperation on transnational challenges"
-_HEAD = re.compile(r"^(?:(?:the|a|an|further|concrete|possible|practical|new|next|other)\s+)*(?:need|needs|importance|"
-                   r"significance|ways?|means|opportunit(?:y|ies)|possibilit(?:y|ies)|prospects?|progress|steps?|efforts?|"
-                   r"plans?|implications?|impact|state|status|outcomes?|results?|follow-up|issues?|questions?|matters?|"
-                   r"situation|developments?|latest developments?)\s+(?:of|on|for|to|in|regarding|concerning|about|"
-                   r"around|related to|towards?)\s+", re.I)
-_LEAD_VERB = re.compile(r"^(?:(?:further|jointly|effectively|continue to|continuing to)\s+)?(?:bring(?:ing)? an end to|"
-                        r"put(?:ting)? an end to|end(?:ing)?|resolv(?:e|ing)|address(?:ing)?|tackl(?:e|ing)|explor(?:e|ing)|"
-                        r"strengthen(?:ing)?|enhanc(?:e|ing)|deepen(?:ing)?|expand(?:ing)?|promot(?:e|ing)|advanc(?:e|ing)|"
-                        r"boost(?:ing)?|improv(?:e|ing)|reduc(?:e|ing)|combat(?:ing)?|counter(?:ing)?|fight(?:ing)?|"
-                        r"support(?:ing)?|increas(?:e|ing)|build(?:ing)?|develop(?:ing)?|ensur(?:e|ing)|achiev(?:e|ing)|"
-                        r"implement(?:ing)?|manag(?:e|ing)|facilitat(?:e|ing)|pursu(?:e|ing)|maintain(?:ing)?|"
-                        r"safeguard(?:ing)?|protect(?:ing)?|restor(?:e|ing)|resum(?:e|ing)|prevent(?:ing)?)\s+", re.I)
-# a subject announced at the start of a sentence: "Regarding the situation in Sudan, ...", "On climate change, ..."
-_FRAME = re.compile(r"(?:^|(?<=[.!?:;])\s+|\n\s*)(?:Regarding|Concerning|As (?:for|to|regards)|With (?:regard|respect) to|"
-                    r"In terms of|Turning to|On the (?:issue|question|subject|matter) of|On)\s+"
-                    r"(?P<items>[^,.;:!?\n]{3,80}),", re.M)
-_NOT_FRAME = re.compile(r"\b(?:behalf|occasion|sidelines?|margins?|invitation|side|part|basis|day|morning|afternoon|"
-                        r"evening|night|eve|arrival|phone|call|visit|trip|way|whole|contrary|other hand|one hand|front|track|note|"
-                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d", re.I)
-# the relationship named by its two parties: "relations between China and the United States" → "China-US relations"
-_BETWEEN = re.compile(r"\b(?:(?:bilateral|diplomatic|economic|trade|strategic)\s+)?(?P<kind>relations|relationship|ties)\s+"
-                      r"between\s+(?:the\s+)?(?P<a>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})\s+and\s+(?:the\s+)?"
-                      r"(?P<b>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})")
-_SHORT = {"united states": "US", "united states of america": "US", "united kingdom": "UK", "european union": "EU",
-          "people's republic of china": "China", "russian federation": "Russia", "republic of korea": "ROK"}
-_STYLE = re.compile(r"^(?:[A-Z][\w’'-]*[ ]+)*(?:Kingdom|Republic|State|Federation|Emirate|Sultanate)[ ]+of[ ]+")
+_CALENDAR = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
-def _short(name: str) -> str:
-    """ "the United States" → "US", "Kingdom of Saudi Arabia" → "Saudi Arabia", "China." → "China"."""
-    if name.endswith(".") and name.count(".") == 1:
-        name = name[:-1]
-    return _SHORT.get(name.lower().replace("’", "'")) or _STYLE.sub("", name)
+def _alt(words: list[str]) -> str:
+    """The words as a regex alternation, in their order (the order in which they are tried)."""
+    return "|".join(re.escape(w) for w in words)
 
 
-# "bilateral, regional and global issues", "regional and international issues": the agenda's own wording
-_SCOPES = (r"(?:bilateral|regional|international|global|multilateral)(?:,?\s+(?:and\s+|as well as\s+)?"
-           r"(?:bilateral|regional|international|global|multilateral))+")
-_SCOPE = re.compile(r"\b(?:(?:issues|matters|questions) of\s+" + _SCOPES + r"\s+(?:importance|concern|interest)|"
-                    + _SCOPES + r"\s+(?:issues|affairs|matters|questions))\b", re.I)
+class _Words:
+    """topics.yaml's `extraction` words, and the patterns compiled from them (once per knowledge base)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        lc, vh, lv, cx = data["list_cues"], data["vague_heads"], data["lead_verbs"], data["context"]
+        fr, rel, fo = data["frames"], data["relations"], data["forums"]
+        self.generic = set(data["generic"])
+        self.adj_only = set(data["adjectives_only"])
+        self.vague = set(data["vague"])
+        self.verbs = set(data["verbs"])
+        # "issues such as X, Y and Z", "discussed X, Y and Z"
+        self.list = re.compile(rf"(?:\b(?:{_alt(lc['nouns'])})\s+(?:{_alt(lc['introducers'])})|"
+                               rf"\b(?:{_alt(lc['phrases'])}))\s+(?P<items>[^.;:!?]+)", re.I)
+        self.context_before = re.compile(rf"(?:{_alt(cx['nouns'])}) (?:{_alt(cx['links'])}) (?:the )?$|"
+                                         rf"\b(?:{_alt(cx['about'])}) (?:the )?$", re.I)
+        self.context_after = re.compile(rf"^(?:'s|’s)? ?(?:{_alt(cx['after'])})", re.I)
+        # a vague head that only introduces the subject: "the need to end the war" → "end the war" → "the war";
+        # "opportunities for cooperation on transnational challenges" → "cooperation on transnational challenges"
+        self.head = re.compile(rf"^(?:(?:{_alt(vh['openers'])})\s+)*(?:{_alt(vh['heads'])})\s+"
+                               rf"(?:{_alt(vh['links'])})\s+", re.I)
+        self.lead_verb = re.compile(rf"^(?:(?:{_alt(lv['adverbs'])})\s+)?(?:{_alt(lv['verbs'])})\s+", re.I)
+        # a subject announced at the start of a sentence: "Regarding the situation in Sudan, ...", "On climate change, ..."
+        self.frame = re.compile(rf"(?:^|(?<=[.!?:;])\s+|\n\s*)(?:{_alt(fr['cues'])})\s+"
+                                r"(?P<items>[^,.;:!?\n]{3,80}),", re.M)
+        self.not_frame = re.compile(rf"\b(?:{_alt(fr['not_frame'])}|{_CALENDAR})\b|\d", re.I)
+        # the relationship named by its two parties: "relations between China and the United States" → "China-US relations"
+        self.between = re.compile(rf"\b(?:(?:{_alt(rel['between_modifiers'])})\s+)?"
+                                  rf"(?P<kind>{_alt(rel['between_kinds'])})\s+"
+                                  r"between\s+(?:the\s+)?(?P<a>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})\s+and\s+(?:the\s+)?"
+                                  r"(?P<b>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})")
+        self.short = dict(data["short_names"])
+        self.style = re.compile(rf"^(?:[A-Z][\w’'-]*[ ]+)*(?:{_alt(data['state_styles'])})[ ]+of[ ]+")
+        # "bilateral, regional and global issues", "regional and international issues": the agenda's own wording
+        one = _alt(rel["scopes"])
+        scopes = rf"(?:{one})(?:,?\s+(?:and\s+|as well as\s+)?(?:{one}))+"
+        self.scope = re.compile(rf"\b(?:(?:{_alt(rel['scope_of'])}) of\s+" + scopes +
+                                rf"\s+(?:{_alt(rel['scope_ends'])})|" + scopes +
+                                rf"\s+(?:{_alt(rel['scope_nouns'])}))\b", re.I)
+        # "China-US relations", "the UK-Japan relationship", "Korea-China relations": the dyad itself as a topic;
+        # "the G20 Summit", "the Arctic Council Ministerial": the named forum
+        self.dyad = re.compile(rf"\b(?:[A-Z][\w.’']*(?:(?:-| - )[A-Z][\w.’']*)+)\s+"
+                               rf"(?:(?i:{_alt(rel['dyad_modifiers'])})\s+){{0,3}}(?i:{_alt(rel['dyad_nouns'])})\b")
+        self.forum = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.’'+-]*\s+(?:and\s+(?=[A-Z]))?){1,4}"
+                                rf"(?:{_alt(fo['heads'])})\b|"
+                                r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?[Rr]esolution\s+\d{2,4}\b")
+        # a standing body named in someone's title is not a subject of the talks
+        self.body = re.compile(rf"\b(?:{_alt(fo['bodies'])})$")
+
+    def shorten(self, name: str) -> str:
+        """ "the United States" → "US", "Kingdom of Saudi Arabia" → "Saudi Arabia", "China." → "China"."""
+        if name.endswith(".") and name.count(".") == 1:
+            name = name[:-1]
+        return self.short.get(name.lower().replace("’", "'")) or self.style.sub("", name)
 
 
-# "China-US relations", "the UK-Japan relationship", "Korea-China relations": the dyad itself as a topic;
-# "the G20 Summit", "the Arctic Council Ministerial": the named forum
-_DYAD = re.compile(r"\b(?:[A-Z][\w.’']*(?:(?:-| - )[A-Z][\w.’']*)+)\s+(?:(?i:bilateral|strategic|economic|trade|defence|"
-                   r"defense|comprehensive|special|global|all-round|enhanced|extensive|diplomatic|cooperative|"
-                   r"trilateral)\s+){0,3}(?i:relations(?:hip)?|ties|partnership|cooperation)\b")
-_FORUM = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.’'+-]*\s+(?:and\s+(?=[A-Z]))?){1,4}(?:Summit|Ministerial|Dialogue|Conference|"
-                    r"Forum|Agreement|Treaty|Initiative|Programme|Program|Council|Commission|Committee|Subcommittee|"
-                    r"Contact Group|Process|Format|Mechanism|Consultations?)\b|"
-                    r"\b(?:(?:UN|United Nations)\s+)?(?:Security Council\s+)?[Rr]esolution\s+\d{2,4}\b")
+def _words(work: Work) -> _Words:
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    if "topic_words" not in cache:
+        cache["topic_words"] = _Words(work.kb.topic_words)
+    return cache["topic_words"]
 
-# a standing body named in someone's title is not a subject of the talks
-_BODY = re.compile(r"\b(?:Council|Commission|Committee|Subcommittee)$")
+
 _TITLE_AFTER = re.compile(r"\s+(?:President|Vice|Chair(?:man|woman|person)?|Secretary|Member|Director|Spokes\w+|"
                           r"Advis[eo]r|Head|Commissioner|Deputy|Chief)\b")
 _TITLE_BEFORE = re.compile(r"\b(?<!permanent )(?i:member|director|head|chair\w*|secretary|president|office|deputy|vice[- ]\w+|"
@@ -159,29 +143,29 @@ def _gazetteer(work: Work) -> Gazetteer:
 _PREFIX = re.compile(r"^(?:a |the )?(?:wide |broad |whole )?(?:range|number|series|host|variety|set|list) of\s+", re.I)
 
 
-def _clean_item(part: str) -> str:
+def _clean_item(part: str, w: _Words) -> str:
     item = re.sub(r"\s*\([^)]*\)?", "", part)
     item = _PREFIX.sub("", item.strip())
     item = item.strip().strip("“”\"'’‘()[]–—- ")
     for _ in range(2):
         item = _DET.sub("", item)
     for _ in range(3):  # "the need to bring an end to the war in Gaza" → "war in Gaza"
-        head = _HEAD.match(item)
+        head = w.head.match(item)
         if not head:
             break
-        item = _LEAD_VERB.sub("", item[head.end():])
+        item = w.lead_verb.sub("", item[head.end():])
         for _ in range(2):
             item = _DET.sub("", item)
     item = _CUT.sub("", item).strip(" ,“”\"'’‘()–—-")
     return item
 
 
-def _noun_phrase(item: str) -> bool:
+def _noun_phrase(item: str, w: _Words) -> bool:
     words = item.split()
     if not words or len(words) > 6 or len(item) < 3:
         return False
     low = item.lower()
-    if low in _GENERIC or words[0].lower() in STOP_WORDS or words[0].lower() in _VERBS or _FINITE.search(item):
+    if low in w.generic or words[0].lower() in STOP_WORDS or words[0].lower() in w.verbs or _FINITE.search(item):
         return False
     if words[-1].lower() in STOP_WORDS or words[-1].lower() in ("such", "like"):
         return False  # "issues such (as ...)"
@@ -194,13 +178,13 @@ def _noun_phrase(item: str) -> bool:
         return False  # "working together", "taking steps": verb phrases, not subjects
     if len(words) == 1 and (words[0][:1].isupper() or words[0].lower().endswith(("ed", "ly"))):
         return False  # a lone capitalised word the knowledge does not know, or not a noun
-    lows = [w.lower().strip(",") for w in words]
-    if lows[-1] in _ADJ_ONLY:
+    lows = [x.lower().strip(",") for x in words]
+    if lows[-1] in w.adj_only:
         return False  # "political, economic and cultural": modifiers whose noun the list left out
     if len(lows) > 1 and lows[-1].endswith("ing") and lows[-2] in STOP_WORDS:
         return False  # "best practices on dealing": a clause cut short
-    if lows[-1] not in ("relations", "ties", "relationship") and all(w in _VAGUE or w in _GENERIC or w in STOP_WORDS
-                                                                 for w in lows):
+    if lows[-1] not in ("relations", "ties", "relationship") and all(x in w.vague or x in w.generic or x in STOP_WORDS
+                                                                 for x in lows):
         return False  # "close cooperation", "topical issues", "mutual bilateral interest"
     if _WHEN.search(item):
         return False  # "visits in December": a time, not a subject
@@ -211,6 +195,7 @@ def run(work: Work) -> None:
     if not work.engagements:
         return
     text = work.text
+    w = _words(work)
     body_start = 0  # headlines name topics too ("... Discuss China-US Relations")
     sides = {work.people[i].affiliation for e in work.engagements for i in e.participants}
     blocked = [p.title_span for p in work.people if p.title_span]
@@ -218,7 +203,7 @@ def run(work: Work) -> None:
     blocked += [p.name_span for p in work.people if p.name_span]
     blocked += [m for p in work.people if p.name for m in p.mentions]
     # a participant's name inside a list item ("Ana Ferreira's trip") makes it about a person, not a subject
-    name_words = {w for p in work.people if p.name for w in re.findall(r"[A-Z][\w-]{2,}", p.name)}
+    name_words = {x for p in work.people if p.name for x in re.findall(r"[A-Z][\w-]{2,}", p.name)}
     locations = [e.location.lower() for e in work.engagements if e.location]
     found: list[Topic] = []
     seen: set[str] = set()
@@ -240,12 +225,12 @@ def run(work: Work) -> None:
 
     list_spans: list[tuple[int, int]] = []
     pos = body_start
-    while (lm := _LIST.search(text, pos)) is not None:
+    while (lm := w.list.search(text, pos)) is not None:
         # cues may nest ("reviewed cooperation in the areas of X, Y and Z"): search again inside the items
         list_spans.append((lm.start("items"), lm.end("items")))
         pos = lm.start("items")
-    list_spans += [(m.start("items"), m.end("items")) for m in _FRAME.finditer(text, body_start)
-                   if not _NOT_FRAME.search(m.group("items")) and " as " not in m.group("items")]
+    list_spans += [(m.start("items"), m.end("items")) for m in w.frame.finditer(text, body_start)
+                   if not w.not_frame.search(m.group("items")) and " as " not in m.group("items")]
     tokens = tokenize(text[body_start:], body_start)
     for a, b, label, _, _ in _gazetteer(work).find(tokens, text):
         surface = text[a:b]
@@ -261,18 +246,18 @@ def run(work: Work) -> None:
         in_list = any(a <= m.start < b for a, b in list_spans)
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 25]
-        if in_list or _CONTEXT_BEFORE.search(before) or _CONTEXT_AFTER.match(after):
+        if in_list or w.context_before.search(before) or w.context_after.match(after):
             actor = work.kb.actors.get(m.code)
             add(surface, m.start, m.end, actor.name if actor else None)
-    for hit in _BETWEEN.finditer(text, body_start):
+    for hit in w.between.finditer(text, body_start):
         if any(x[0] <= hit.start() < x[1] for x in blocked):
             continue
-        a_name, b_name = _short(hit.group("a")), _short(hit.group("b"))
+        a_name, b_name = w.shorten(hit.group("a")), w.shorten(hit.group("b"))
         add(f"{a_name}-{b_name} {hit.group('kind')}", hit.start(), hit.end(), None)
-    for hit in _SCOPE.finditer(text, body_start):
+    for hit in w.scope.finditer(text, body_start):
         if not any(x[0] <= hit.start() < x[1] for x in blocked):
             add(hit.group(), hit.start(), hit.end(), None)
-    for rx in (_DYAD, _FORUM):
+    for rx in (w.dyad, w.forum):
         for hit in rx.finditer(text, body_start):
             a, b = hit.start(), hit.end()
             if any(x[0] <= a < x[1] for x in blocked):
@@ -280,7 +265,7 @@ def run(work: Work) -> None:
             label = re.sub(r"^(?:The|A)\s+", "", hit.group())
             if label.split()[0].lower() in STOP_WORDS or label.split()[0] in ("Video", "Phone", "Telephone"):
                 continue
-            if _BODY.search(label) and (_TITLE_AFTER.match(text, b) or _TITLE_BEFORE.search(text[max(0, a - 120):a])):
+            if w.body.search(label) and (_TITLE_AFTER.match(text, b) or _TITLE_BEFORE.search(text[max(0, a - 120):a])):
                 continue  # "European Commission President ...", "Member of the ... Central Committee": a title
             add(label, b - len(label), b, None)
     for ls, le in list_spans:
@@ -290,8 +275,8 @@ def run(work: Work) -> None:
             if idx < 0:
                 continue
             pos = idx + len(part)
-            item = _clean_item(part)
-            if not _noun_phrase(item):
+            item = _clean_item(part, w)
+            if not _noun_phrase(item, w):
                 continue
             a = text.find(item, idx, pos)
             if a < 0:
@@ -301,7 +286,7 @@ def run(work: Work) -> None:
                 continue
             if any(x[0] <= a < x[1] for x in blocked):
                 continue
-            if any(re.sub(r"[’']s$", "", w) in name_words for w in item.split()):
+            if any(re.sub(r"[’']s$", "", x) in name_words for x in item.split()):
                 continue
             if any(m.start == a and m.code in sides and (text[m.end:m.end + 2] in ("'s", "’s")
                                                           or m.end >= a + len(item) - 1)
