@@ -338,18 +338,7 @@ def _check_topic_words(data: dict[str, Any], where: str) -> None:
     root = data.get("extraction")
     if not isinstance(root, dict):
         raise KnowledgeError(f"{where}: extraction is missing or not a mapping")
-    for section, keys in _TOPIC_LISTS.items():
-        node = root.get(section) if section else root
-        name = f"extraction.{section}" if section else "extraction"
-        if not isinstance(node, dict):
-            raise KnowledgeError(f"{where}: {name} is missing or not a mapping")
-        for key in keys:
-            words = node.get(key)
-            if words is None:
-                raise KnowledgeError(f"{where}: {name}.{key} is missing (a list of words)")
-            if not isinstance(words, list) or not words or \
-                    not all(isinstance(w, str) and w.strip() for w in words):
-                raise KnowledgeError(f"{where}: {name}.{key}: expected a non-empty list of words, got {words!r}")
+    _check_word_lists(data, {f"extraction.{k}" if k else "extraction": v for k, v in _TOPIC_LISTS.items()}, where)
     short = root.get("short_names")
     if not isinstance(short, dict) or not short or \
             not all(isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in short.items()):
@@ -369,7 +358,12 @@ _CUE_LISTS: dict[str, tuple[str, ...]] = {
 
 def _check_cues(data: dict[str, Any], where: str) -> None:
     """cues.yaml: the statements stage's word lists are there, each a non-empty list of words."""
-    for section, keys in _CUE_LISTS.items():
+    _check_word_lists(data, _CUE_LISTS, where)
+
+
+def _check_word_lists(data: dict[str, Any], lists: dict[str, tuple[str, ...]], where: str) -> None:
+    """Each ``section`` (a dotted path into ``data``) holds each of its ``keys``, a non-empty list of words."""
+    for section, keys in lists.items():
         node: Any = data
         for part in section.split("."):
             node = node.get(part) if isinstance(node, dict) else None
