@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,3 +81,21 @@ def examples_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.
         finally:
             store.close()
         yield url
+
+
+@pytest.fixture
+def load_edited(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, Callable[[dict[str, Any]], Any]], None]:
+    """Load the knowledge with one shipped YAML file edited (past the cache, which keeps the shipped
+    knowledge): ``load_edited("cues.yaml", lambda d: d["speech"].pop("greetings"))``."""
+    import yaml
+
+    from readouts import knowledge
+
+    def load(name: str, edit: Callable[[dict[str, Any]], Any]) -> None:
+        data = yaml.safe_load(knowledge._shipped(name))
+        edit(data)
+        shipped = knowledge._shipped
+        monkeypatch.setattr(knowledge, "_shipped", lambda n: yaml.safe_dump(data) if n == name else shipped(n))
+        knowledge.load_knowledge.__wrapped__()
+
+    return load

@@ -6,9 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import yaml
 
-import readouts.knowledge as knowledge
 from readouts.errors import KnowledgeError
 from readouts.knowledge import load_knowledge
 
@@ -27,13 +25,6 @@ def test_the_speech_word_lists_are_knowledge() -> None:
 Edit = Callable[[dict[str, Any]], Any]
 
 
-def _load_with_cues(monkeypatch: pytest.MonkeyPatch, edit: Edit) -> None:
-    data = yaml.safe_load(knowledge._shipped("cues.yaml"))
-    edit(data)
-    shipped = knowledge._shipped
-    monkeypatch.setattr(knowledge, "_shipped",
-                        lambda name: yaml.safe_dump(data) if name == "cues.yaml" else shipped(name))
-    load_knowledge.__wrapped__()  # past the cache, which keeps the shipped knowledge
 
 
 @pytest.mark.parametrize(("edit", "message"), [
@@ -43,11 +34,10 @@ def _load_with_cues(monkeypatch: pytest.MonkeyPatch, edit: Edit) -> None:
     (lambda d: d["statements"].update(reciprocal_cues=["agreed", 3]), r"statements\.reciprocal_cues: expected"),
     (lambda d: d.pop("speech"), r"speech is missing or not a mapping"),
 ])
-def test_a_missing_or_malformed_cue_list_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, edit: Edit,
-                                                          message: str) -> None:
+def test_a_missing_or_malformed_cue_list_is_a_clear_error(load_edited: Any, edit: Edit, message: str) -> None:
     with pytest.raises(KnowledgeError, match=message):
-        _load_with_cues(monkeypatch, edit)
+        load_edited("cues.yaml", edit)
 
 
-def test_the_shipped_cues_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    _load_with_cues(monkeypatch, lambda d: None)
+def test_the_shipped_cues_pass(load_edited: Any) -> None:
+    load_edited("cues.yaml", lambda d: None)

@@ -50,13 +50,6 @@ def test_a_word_added_in_the_knowledge_is_read(monkeypatch: pytest.MonkeyPatch) 
 Edit = Callable[[dict[str, Any]], Any]
 
 
-def _load_with_topics(monkeypatch: pytest.MonkeyPatch, edit: Edit) -> None:
-    data = yaml.safe_load(knowledge._shipped("topics.yaml"))
-    edit(data)
-    shipped = knowledge._shipped
-    monkeypatch.setattr(knowledge, "_shipped",
-                        lambda name: yaml.safe_dump(data) if name == "topics.yaml" else shipped(name))
-    load_knowledge.__wrapped__()  # past the cache, which keeps the shipped knowledge
 
 
 @pytest.mark.parametrize(("edit", "message"), [
@@ -70,11 +63,10 @@ def _load_with_topics(monkeypatch: pytest.MonkeyPatch, edit: Edit) -> None:
     (lambda d: d["extraction"].pop("frames"), r"extraction\.frames is missing or not a mapping"),
     (lambda d: d["extraction"].update(short_names=["US"]), r"extraction\.short_names: expected a non-empty mapping"),
 ])
-def test_a_missing_or_malformed_topic_list_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, edit: Edit,
-                                                            message: str) -> None:
+def test_a_missing_or_malformed_topic_list_is_a_clear_error(load_edited: Any, edit: Edit, message: str) -> None:
     with pytest.raises(KnowledgeError, match=message):
-        _load_with_topics(monkeypatch, edit)
+        load_edited("topics.yaml", edit)
 
 
-def test_the_shipped_topic_words_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    _load_with_topics(monkeypatch, lambda d: None)
+def test_the_shipped_topic_words_pass(load_edited: Any) -> None:
+    load_edited("topics.yaml", lambda d: None)
