@@ -79,6 +79,9 @@ def test_a_side_s_statement(coder: Coder, text: str, speaker: str, other: str, e
     # the object moved behind a predicate: "condemned as unacceptable the allegations by X"
     ("Peru condemned as unacceptable allegations by Bolivia that it had armed the protesters.",
      {("PER", "BOL", "111")}),
+    # the parties of an agreement a third party brokered agree with each other, not with the broker
+    ("Armenia and Azerbaijan agreed to a ceasefire brokered by Russia.",
+     {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")}),
     # what several speakers say "they" will do is each one's
     ("Egypt and Jordan said they would provide humanitarian aid to Lebanon.",
      {("EGY", "LBN", "0333"), ("JOR", "LBN", "0333")}),

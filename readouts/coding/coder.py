@@ -620,10 +620,11 @@ class EventCoder:
                                # "voiced its opposition": the object the pattern names is the statement itself
                                said=code[:2] < "14")
         if len(sources) > 1 and not passive and code[:2] in ("03", "04", "05", "06") and (s.placed_target or (
-                targets and all(any(_same_country(a.cameo, b.cameo) for b in sources) for a in targets))):
+                targets and all(any(_same_country(a.cameo, b.cameo) for b in sources) for a in targets)) or (
+                targets and all(_via_agent(s.doc, a, tok) for a in targets))):
             # "A and B met at the G7 summit": with each other, not with the place (a protest "in
             # Beijing" is against the place's government); "A and B agreed to strengthen the A-B
-            # partnership": with each other
+            # partnership": with each other; "A and B agreed to a truce brokered by C": C mediated it
             targets = []
         if s.placed_target and code[:2] in ("03", "04") and (other := s.counterpart()) is not None and not any(
                 _same_country(other, a.cameo) for a in sources):
@@ -1316,6 +1317,21 @@ def _to_infinitive(verb: Any) -> bool:
 def _agent_of(verb: Any) -> Any | None:
     """The noun of a passive verb's "by" phrase ("was attacked by X": X), or None."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _via_agent(doc: Any, actor: _Actor, verb: Any) -> bool:
+    """Whether an actor is named only as the agent of a participle inside the verb's phrase ("a truce
+    brokered by Qatar"): who did that, not the verb's counterpart."""
+    if actor.tokens == (0, 0):
+        return False
+    t = doc[actor.tokens[0]]
+    for _ in range(8):
+        if t.dep_ == "agent":
+            return True
+        if t.head is t or t.i == verb.i or t.head.i == verb.i:
+            return False
+        t = t.head
+    return False
 
 
 def _aimed(verb: Any, matched: list[int]) -> bool:
