@@ -79,6 +79,8 @@ def test_a_side_s_statement(coder: Coder, text: str, speaker: str, other: str, e
     # the object moved behind a predicate: "condemned as unacceptable the allegations by X"
     ("Peru condemned as unacceptable allegations by Bolivia that it had armed the protesters.",
      {("PER", "BOL", "111")}),
+    # a killing in a raid is the use of force, not the raid's coercion
+    ("Nigerian troops killed four gunmen in a raid in Zamfara.", {("NGAMIL", "NGAUAF", "190")}),
     # the parties of an agreement a third party brokered agree with each other, not with the broker
     ("Armenia and Azerbaijan agreed to a ceasefire brokered by Russia.",
      {("ARM", "AZE", "0356"), ("AZE", "ARM", "0356")}),
