@@ -782,10 +782,8 @@ class EventCoder:
         code = pat.code if pat is not None else entry.code
         if code is None:
             return None
-        for n in range(len(code), 1, -1):
-            if code[:n] in table["refusal"]:
-                return str(table["refusal"][code[:n]]), bool(pat and pat.swap), matched
-        return None
+        refused = _by_prefix(table["refusal"], code)
+        return (refused, bool(pat and pat.swap), matched) if refused is not None else None
 
     def _modal(self, verb: Any) -> bool:
         v = verb
@@ -828,9 +826,7 @@ class EventCoder:
         if coop is not None:
             return coop
         if future or head in table["threat_heads"]:
-            for n in range(len(code), 1, -1):
-                if code[:n] in table["conflict"]:
-                    return str(table["conflict"][code[:n]])
+            return _by_prefix(table["conflict"], code)
         return None
 
     def _desire(self, tok: Any) -> tuple[Any, Any] | None:
@@ -850,21 +846,14 @@ class EventCoder:
 
     def _appeal(self, code: str) -> str:
         """The appeal (02x) code for asking another actor to do what ``code`` names (intent.yaml ``appeal``)."""
-        table = (self.intent or {}).get("appeal") or {}
-        for n in range(len(code), 1, -1):
-            if code[:n] in table:
-                return str(table[code[:n]])
-        return "020"
+        return _by_prefix((self.intent or {}).get("appeal") or {}, code) or "020"
 
     def _as_intent(self, code: str) -> str | None:
         """The intent (03x) code of a cooperative action's code, or None (intent.yaml ``cooperative``)."""
         table = self.intent
         if not table or code[:2] in ("03", "13", "01", "02", "10", "11", "12"):
             return None
-        for n in range(len(code), 1, -1):
-            if code[:n] in table["cooperative"]:
-                return str(table["cooperative"][code[:n]])
-        return None
+        return _by_prefix(table["cooperative"], code)
 
     def _event(self, s: _Sentence, a: _Actor, b: _Actor | None, code: str, span: tuple[int, int],
                trigger: str) -> CodedEvent:
@@ -1440,6 +1429,14 @@ def _same_side(a: str, b: str) -> bool:
     if state_a or state_b:
         return state_a and state_b
     return a[3:6] == b[3:6]
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value an intent.yaml map gives a CAMEO code: its longest prefix (of 2+ digits) in the map."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return str(table[code[:n]])
+    return None
 
 
 def _government(code: str) -> str:
