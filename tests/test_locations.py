@@ -41,3 +41,27 @@ def test_a_visit_to_a_state_at_the_end_of_a_sentence():
     text = ("President Gabriel Boric left Brasilia on June 4, 2024, concluding his three-day state visit to Brazil.\n"
             "During his stay, he held talks with President Luiz Inacio Lula da Silva.")
     assert location(text) == "Brazil"
+
+
+def test_a_place_that_hosted_the_meeting():
+    text = ("On March 3, 2024, Ankara, Turkey hosted a trilateral meeting of the Foreign Ministers of Russia, "
+            "Iran and Turkey, Sergey Lavrov, Hossein Amir-Abdollahian and Hakan Fidan. The ministers discussed Syria.")
+    assert location(text) == "Ankara, Turkey"
+
+
+def test_a_delegation_sent_to_a_place():
+    text = ("Deputy Secretary of State Wendy Sherman led a U.S. interagency delegation to Geneva, Switzerland to "
+            "hold talks with Russian Deputy Foreign Minister Sergey Ryabkov. The two sides discussed arms control.")
+    assert location(text) == "Geneva, Switzerland"
+
+
+def test_the_place_of_the_visit_a_later_meeting_is_part_of():
+    text = ("High Representative Josep Borrell is today in Washington for his first visit since the elections.\n\n"
+            "High Representative Borrell had a meeting with Secretary of State Antony Blinken to discuss Ukraine.")
+    assert location(text) == "Washington"
+
+
+def test_a_welcome_to_the_capital_in_a_speech():
+    text = ("Secretary Blinken, dear Tony, welcome back to Jakarta.\n\nSecretary Blinken and I met this morning "
+            "and discussed the South China Sea.")
+    assert location(text) == "Jakarta"

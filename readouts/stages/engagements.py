@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge import Knowledge
 from .base import ActorMention, EngagementDraft, Sentence, Work
 
 __all__ = ["run"]
@@ -154,6 +155,10 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
     if dm and any(a.form in ("capital", "name", "alias", "seat") and s.start + dm.start("loc") <= a.start
                   < s.start + dm.end("loc") for a in work.actor_mentions):
         return dm.group("loc").rstrip(".,")
+    for rx in (_HOST_PLACE, _DELEGATION_TO):
+        hm = rx.search(scope)
+        if hm and _names_place(work, s.start + hm.start("loc"), s.start + hm.end("loc")):
+            return hm.group("loc").rstrip(".,")
     vm = re.search(r"\bvisited (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
     if vm and etype == "visit":
         loc = vm.group("loc").rstrip(".,")
@@ -166,6 +171,38 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
     vm = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
     if vm and etype == "visit":
         return vm.group("loc").rstrip(".,")  # ("a state visit to Vietnam." ends the sentence)
+    return None
+
+
+# "Antalya, Turkey hosted a trilateral meeting", "led a delegation ... to Geneva, Switzerland to take part"
+_HOST_PLACE = re.compile(r"(?:^|,\s+|\bin\s+)(?P<loc>" + _PLACE + r"(?:,\s+[A-Z][\w'’.-]+)?)\s+(?:hosted|played host to|"
+                         r"was the venue (?:of|for))\s+(?:a|an|the)\b")
+_DELEGATION_TO = re.compile(r"\bdelegation\b[^.;]{0,200}?\bto (?P<loc>" + _PLACE + r"(?:,\s+[A-Z][\w'’.-]+)?)"
+                            r"(?:,)?\s+(?:to|for)\b")
+# a visit's place told apart from its meetings: "is today and tomorrow in Washington for her first visit",
+# "arrived in Hanoi on an official visit", "welcome back to Jakarta"
+_VISIT_PLACE = re.compile(r"\b(?:is|are|was|were|arrived|arrives|will be)\b[^.;]{0,30}?\bin (?P<loc>" + _PLACE + r")"
+                          r",? (?:for|on) (?:a|an|her|his|their|the|this)\b[^.;]{0,40}?\b(?:visit|trip|tour|stay)\b"
+                          r"|\bwelcome(?:s|d)?\b(?: \w+){0,3}? (?:back )?to (?P<loc2>" + _PLACE + r")")
+
+
+def _names_place(work: Work, start: int, end: int) -> bool:
+    """Whether text[start:end] names a place the knowledge knows: a state, capital or seat, and no person."""
+    return any(start <= a.start and a.end <= end and a.form in ("capital", "name", "alias", "seat")
+               for a in work.actor_mentions) and not any(start <= sp[0] < end for sp in work.person_at)
+
+
+def _visit_place(work: Work, d: EngagementDraft) -> str | None:
+    """The place of the visit an in-person engagement without one is part of, told in a sentence up to
+    and including its own near the top ("Mogherini is today and tomorrow in Washington for her first
+    visit. ... had a fruitful meeting with the Secretary of State")."""
+    for s in work.sentences[:max(d.sentence + 1, 1)][:15]:
+        m = _VISIT_PLACE.search(work.stext(s))
+        if m is None:
+            continue
+        g = "loc" if m.group("loc") else "loc2"
+        if _names_place(work, s.start + m.start(g), s.start + m.end(g)):
+            return m.group(g).rstrip(".,")
     return None
 
 
@@ -208,8 +245,19 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
     return None
 
 
-def _date_for(work: Work, s: Sentence, fallback: bool = True) -> tuple[str | None, str | None]:
+def _date_for(work: Work, s: Sentence, fallback: bool = True, place: str | None = None) -> tuple[str | None, str | None]:
+    """The engagement's date: one the sentence states, else (``fallback``) a dateline's where the dateline
+    rule allows it; ``place`` is where an in-person engagement took place."""
     inside = [d for d in work.dates if s.start <= d.start and d.end <= s.end]
+    for d in inside[:1]:
+        # a dateline that opens the sentence ("SINGAPORE, June 18, 2020 /PRNewswire/ -- The Minister
+        # participated ..."): the issue date, the engagement's only by the dateline rule below
+        before, after = work.text[s.start:d.start], work.text[d.end:s.end]
+        lead = re.match(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,30}/)?\s*(?:--|—|–)\s*", after)
+        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'-]*,\s*)?", before) and lead and not d.relative:
+            inside = inside[1:]
+            if not inside and fallback and _dateline_dates(after[lead.end():], before, after[:lead.end()], place):
+                return d.value, work.text[d.start:d.end]
     if inside:
         # "... (25th Jan, 2025) ... had a call on January 24": the date the engagement is "on" wins
         on = [d for d in inside if re.search(r"\b(?:on|of)\s+(?:the\s+)?$", work.text[max(s.start, d.start - 25):d.start],
@@ -229,9 +277,65 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True) -> tuple[str | Non
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
                 or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
                 or len(line.strip()) < 40) and len(d.value) == 10 and not d.relative:
-            if d.start < s.start or s.start < 400:
+            if (d.start < s.start or s.start < 400) and _dateline_dates(
+                    work.stext(s), before, line[d.end - line_start:], place, _header_after(work, d.end),
+                    _codes_between(work, line_start, d.end + len(line[d.end - line_start:]) + len(_header_after(work, d.end)) + 1),
+                    work.kb):
                 return d.value, work.text[d.start:d.end]
     return None, None
+
+
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+
+
+def _codes_between(work: Work, start: int, end: int) -> set[str]:
+    return {a.code for a in work.actor_mentions if start <= a.start < end and a.form in ("name", "alias", "capital", "seat")}
+
+
+def _header_after(work: Work, pos: int) -> str:
+    """The short lines right after a dateline's line ("June 20, 2024 / 11:30 / Hanoi"), where a page may put
+    its place: up to three, and none that is a sentence of the body."""
+    lines = work.text[pos:pos + 300].split("\n")[1:4]
+    out = []
+    for line in lines:
+        if len(line.strip()) > 40:
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+def _place_codes(kb: Knowledge, place: str) -> set[str]:
+    """The states and organisations a place string names by its parts ("Ankara, Turkey" -> TUR)."""
+    out = set()
+    for part in place.split(","):
+        part = part.strip().removeprefix("the ").removeprefix("The ")
+        got = kb.exact_forms.get(part) or kb.actor_forms.get(part.lower())
+        if got and got[1] in ("name", "alias", "capital", "seat"):
+            out.add(got[0])
+    return out
+
+
+def _dateline_dates(text: str, before: str, after: str, place: str | None = None, header: str = "",
+                    header_codes: set[str] | None = None, kb: Knowledge | None = None) -> bool:
+    """Whether a dateline's date is the engagement's: a dateline is when the page was issued, which is
+    the engagement's day only when the text says it happened "today" ("Aug. 22, 2021 ... spoke by phone
+    today") or when the dateline's own line places it where the engagement took place ("May 25, 2023,
+    The Kremlin, Moscow" ... "talks ... took place in the Kremlin"; "BEIJING, Aug. 28 (Xinhua) -- ...
+    met in Beijing", "June 20, 2024 / 11:30 / Hanoi" over talks in Hanoi). A bare issue date over an
+    undated call or meeting ("New York / 27 December 2013") is not. ``text`` is the engagement's sentence;
+    ``before`` and ``after`` the dateline's line around its date; ``place`` the in-person engagement's
+    location, ``header`` the lines below the dateline and ``header_codes`` the actors its places name."""
+    if place and re.search(r"(?<!\w)" + re.escape(place.removeprefix("the ").removeprefix("The ")) + r"(?!\w)",
+                           before + after + header):
+        return True
+    if place and header_codes and kb is not None and _place_codes(kb, place) & header_codes:
+        return True  # "in Russia" under "November 28, 2022, The Kremlin, Moscow": the same state
+    if _TODAY.search(text):
+        return True
+    places = [p.strip(" ,.()-–—").removeprefix("The ").removeprefix("the ")
+              for p in re.split(r"[,(]", before + "," + re.sub(r"\(.*", "", after))]
+    return any(len(p) > 2 and p[0].isupper() and not re.search(r"\d", p)
+               and re.search(r"\b" + re.escape(p) + r"\b", text, re.I) for p in places)
 
 
 def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str,
@@ -307,7 +411,7 @@ def run(work: Work) -> None:
             for c, _, _ in context:
                 _fill(work, d, c, parts, overwrite=False)
             if d.date is None:
-                d.date, d.date_text = _date_for(work, cs, fallback=True)
+                d.date, d.date_text = _date_for(work, cs, fallback=True, place=d.location)
             drafts.append(d)
             seen.update(parts)
             last_sentence = s.index
@@ -389,7 +493,7 @@ def run(work: Work) -> None:
             if work.is_title_line(s):
                 headline = d
         if d.date is None:
-            d.date, d.date_text = _date_for(work, s, fallback=True)
+            d.date, d.date_text = _date_for(work, s, fallback=True, place=d.location)
         drafts.append(d)
         seen.update(parts)
         last_sentence = s.index
@@ -398,12 +502,12 @@ def run(work: Work) -> None:
                                                   r"\b(?:in|during) the (?:afternoon|evening|morning)\b",
                                                   work.stext(work.sentences[d.sentence]), re.I):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
+        if d.modality == "in_person" and d.location is None and not d.reported_as:
+            d.location = _place_line(work) or _visit_place(work, d)
         if d.date is None:
-            d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True)
+            d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d)
-        if d.modality == "in_person" and d.location is None and not d.reported_as:
-            d.location = _place_line(work)
     work.engagements = drafts
 
 
