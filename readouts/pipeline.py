@@ -1,7 +1,7 @@
 """The pipeline: the only place that knows the order of the stages.
 
     text ──► nlp (tokens) ──► segment → entities (NER on engagement sentences) → dates → actors →
-             engagements → roles →
+             engagements → roles → calendar →
              statements → stance → topics → agreements → events ──► Record (readouts/1)
 
 ``extract`` reads one text; ``extract_many`` streams records for an iterable of texts or
@@ -25,6 +25,7 @@ from .nlp import load_backend
 from .stages import (
     actors,
     agreements,
+    calendar,
     dates,
     engagements,
     entities,
@@ -49,6 +50,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("actors", actors.run),
     ("engagements", engagements.run),
     ("roles", roles.run),
+    ("calendar", calendar.run),
     ("statements", statements.run),
     ("stance", stance.run),
     ("topics", topics.run),

@@ -10,6 +10,7 @@ Files (YAML unless noted), each with a ``version``:
     stance.yaml         stance lexicon
     cameo_patterns.yaml statement-level CAMEO patterns
     publishers.yaml     news agencies of datelines and the side each speaks for
+    summits.yaml        the recurring forums' leaders' summits: dates, places, hosts
     cameo.tsv           CAMEO event codes with Goldstein weights and quad classes
 
 A user's own actor file (same format as states/organisations/people, any of the three keys) merges in
@@ -30,7 +31,7 @@ import yaml
 
 from ..errors import KnowledgeError
 
-__all__ = ["Actor", "CameoCode", "Knowledge", "Person", "Role", "TopicEntry", "load_knowledge"]
+__all__ = ["Actor", "CameoCode", "Forum", "Knowledge", "Person", "Role", "Summit", "TopicEntry", "load_knowledge"]
 
 try:  # the C loader is ~10x faster where PyYAML was built with libyaml
     _Loader: Any = yaml.CSafeLoader
@@ -107,6 +108,24 @@ class TopicEntry:
 
 
 @dataclass(frozen=True)
+class Forum:
+    code: str
+    names: tuple[str, ...]  # how texts name the forum ("G20", "Group of Twenty")
+    meetings: tuple[str, ...]  # the words that follow the name for its leaders' meeting ("Summit")
+
+
+@dataclass(frozen=True)
+class Summit:
+    forum: str
+    start: _dt.date
+    end: _dt.date
+    places: tuple[str, ...]
+    host: str | None = None
+    number: int | None = None  # the forum's own ordinal ("the 18th G20 Summit")
+    virtual: bool = False
+
+
+@dataclass(frozen=True)
 class CameoCode:
     code: str
     name: str
@@ -129,6 +148,8 @@ class Knowledge:
     versions: dict[str, str] = field(default_factory=dict)
     agencies: dict[str, str | None] = field(default_factory=dict)  # dateline form -> side (publishers.yaml)
     topic_words: dict[str, Any] = field(default_factory=dict)  # topics.yaml `extraction`: the topics stage's words
+    forums: dict[str, Forum] = field(default_factory=dict)  # summits.yaml
+    summits: list[Summit] = field(default_factory=list)
 
     # derived lookups, built once in __post_init__
     def __post_init__(self) -> None:
@@ -299,11 +320,12 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
         _parse_actors(data, str(p), actors)
         _parse_people(data, str(p), people)
     other = {n: _read_yaml(_shipped(n), n) for n in ("titles.yaml", "cues.yaml", "topics.yaml", "stance.yaml",
-                                                      "cameo_patterns.yaml", "publishers.yaml")}
+                                                      "cameo_patterns.yaml", "publishers.yaml", "summits.yaml")}
     for n, d in other.items():
         versions[n] = str(d.get("version", ""))
     _check_cues(other["cues.yaml"], "cues.yaml")
     _check_topic_words(other["topics.yaml"], "topics.yaml")
+    forums, summits = _parse_summits(other["summits.yaml"], actors, "summits.yaml")
     topics = []
     for i, t in enumerate(other["topics.yaml"].get("topics") or []):
         if not isinstance(t, dict) or not t.get("label"):
@@ -315,7 +337,33 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
         topics=topics, stance=other["stance.yaml"], cameo=_parse_cameo(_shipped("cameo.tsv")),
         cameo_patterns=list(other["cameo_patterns.yaml"].get("patterns") or []), versions=versions,
         agencies=_parse_agencies(other["publishers.yaml"], actors),
-        topic_words=dict(other["topics.yaml"]["extraction"]))
+        topic_words=dict(other["topics.yaml"]["extraction"]), forums=forums, summits=summits)
+
+
+def _parse_summits(data: dict[str, Any], actors: dict[str, Actor], where: str) -> tuple[dict[str, Forum], list[Summit]]:
+    forums: dict[str, Forum] = {}
+    for code, f in (data.get("forums") or {}).items():
+        w = f"{where}: forums.{code}"
+        if not isinstance(f, dict) or not f.get("names") or not f.get("meetings"):
+            raise KnowledgeError(f"{w}: a forum needs names and meetings")
+        forums[str(code)] = Forum(str(code), _tuple(f["names"], w), _tuple(f["meetings"], w))
+    summits = []
+    for i, e in enumerate(data.get("summits") or []):
+        w = f"{where}: summits[{i}]"
+        if not isinstance(e, dict) or e.get("forum") not in forums:
+            raise KnowledgeError(f"{w}: every summit needs a forum listed under forums")
+        start, end = _date(e.get("start"), w), _date(e.get("end"), w)
+        if start is None or end is None or end < start:
+            raise KnowledgeError(f"{w}: needs a start and an end, in that order")
+        host = e.get("host")
+        if host is not None and host not in actors:
+            raise KnowledgeError(f"{w}: unknown host {host!r}")
+        number = e.get("n")
+        if number is not None and not isinstance(number, int):
+            raise KnowledgeError(f"{w}: n must be a whole number")
+        summits.append(Summit(str(e["forum"]), start, end, _tuple(e.get("places"), w), host, number,
+                              bool(e.get("virtual"))))
+    return forums, summits
 
 
 # the word lists of topics.yaml's `extraction` section that the topics stage compiles: section -> keys

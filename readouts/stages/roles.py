@@ -58,47 +58,6 @@ def _default_actor(work: Work, title: str | None) -> str | None:
     return (work.kb.titles.get("default_actors") or {}).get(t)
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-
-def _infer_year(work: Work) -> None:
-    """A date stated without a year ("on Monday, December 12") takes the one year in which every
-    participant held the office the text gives them (dated roles) and, where a weekday is stated, in
-    which that day fell on that weekday. Left alone when more than one year fits."""
-    for e in work.engagements:
-        if e.date is not None:
-            continue
-        s = work.sentences[e.sentence]
-        got = [(a, b, m, d) for a, b, m, d in work.yearless if s.start <= a < s.end]
-        if not got:
-            continue
-        a, b, month, dd = got[0]
-        wd = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", work.stext(s), re.I)
-        periods = []
-        for i in e.participants:
-            p = work.people[i]
-            if p.known is None:
-                continue
-            kind = work.kb.title_kind(p.title)
-            roles = [r for r in p.known.roles if (kind is None or r.kind == kind) and (r.start or r.end)]
-            if roles:
-                periods.append(roles)
-        if not periods:
-            continue
-        years = []
-        for y in range(1990, 2100):
-            try:
-                day = dt.date(y, month, dd)
-            except ValueError:
-                continue
-            if wd and day.weekday() != _WEEKDAYS.index(wd.group(1).lower()):
-                continue
-            if all(any(r.active(day) for r in roles) for roles in periods):
-                years.append(day)
-        if len(years) == 1:
-            e.date, e.date_text = years[0].isoformat(), work.text[a:b]
-
-
 def _dateline_agency(work: Work) -> tuple[str, int] | None:
     """The side of a state news agency in the dateline at the head of the text ("BEIJING, Dec. 12
     (Xinhua) --", "Hanoi (VNA) –") and where the dateline's agency ends, or None."""
@@ -183,4 +142,3 @@ def run(work: Work) -> None:
                 e.initiator = other[0] if other else None
             else:
                 e.initiator = work.people[int(ref)].affiliation
-    _infer_year(work)
