@@ -34,7 +34,9 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
         cache["agr"] = {
             "cue": re.compile(_ADVS + r"\s+(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
             "later": re.compile(r"\band\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
-            "inner": re.compile(r"(?:,\s*)?\s*\band\s+(?:(?:also|further)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
+            # "..., and they confirmed that ...": the subject may be repeated as "they"
+            "inner": re.compile(r"(?:,\s*)?\s*\band\s+(?:they\s+)?(?:(?:also|further)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*",
+                                re.I),
             "split": re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|;\s*)(?=(?:to\s+)?(?:jointly\s+|further\s+|also\s+)?"
                                 r"(?:" + verbs + r")\b)", re.I),
             "joint": words_re(work.kb.cues["statements"]["joint_subjects"]),
@@ -49,7 +51,7 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
 
 
 _BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolved|looked forward|look forward|"
-                   r"consented)", re.I)
+                   r"consented|undert(?:ook|ake) to|plann?e?d? to|assessed that)", re.I)
 
 
 def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:

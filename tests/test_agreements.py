@@ -1,0 +1,49 @@
+"""Agreements: positions and commitments attributed jointly to both or all sides. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import readouts
+
+_HEAD = "President Emmanuel Macron met Chancellor Olaf Scholz in Paris on March 4, 2024. "
+
+
+def agreements(text: str) -> list[str]:
+    rec = readouts.extract(_HEAD + text).to_dict()
+    return [a["text"] for a in rec["engagements"][0]["agreements"]]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a position stated together is agreed as much as one the sides "agree"
+    ("They noted the serious impact of the drought on food prices.",
+     ["noted the serious impact of the drought on food prices"]),
+    ("The two leaders stressed the need for a ceasefire in Gaza.", ["stressed the need for a ceasefire in Gaza"]),
+    ("The leaders called for the release of all hostages.", ["called for the release of all hostages"]),
+    ("The two leaders affirmed their steadfast support for Moldova's sovereignty.",
+     ["affirmed their steadfast support for Moldova's sovereignty"]),
+    # commitments: the verb of committing is not part of the item
+    ("The President and the Chancellor undertook to remain in close contact.", ["remain in close contact"]),
+    ("They planned to hold a meeting of their defence ministers in the coming weeks.",
+     ["hold a meeting of their defence ministers in the coming weeks"]),
+    # "Both" alone is a joint subject
+    ("Both agreed that the energy market reform should be completed this year.",
+     ["the energy market reform should be completed this year"]),
+    # the subject repeated as "they" between two cues: two items
+    ("The two leaders reaffirmed their support for Ukraine, and they confirmed that they would not accept any "
+     "change of borders by force.",
+     ["reaffirmed their support for Ukraine", "they would not accept any change of borders by force"]),
+])
+def test_joint_positions_are_agreements(text: str, want: list[str]) -> None:
+    assert agreements(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # one side's position is not an agreement
+    "President Macron stressed the need for a ceasefire in Gaza.",
+    "The Chancellor noted the serious impact of the drought on food prices.",
+    # a joint act that takes no position
+    "The two leaders discussed the situation in the Middle East.",
+])
+def test_one_sides_position_or_a_discussion_is_no_agreement(text: str) -> None:
+    assert agreements(text) == []
