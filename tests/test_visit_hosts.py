@@ -26,3 +26,20 @@ def test_a_later_sentence_outside_the_visit_adds_nobody() -> None:
     text = VISIT.replace("During his stay,", "Last year,")
     names = {p.name for e in readouts.extract(text).engagements[:1] for p in e.participants}
     assert "Mauro Vieira" not in names
+
+
+def test_a_stay_for_a_visit_makes_the_later_meetings_a_visit() -> None:
+    text = ("High Representative Josep Borrell is today and tomorrow in Washington for his first visit since the "
+            "elections.\n\nHigh Representative Borrell had a meeting with Secretary of State Antony Blinken to "
+            "discuss Ukraine.")
+    eng = readouts.extract(text).engagements[0]
+    assert (eng.type, eng.location) == ("visit", "Washington")
+
+
+def test_a_bilateral_summit_meeting_is_a_meeting_not_a_summit() -> None:
+    text = ("On Tuesday, November 17, Prime Minister Suga Yoshihide and Prime Minister Scott Morrison of Australia "
+            "held summit meetings in Tokyo. The leaders discussed defence cooperation.")
+    eng = readouts.extract(text).engagements[0]
+    assert eng.type == "meeting"
+    # no year in the text: the one November 17 on a Tuesday in both men's terms of office
+    assert eng.date == "2020-11-17"
