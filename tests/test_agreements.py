@@ -47,3 +47,13 @@ def test_joint_positions_are_agreements(text: str, want: list[str]) -> None:
 ])
 def test_one_sides_position_or_a_discussion_is_no_agreement(text: str) -> None:
     assert agreements(text) == []
+
+
+def test_the_speaker_and_a_named_counterpart_agree() -> None:
+    text = ("Media release\n\nToday I met Foreign Minister Wang Yi of China in Canberra. We discussed trade and "
+            "consular cases. I raised Australia's concerns about human rights.\n\nMinister Wang and I agreed to "
+            "continue our dialogue.")
+    rec = readouts.extract(text).to_dict()
+    assert [a["text"] for a in rec["engagements"][0]["agreements"]] == ["continue our dialogue"]
+    # the page's title line is nobody's statement
+    assert not any(s["text"].startswith("Media release") for s in rec["statements"])

@@ -149,3 +149,13 @@ def test_addressing_the_media_is_not_a_topic() -> None:
     got = topics("Colleagues from the media,\nOn 4 June 2022 Foreign Minister Rui Costa of Portugal met Foreign "
                  "Minister Eva Horak of Austria in Vienna. They discussed hydrogen trade.")
     assert not any(_norm(x) == "media" for x in got), got
+
+
+def test_a_region_inside_a_state_name_and_a_list_inside_a_list() -> None:
+    text = ("Minister Naledi Pandor held talks with Foreign Minister Sergey Lavrov in Pretoria on 23 January 2023. "
+            "The Ministers reviewed the state of bilateral relations and discussed preparations for the BRICS "
+            "Summit. Minister Pandor stressed South Africa's position on the conflict in Ukraine.")
+    labels = [t.label for t in readouts.extract(text).engagements[0].topics]
+    assert "Africa" not in labels  # the state's name, not the continent
+    assert not any(lab.startswith("discussed") for lab in labels)
+    assert "bilateral relations" in labels and "conflict in Ukraine" in labels

@@ -29,13 +29,17 @@ _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan
 _PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*"
 _LOC = re.compile(r"\b(?P<prep>in|at|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
                   r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
+# a phrase up to the next comma, full stop or semicolon, reading on past the stop of an abbreviated form of
+# address or an initial ("from His Excellency Dr. William Ruto", "by H.E. Mr. X")
+_PHRASE = r"(?:[^,.;]|(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.)+"
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
     (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)", re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
-    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>[^,.;]+)", re.I), "x"),
-    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from (?P<x>[^,.;]+)", re.I), "x"),
+    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>" + _PHRASE + ")", re.I), "x"),
+    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from (?P<x>" + _PHRASE + ")",
+                re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
@@ -450,7 +454,12 @@ def run(work: Work) -> None:
                 if not (modality == "in_person" and d.modality != "in_person"):
                     d.type, d.modality = etype, modality
             d.sentence, d.span = s.index, (s.start, s.end)
-            d.participants = list(dict.fromkeys(parts + d.participants))
+            # the title's unnamed official of a side the body names in full is that person ("Telephone
+            # conversation between Prime Minister and President of Kenya" / "... President William Ruto of Kenya")
+            named_sides = {work.people[p].title_actor for p in parts if work.people[p].name}
+            kept = [q for q in d.participants
+                    if work.people[q].name or work.people[q].title_actor is None or work.people[q].title_actor not in named_sides]
+            d.participants = list(dict.fromkeys(parts + kept))
             seen.update(parts)
             _fill(work, d, s, d.participants, overwrite=True)
             last_sentence = s.index

@@ -73,6 +73,9 @@ class _Words:
         # "issues such as X, Y and Z", "discussed X, Y and Z"
         self.list = re.compile(rf"(?:\b(?:{_alt(lc['nouns'])})\s+(?:{_alt(lc['introducers'])})|"
                                rf"\b(?:{_alt(lc['phrases'])}))\s+(?P<items>[^.;:!?]+)", re.I)
+        # an item that opens a list of its own ("the state of relations and discussed X and Y"): its items are
+        # the topics, found when the list search runs again inside it
+        self.opens_list = re.compile(rf"(?:{_alt(lc['phrases'])})\s", re.I)
         self.context_before = re.compile(rf"(?:{_alt(cx['nouns'])}) (?:{_alt(cx['links'])}) (?:the )?$|"
                                          rf"\b(?:{_alt(cx['about'])}) (?:the )?$", re.I)
         self.context_after = re.compile(rf"^(?:'s|’s)? ?(?:{_alt(cx['after'])})", re.I)
@@ -232,7 +235,10 @@ def run(work: Work) -> None:
     list_spans += [(m.start("items"), m.end("items")) for m in w.frame.finditer(text, body_start)
                    if not w.not_frame.search(m.group("items")) and " as " not in m.group("items")]
     tokens = tokenize(text[body_start:], body_start)
+    named = [(m.start, m.end) for m in work.actor_mentions]
     for a, b, label, _, _ in _gazetteer(work).find(tokens, text):
+        if any(x <= a and b <= y and y - x > b - a for x, y in named):
+            continue  # "Africa" in "South Africa": part of a name
         surface = text[a:b]
         add(surface if len(surface) <= 40 else label, a, b, label)
     for m in work.actor_mentions:
@@ -275,6 +281,8 @@ def run(work: Work) -> None:
             if idx < 0:
                 continue
             pos = idx + len(part)
+            if w.opens_list.match(part.strip()):
+                continue
             item = _clean_item(part, w)
             if not _noun_phrase(item, w):
                 continue

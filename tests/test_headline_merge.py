@@ -1,0 +1,27 @@
+"""A title line's participants and the body sentence that tells the engagement in full. Texts written for these tests."""
+
+from __future__ import annotations
+
+import readouts
+
+TEXT = """Telephone conversation between Prime Minister and President of Kenya
+
+June 12, 2024
+
+Prime Minister Narendra Modi received a telephone call today from His Excellency Dr. William Samoei Ruto, \
+President of the Republic of Kenya.
+
+The two leaders reviewed progress in bilateral ties, including trade, defence and agriculture.
+"""
+
+
+def test_the_titles_unnamed_official_is_the_person_the_body_names() -> None:
+    eng = readouts.extract(TEXT).engagements[0]
+    assert [(p.name, p.affiliation) for p in eng.participants] == [("Narendra Modi", "IND"),
+                                                                    ("William Samoei Ruto", "KEN")]
+
+
+def test_a_call_from_a_doctor_was_initiated_by_the_doctors_side() -> None:
+    # "from His Excellency Dr. William ...": the abbreviation's full stop does not end the phrase
+    eng = readouts.extract(TEXT).engagements[0]
+    assert (eng.type, eng.date, eng.initiator) == ("phone_call", "2024-06-12", "KEN")
