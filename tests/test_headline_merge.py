@@ -25,3 +25,11 @@ def test_a_call_from_a_doctor_was_initiated_by_the_doctors_side() -> None:
     # "from His Excellency Dr. William ...": the abbreviation's full stop does not end the phrase
     eng = readouts.extract(TEXT).engagements[0]
     assert (eng.type, eng.date, eng.initiator) == ("phone_call", "2024-06-12", "KEN")
+
+
+def test_a_family_name_first_is_the_known_persons_name() -> None:
+    text = ("1. Minister of Foreign Affairs Cho Tae-yul held a Foreign Ministers' Meeting with Minister for Foreign "
+            "Affairs of Japan Kamikawa Yoko in Seoul on May 29, 2024.\n\n2. The two ministers agreed to cooperate "
+            "closely.")
+    names = [p.name for p in readouts.extract(text).engagements[0].participants]
+    assert "Yoko Kamikawa" in names and "Cho Tae-yul" in names

@@ -159,3 +159,10 @@ def test_a_region_inside_a_state_name_and_a_list_inside_a_list() -> None:
     assert "Africa" not in labels  # the state's name, not the continent
     assert not any(lab.startswith("discussed") for lab in labels)
     assert "bilateral relations" in labels and "conflict in Ukraine" in labels
+
+
+def test_a_forum_named_after_a_city_is_the_forum() -> None:
+    text = ("NATO Secretary General Jens Stoltenberg met with the Prime Minister of Sweden, Ulf Kristersson, at NATO "
+            "Headquarters on 12 February 2024. The two discussed preparations for the Washington Summit in July.")
+    labels = [t.label for t in readouts.extract(text).engagements[0].topics]
+    assert "Washington Summit" in labels and "Washington" not in labels

@@ -621,6 +621,12 @@ def run(work: Work) -> None:
             # "Ho Chi Minh City" or of another person's name)
             work.people[who].mentions.append((t.start, t.end))
             work.person_at[(t.start, t.end)] = who
+    for p in work.people:
+        # "Kamikawa Yoko" (family name first, as Korean and Japanese pages write it) is the known
+        # "Yoko Kamikawa": the same words in the knowledge's order
+        if p.known and p.name and p.name != p.known.name and \
+                sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
+            p.name = p.known.name
 
 
 def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int], ref: PersonRef) -> None:

@@ -249,6 +249,9 @@ def run(work: Work) -> None:
         surface = text[m.start:m.end]
         if any(surface.lower() in loc for loc in locations):
             continue
+        fm = w.forum.match(text, m.start)
+        if fm and fm.end() > m.end:
+            continue  # "the Washington Summit": the forum, found whole below
         in_list = any(a <= m.start < b for a, b in list_spans)
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 25]
