@@ -125,9 +125,9 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
                 ends.append(s_start + m.end() - 1)
     # "Minister Wang and I agreed to ...": the speaker and a named counterpart
     for (_a2, b2), _j in named:
-        m = re.match(r"\s+and\s+I\b", text[b2:s_end])
-        if m:
-            ends.append(b2 + m.end())
+        me = re.match(r"\s+and\s+I\b", text[b2:s_end])
+        if me:
+            ends.append(b2 + me.end())
     # "We agreed to ..." in a participant's own account
     ends += [s_start + m.end() - 1 for m in _WE.finditer(text[s_start:s_end])]
     return sorted(set(ends))

@@ -21,7 +21,7 @@ twice) and has a verb the lexicon knows coded as news (who did what to whom in t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 from typing import Any
 
@@ -114,7 +114,9 @@ def plan(work: Work) -> CodingPlan:
     sides_all = {aff for e in work.engagements for i in e.participants if (aff := work.people[i].affiliation)}
     p = CodingPlan(events=events, sides=sides_all)
     _statement_requests(work, p)
-    if not work.engagements:
+    if not any(len({work.people[i].affiliation for i in e.participants} - {None}) >= 2 for e in work.engagements):
+        # no engagement between two sides (none at all, or news that mentions one person's trip): the
+        # document's sentences are news to code as such
         _news_requests(work, p)
     return p
 
@@ -251,20 +253,32 @@ def _statement_requests(work: Work, p: CodingPlan) -> None:
         p.joint.append(joint)
 
 
+# a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —"
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*?)?(?:,\s*[\w .]+?\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*"
+                       r"(?:--|-|–|—)\s+")
+
+
 def _news_requests(work: Work, p: CodingPlan) -> None:
-    """A document without engagements: every sentence that names two actors and has a known verb."""
+    """A document without an engagement between two sides: every sentence that names two actors and has a
+    known verb, but for those already coded as someone's statement."""
     named = sorted({m.start for m in work.actor_mentions} | {sp[0] for sp in work.person_at})
     coder = _coder(work)
+    told = [st.span for st in work.statements]
     k = 0
     for sent in work.sentences:
         while k < len(named) and named[k] < sent.start:
             k += 1
+        if any(a < sent.end and sent.start < b for a, b in told):
+            continue  # coded as what its speaker said
         # a record's event needs a named source and a named target: a sentence naming fewer than two
         # actors is not worth a parse (news sentences are most of a long article)
         if sent.boiler or k + 1 >= len(named) or named[k + 1] >= sent.end:
             continue
         if not coder.might_code(_words(work, sent.start, sent.end)):
             continue  # no verb the lexicon knows: nothing to code, no need to parse
+        lead = _DATELINE.match(work.text, sent.start, sent.end)
+        if lead:  # "ROME (Reuters) - Heavy rain ...": the dateline's city is nobody's act
+            sent = replace(sent, start=lead.end())
         p.sentences.append(sent)
         p.texts.append(work.text[sent.start:sent.end])
         p.days.append(work.published)

@@ -508,8 +508,8 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         narrating = False
         if len(t.split()) <= 6 and not re.search(r"[.!?][\"”’)]*$", t):
             continue  # "On the bilateral side…", a dateline
-        head = work.sentence_of(a)
-        if head is not None and head.end >= b and work.is_title_line(head):
+        line = work.sentence_of(a)
+        if line is not None and line.end >= b and work.is_title_line(line):
             continue  # the page's title: "Minister Wong's meeting with Chinese Foreign Minister Wang Yi"
         if rx["closing"].fullmatch(t):
             continue
