@@ -26,6 +26,9 @@ def agreements(text: str) -> list[str]:
     ("The President and the Chancellor undertook to remain in close contact.", ["remain in close contact"]),
     ("They planned to hold a meeting of their defence ministers in the coming weeks.",
      ["hold a meeting of their defence ministers in the coming weeks"]),
+    # an understanding reached together
+    ("The two sides reached a three-point understanding on maritime security.",
+     ["reached a three-point understanding on maritime security"]),
     # "Both" alone is a joint subject
     ("Both agreed that the energy market reform should be completed this year.",
      ["the energy market reform should be completed this year"]),
