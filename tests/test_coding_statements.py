@@ -143,3 +143,18 @@ def test_a_consultation_told_of_another_time_is_another_event() -> None:
     # the January call is coded; "Norway discussed ... with Sweden" is this meeting, already coded
     assert {(e.source, e.target, e.cameo) for e in told} == {("NOR", "SWE", "041"), ("SWE", "NOR", "041")}, rec.events
     assert all("January" in rec.document.text[e.span[0] - 80:e.span[1]] for e in told)
+
+
+def test_a_past_verb_the_parser_hangs_on_a_gerund_is_the_speakers_own(coder: Coder) -> None:
+    # "underscored the importance of preventing X and condemned Y": "condemned" is the main clause's verb
+    text = ("The Secretary also underscored the importance of preventing the conflict from spreading and condemned "
+            "continued Houthi attacks on commercial shipping.")
+    assert ("USAGOV", "YEMREB", "111") in said(coder, text, "USA", "SAU")
+
+
+def test_the_pattern_fallback_needs_the_other_side_named_for_hostile_or_aid_codes() -> None:
+    text = ("Secretary of State Antony Blinken spoke today with Saudi Foreign Minister Faisal bin Farhan. "
+            "The Secretary discussed efforts to increase humanitarian assistance to Palestinian civilians and "
+            "to prevent the conflict from spreading.")
+    got = {(e.source, e.target, e.cameo) for e in readouts.extract(text).events}
+    assert not any(code in ("073", "111") for _s, _t, code in got), got

@@ -334,7 +334,7 @@ class EventCoder:
                         c.dep_ in _SUBJ or c.dep_ in _SUBJPASS or c.dep_ == "mark" for c in t.children):
                     t.dep_ = deps[i] = "xcomp"
             elif (t.head.dep_ in ("aux", "auxpass") and t.head.head.pos_ in ("VERB", "AUX")
-                  and t.head.head is not t.head and t.head.head is not t):
+                  and t.head.head.i != t.head.i and t.head.head.i != t.i):
                 t.head = t.head.head
         for i, d in enumerate(deps):
             # "urged X to abide by A, honor B and cherish C": bare infinitives after the complement,
@@ -351,6 +351,20 @@ class EventCoder:
                       and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
             if x is not None and not any(c.dep_ in _SUBJ or c.dep_ == "aux" for c in t.children):
                 t.head = x
+        for i, d in enumerate(deps):
+            # "underscored the importance of preventing X and condemned Y": a past form coordinated with a
+            # gerund inside a complement is the main clause's second verb, not a second gerund
+            t = toks[i]
+            if d != "conj" or t.tag_ not in ("VBD", "VBN") or t.head.tag_ != "VBG" or t.head.i >= t.i \
+                    or any(c.dep_ in _SUBJ or c.dep_ in _SUBJPASS or c.dep_ in ("aux", "auxpass") for c in t.children):
+                continue
+            up = t.head.head
+            for _ in range(12):  # tokens are made anew on each access: compare positions, not objects
+                if up.head.i == up.i or up.tag_ == "VBD" and up.dep_ in ("ROOT", "conj", "ccomp"):
+                    break
+                up = up.head
+            if up.tag_ == "VBD" and up.i < t.head.i:
+                t.head = up
 
     # ------------------------------------------------------------------ verbs
     def _entry(self, tok: Any) -> VerbEntry | None:

@@ -209,7 +209,7 @@ def _pattern_fallback(work: Work, sides_all: set[str], coded: set[str], events: 
                     if any(re.search(r"\b" + re.escape(n) + r"\b", clause) for n in names.get(c, [])):
                         target = c
                         break
-            if target is None and others:
+            if target is None and others and not pat.get("named_target"):
                 target = others[0]
             if target is None:
                 continue
