@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import readouts
@@ -41,5 +41,6 @@ def test_any_text(text: str) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join))
+@example('" stressed Foreign Minister met with')  # a trailing cue with an empty quote before it
 def test_readout_like_text(text: str) -> None:
     _check(text)

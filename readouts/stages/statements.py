@@ -659,6 +659,8 @@ def run(work: Work) -> None:
             current_act = False
     if not any(st.speaker != "both sides" for st in out) and not turns:
         _speech(work, att, out, eng_id)
+    # a cue with nothing before or after it ('" stressed the Minister'): no statement
+    out = [st for st in out if st.span[0] < st.span[1] and st.text.strip()]
     out.sort(key=lambda x: x.span)
     for k, stmt in enumerate(out, 1):
         stmt.id = f"s{k}"
