@@ -100,6 +100,10 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 a += 1
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
+            if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility and b < n and tokens[b].is_cap \
+                    and f"{tokens[b - 2].lower} {tokens[b - 1].lower}" not in heads \
+                    and any(t.lower in heads for t in tokens[a:b - 1]):
+                b -= 1  # "Saudi Foreign Minister Prince Faisal": the rank goes with the name, not the office
             if a > 0 and tokens[a - 1].lower == "of" and a in actor_tok:
                 # "... Kang Kyung of South Korea and European Union's High Representative ...": the
                 # actor after "of" completes the previous name, not this title
@@ -178,7 +182,7 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
         k += 1
     while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
-            or tokens[k - 1].text == ".") and tokens[k + 1].is_cap:
+            or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and tokens[k + 1].is_cap:
         k += 1  # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar": the office is the title before
     if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
         return k  # a name after a title is on the same line
