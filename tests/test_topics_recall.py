@@ -166,3 +166,17 @@ def test_a_forum_named_after_a_city_is_the_forum() -> None:
             "Headquarters on 12 February 2024. The two discussed preparations for the Washington Summit in July.")
     labels = [t.label for t in readouts.extract(text).engagements[0].topics]
     assert "Washington Summit" in labels and "Washington" not in labels
+
+
+def test_each_later_engagement_has_the_topics_of_its_own_part() -> None:
+    text = ("On April 4, 2024, Minister of Foreign Affairs Mélanie Joly met with NATO Secretary General Jens "
+            "Stoltenberg at NATO Headquarters in Brussels. They discussed support for Ukraine and the situation "
+            "in Latvia.\n\nLater the same day, Minister Joly met with Foreign Minister Dmytro Kuleba of Ukraine. "
+            "Minister Joly reaffirmed Canada's support for Ukraine's sovereignty.\n\nIn the evening, Minister Joly "
+            "spoke by phone with Foreign Minister Penny Wong of Australia about the situation in the Middle East.")
+    engs = readouts.extract(text).engagements
+    assert len(engs) == 3
+    labels = [[t.label for t in e.topics] for e in engs]
+    assert "Middle East" in labels[0]  # the main engagement: the whole document's
+    assert "Middle East" not in labels[1] and "Latvia" not in labels[2]
+    assert labels[2] == ["Middle East"]

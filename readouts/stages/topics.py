@@ -210,21 +210,12 @@ def run(work: Work) -> None:
     locations = [e.location.lower() for e in work.engagements if e.location]
     found: list[Topic] = []
     seen: set[str] = set()
-
     per_topic: dict[str, int] = {}
+    every: list[tuple[str, int, int, str | None]] = []  # each accepted mention, for the later engagements' own lists
 
     def add(label: str, a: int, b: int, canonical: str | None) -> None:
-        key = re.sub(r"\W+", "", label.lower())
-        ckey = (canonical or "").lower()
-        if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 1):
-            return  # the same words once; one wording per taxonomy entry
-        if any(key in k or k in key for k in seen):
-            return  # "Afghanistan" after "the situation in Afghanistan"
-        seen.add(key)
-        if ckey:
-            per_topic[ckey] = per_topic.get(ckey, 0) + 1
-        extra = {"topic": canonical} if canonical else {}
-        found.append(Topic.model_validate({"label": label, "span": (a, b), **extra}))
+        every.append((label, a, b, canonical))
+        _take(found, seen, per_topic, label, a, b, canonical)
 
     list_spans: list[tuple[int, int]] = []
     pos = body_start
@@ -304,5 +295,35 @@ def run(work: Work) -> None:
                    for m in work.actor_mentions):
                 continue  # "NATO's continued support", "the People's Republic of China": a side, not a subject
             add(item, a, a + len(item), None)
-    for e in work.engagements:
-        e.topics = list(found)
+    # the document's main (first) engagement: everything it names; each later one ("Later the same day,
+    # the Minister spoke by phone with ...") what is named from its sentence to the next engagement's
+    starts = sorted({work.sentences[e.sentence].start for e in work.engagements})
+    for k, e in enumerate(work.engagements):
+        if k == 0:
+            e.topics = list(found)
+            continue
+        a = work.sentences[e.sentence].start
+        b = next((x for x in starts if x > a), len(text))
+        own: list[Topic] = []
+        own_seen: set[str] = set()
+        own_per: dict[str, int] = {}
+        for label, x, y, canonical in every:
+            if a <= x < b:
+                _take(own, own_seen, own_per, label, x, y, canonical)
+        e.topics = own
+
+
+def _take(found: list[Topic], seen: set[str], per_topic: dict[str, int], label: str, a: int, b: int,
+          canonical: str | None) -> None:
+    """Add a topic to ``found`` unless its words are there already (once per taxonomy entry)."""
+    key = re.sub(r"\W+", "", label.lower())
+    ckey = (canonical or "").lower()
+    if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 1):
+        return  # the same words once; one wording per taxonomy entry
+    if any(key in k or k in key for k in seen):
+        return  # "Afghanistan" after "the situation in Afghanistan"
+    seen.add(key)
+    if ckey:
+        per_topic[ckey] = per_topic.get(ckey, 0) + 1
+    extra = {"topic": canonical} if canonical else {}
+    found.append(Topic.model_validate({"label": label, "span": (a, b), **extra}))
