@@ -29,10 +29,21 @@ def test_plain_text_is_kept_unchanged() -> None:
     (b"\x00\x01\x02binary", BinaryInputError),
     ("café".encode("latin-1"), EncodingError),
     ("Министр иностранных дел встретился с коллегой".encode(), LanguageError),
+    # Latin script that shares a few short words with English ("a", "en"): the other language's own words tell
+    ("Le ministre des Affaires étrangères a rencontré son homologue allemand à Paris. Les deux ministres ont "
+     "discuté de la situation en Ukraine.".encode(), LanguageError),
+    ("El ministro de Asuntos Exteriores se reunió con su homólogo francés en Madrid. Los dos ministros hablaron "
+     "de la situación en Ucrania y de la cooperación entre los dos países.".encode(), LanguageError),
 ])
 def test_bad_input_names_the_file(data: bytes, err: type[Exception]) -> None:
     with pytest.raises(err, match="in.txt"):
         read_document(data, "in.txt")
+
+
+def test_english_with_foreign_names_and_places_is_english() -> None:
+    text = ("Prime Minister Pedro Sánchez met President Luiz Inácio Lula da Silva at the Palacio de la Moncloa in "
+            "Madrid. The two leaders discussed the Mercosur agreement and cooperation between Spain and Brazil.")
+    assert read_document(text.encode(), "es.txt")[0][0] == text
 
 
 def test_jsonl_lines_carry_context_and_bad_lines_are_named() -> None:
