@@ -60,3 +60,15 @@ def test_the_speaker_and_a_named_counterpart_agree() -> None:
     assert [a["text"] for a in rec["engagements"][0]["agreements"]] == ["continue our dialogue"]
     # the page's title line is nobody's statement
     assert not any(s["text"].startswith("Media release") for s in rec["statements"])
+
+
+def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
+    text = ("Prime Minister Narendra Modi paid an official visit to Singapore on 4-5 September 2024 at the invitation "
+            "of Prime Minister Lawrence Wong.\n\n3. Both sides:\n- welcomed the signing of a memorandum on "
+            "semiconductors;\n- agreed to strengthen cooperation in skills development;\n- reaffirmed their "
+            "commitment to freedom of navigation.\n\n4. Prime Minister Modi thanked Prime Minister Wong.")
+    eng = readouts.extract(text).engagements[0]
+    assert [a.text for a in eng.agreements] == [
+        "welcomed the signing of a memorandum on semiconductors", "strengthen cooperation in skills development",
+        "reaffirmed their commitment to freedom of navigation"]
+    assert eng.date == "2024-09-04"  # a span of days: its first

@@ -18,6 +18,9 @@ CASES = [
     ("LISBON, OCTOBER 14, 2023\nForeign Minister Ana Lima of Portugal met with X in Lisbon.", None, "2023-10-14"),
     # and never of itself, as no publication date is (see the last case)
     ("2022-10-31 17:58\nForeign Minister Ana Lima of Portugal met with X.", None, None),
+    # a span of days: the first
+    ("On 4-5 September 2024, Foreign Minister Ana Lima of Portugal met with X.", None, "2024-09-04"),
+    ("On September 4–6, 2024, Foreign Minister Ana Lima of Portugal met with X.", None, "2024-09-04"),
     ("Foreign Minister Ana Lima of Portugal met with X today.", "2024-03-06", "2024-03-06"),
     ("Foreign Minister Ana Lima of Portugal met with X on Monday.", "2024-03-06", "2024-03-04"),
     ("Foreign Minister Ana Lima of Portugal met with X last November.", "2024-03-06", "2023-11"),

@@ -29,3 +29,11 @@ def test_a_readout_with_two_sides_codes_its_statements_not_its_narration_twice()
             "November 21, 2023. Sameh Shoukry informed his counterpart about Egypt's efforts to deliver aid.")
     got = _events(text)
     assert got.count(("EGY", "RUS", "064")) <= 1, got
+
+
+def test_a_question_reports_no_event() -> None:
+    text = ("Reuters: Will Foreign Minister Wang Yi meet Secretary Antony Blinken in Vientiane next month?\n\n"
+            "Spokesperson: China urges the Philippines to stop its provocations.")
+    got = _events(text)
+    assert not any(code.startswith("03") for _s, _t, code in got), got
+    assert any(src == "CHN" and tgt == "PHL" for src, tgt, _code in got), got

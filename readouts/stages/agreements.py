@@ -133,12 +133,17 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
     return sorted(set(ends))
 
 
+# a list item's marker: "- welcomed ...", "• agreed ...", "(a) reaffirmed ...", "ii. committed ..."
+_BULLET = re.compile(r"\s*(?:[-•–—*·▪]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
+
+
 def run(work: Work) -> None:
     if not work.engagements:
         return
     rx = _rx(work)
     text = work.text
     first = min(e.sentence for e in work.engagements)
+    listing = False  # after "Both sides:" — each item of the list that follows is what they did together
     for s in work.sentences:
         if s.index < first:
             continue
@@ -148,7 +153,13 @@ def run(work: Work) -> None:
                 e = d
         parties = sorted({p for i in e.participants if (p := work.people[i].affiliation)})
         sent = text[s.start:s.end]
-        for end in _joint_subjects(work, s.start, s.end, rx):
+        ends = _joint_subjects(work, s.start, s.end, rx)
+        bullet = _BULLET.match(sent)
+        if listing and bullet:
+            ends = [s.start + bullet.end() - 1]
+        else:
+            listing = any(re.fullmatch(r"\s*:\s*", text[x:s.end]) for x in ends)
+        for end in ends:
             m = rx["cue"].match(text, end, s.end) or rx["later"].search(text, end, s.end)
             if not m:
                 continue

@@ -27,10 +27,14 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+# a span of days ("4-5 September 2024", "September 4–6, 2024", "4 and 5 September"): its first day, as
+# the corpus dates multi-day meetings
+_TO = r"\s*(?:-|–|—|to|and)\s*"
 _ABS = [
-    re.compile(_WD + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.I),
-    re.compile(_WD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)",
-               re.I),
+    re.compile(_WD + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:" + _TO + r"\d{1,2}(?:st|nd|rd|th)?)?"
+               r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.I),
+    re.compile(_WD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:" + _TO + r"\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _M +
+               r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.I),
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),

@@ -270,6 +270,8 @@ def _news_requests(work: Work, p: CodingPlan) -> None:
             k += 1
         if any(a < sent.end and sent.start < b for a, b in told):
             continue  # coded as what its speaker said
+        if work.text[sent.start:sent.end].rstrip(" \"”’)").endswith("?"):
+            continue  # a question ("Will the Foreign Minister meet ...?") reports no event
         # a record's event needs a named source and a named target: a sentence naming fewer than two
         # actors is not worth a parse (news sentences are most of a long article)
         if sent.boiler or k + 1 >= len(named) or named[k + 1] >= sent.end:
