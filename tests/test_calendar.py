@@ -39,6 +39,9 @@ def _date(text: str) -> str | None:
     # the forum alone: the participants' dated roles leave one summit (Ishiba took office in October 2024,
     # Biden left in January 2025)
     ("President Joe Biden met Prime Minister Shigeru Ishiba at the G20 Summit. They discussed trade.", "2024-11-18"),
+    # the place before the forum, a day and month: the summit held on that day, not one two days off
+    ("On November 16, Prime Minister Fumio Kishida, who is visiting San Francisco to attend the APEC Economic "
+     "Leaders' Meeting, held a meeting with Prime Minister Anthony Albanese of Australia.", "2023-11-16"),
     # a stated weekday picks the summit's day
     ("On Friday, at the G20 Summit in Osaka, Prime Minister Narendra Modi met President Donald Trump. "
      "They discussed trade.", "2019-06-28"),

@@ -90,8 +90,10 @@ def _summit_date(work: Work, e: EngagementDraft, s: Sentence) -> tuple[str, str]
             year = m.group("y1") or m.group("y2")
             if year:
                 cands = [c for c in cands if c.start.year <= int(year) <= c.end.year]
-            window = text[max(0, m.start() - 25):m.end() + 40]
-            a0, a1 = s.start + max(0, m.start() - 25), s.start + m.end() + 40
+            # the place may come before ("who is visiting San Francisco to attend the APEC ...", "the Osaka
+            # G20 Summit") or after ("the G20 Summit in New Delhi")
+            window = text[max(0, m.start() - 60):m.end() + 40]
+            a0, a1 = s.start + max(0, m.start() - 60), s.start + m.end() + 40
             near = {x.code for x in work.actor_mentions if a0 <= x.start < a1 and x.form in ("name", "alias", "capital")}
             placed = [c for c in cands if any(re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", window)
                                               for p in c.places) or c.host in near]
@@ -113,12 +115,19 @@ def _summit_date(work: Work, e: EngagementDraft, s: Sentence) -> tuple[str, str]
 def _pick(cands: list[Summit], yearless: list[tuple[int, int, int, int]], weekday: str | None,
           text: str) -> dt.date | None:
     days: list[dt.date] = []
+    if yearless:
+        # a day and month: the summit held on that day, else one within two days of it (leaders meet on
+        # the eve of a summit and the day after)
+        _a, _b, month, day = yearless[0]
+        for margin in (0, 2):
+            days = [d for c in cands for d in (c.start + dt.timedelta(days=k)
+                                               for k in range(-margin, (c.end - c.start).days + 1 + margin))
+                    if (d.month, d.day) == (month, day)]
+            if days:
+                break
+        return days[0] if len(set(days)) == 1 else None
     for c in cands:
-        span = [c.start + dt.timedelta(days=k) for k in range(-2, (c.end - c.start).days + 3)]
-        if yearless:
-            _a, _b, month, day = yearless[0]
-            days += [d for d in span if (d.month, d.day) == (month, day)]
-        elif weekday:
+        if weekday:
             inside = [c.start + dt.timedelta(days=k) for k in range((c.end - c.start).days + 1)]
             days += [d for d in inside if d.weekday() == _WEEKDAYS.index(weekday)]
         elif not _OTHER_DAY.search(text):
