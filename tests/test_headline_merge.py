@@ -41,3 +41,10 @@ def test_a_rank_between_the_office_and_the_name_goes_with_the_name() -> None:
     got = {(p.name, p.title) for e in readouts.extract(text).engagements for p in e.participants}
     assert ("Faisal bin Farhan Al Saud", "Saudi Foreign Minister") in got
     assert ("Mohammed bin Salman", "Crown Prince") in got  # a rank that is the office stays the office
+
+
+def test_a_generational_suffix_does_not_end_the_name() -> None:
+    text = ("President Joseph R. Biden, Jr. met with President Xi Jinping of the People's Republic of China in "
+            "Woodside, California on November 15, 2023.")
+    names = [p.name for p in readouts.extract(text).engagements[0].participants]
+    assert names[0] == "Joseph R. Biden"

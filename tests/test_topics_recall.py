@@ -180,3 +180,10 @@ def test_each_later_engagement_has_the_topics_of_its_own_part() -> None:
     assert "Middle East" in labels[0]  # the main engagement: the whole document's
     assert "Middle East" not in labels[1] and "Latvia" not in labels[2]
     assert labels[2] == ["Middle East"]
+
+
+def test_a_verbal_alias_is_named_by_its_taxonomy_label() -> None:
+    text = ("President Joe Biden met President Xi Jinping in Woodside, California on November 15, 2023. President "
+            "Biden said the United States will continue to invest in its own strength.")
+    labels = [t.label for t in readouts.extract(text).engagements[0].topics]
+    assert "invest in" not in labels

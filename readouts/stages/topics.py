@@ -231,7 +231,9 @@ def run(work: Work) -> None:
         if any(x <= a and b <= y and y - x > b - a for x, y in named):
             continue  # "Africa" in "South Africa": part of a name
         surface = text[a:b]
-        add(surface if len(surface) <= 40 else label, a, b, label)
+        # the text's own words, unless long or a verb's ("invest in" is the taxonomy's "investment")
+        verbal = surface.split()[-1].lower() in STOP_WORDS
+        add(surface if len(surface) <= 40 and not verbal else label, a, b, label)
     for m in work.actor_mentions:
         if m.start < body_start or m.code in sides or m.form in ("adjective", "body"):
             continue
