@@ -48,3 +48,14 @@ def test_a_generational_suffix_does_not_end_the_name() -> None:
             "Woodside, California on November 15, 2023.")
     names = [p.name for p in readouts.extract(text).engagements[0].participants]
     assert names[0] == "Joseph R. Biden"
+
+
+def test_a_lower_case_office_refers_back_to_the_person_named_with_it() -> None:
+    text = ("ISLAMABAD: Prime Minister Shehbaz Sharif received a telephone call from President of the United Arab "
+            "Emirates Sheikh Mohamed bin Zayed Al Nahyan.\n\nThe prime minister thanked the UAE President for his "
+            "support to Pakistan. The president of the company was not there.")
+    rec = readouts.extract(text)
+    said = {(s.speaker, s.text[:30]) for s in rec.statements}
+    assert ("Shehbaz Sharif", "The prime minister thanked the") in said
+    # a lower-case office no one was named with makes no one
+    assert len(rec.engagements[0].participants) == 2

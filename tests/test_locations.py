@@ -65,3 +65,10 @@ def test_a_welcome_to_the_capital_in_a_speech():
     text = ("Secretary Blinken, dear Tony, welcome back to Jakarta.\n\nSecretary Blinken and I met this morning "
             "and discussed the South China Sea.")
     assert location(text) == "Jakarta"
+
+
+def test_a_place_line_that_ends_with_the_date():
+    text = ("Readout of the Secretary-General's meeting with the President of Kenya\n\nNairobi, 22 September 2023\n\n"
+            "The Secretary-General met today with H.E. Mr. William Ruto, President of the Republic of Kenya. They "
+            "discussed climate action.")
+    assert location(text) == "Nairobi"

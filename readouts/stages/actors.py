@@ -113,6 +113,10 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             has_head = any(t.lower in heads for t in seg) or any(
                 f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
             capped = any(t.is_cap for t in seg if t.lower not in conn)
+            # "the prime minister thanked ...": a lower-case office after "the", which may only refer back
+            # to someone the text has named with that office (see _resolve_title_reference)
+            lower_ref = (not capped and 0 < a and tokens[a - 1].lower == "the" and b - a <= 3
+                         and not (b < n and tokens[b].is_cap))
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                 and tokens[b + 1].lower not in words and (b + 1) not in actor_tok)
@@ -120,7 +124,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     and (name_next or name_after_comma):
                 # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
                 runs[-1] = (runs[-1][0], b, runs[-1][2])
-            elif has_head and capped:
+            elif has_head and (capped or lower_ref):
                 det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
                 ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"
                         and any(t.lower in heads for t in tokens[k + 1:b])]
@@ -685,6 +689,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         unq = ([i for i in pool if not work.people[i].title_actor] or pool) if not ref.title_actor else pool
         named = [i for i in unq if work.people[i].name] or unq
         best = named[0]
+    if ref.title == ref.title.lower() and (best is None or max(score for score, _ in cands) < 2):
+        return  # a lower-case office that names no one the text has named with it: no one
     if best is not None:
         p = work.people[best]
         p.mentions.append(span)

@@ -534,7 +534,12 @@ def _place_line(work: Work) -> str | None:
                 rest = d.end
                 break
         rest += len(work.text[rest:s.end]) - len(work.text[rest:s.end].lstrip(" ,"))
-        tail = work.text[rest:s.end].rstrip(" .")
+        stop = s.end
+        for d in work.dates:  # a date ending the line: "New York, 22 September 2023"
+            if rest < d.start < s.end and not work.text[d.end:s.end].strip(" ."):
+                stop = d.start
+                break
+        tail = work.text[rest:stop].rstrip(" .,")
         if not tail:
             continue
         # the line's comma-separated parts, each with the actor mention that is exactly it, if any
