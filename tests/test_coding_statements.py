@@ -158,3 +158,18 @@ def test_the_pattern_fallback_needs_the_other_side_named_for_hostile_or_aid_code
             "to prevent the conflict from spreading.")
     got = {(e.source, e.target, e.cameo) for e in readouts.extract(text).events}
     assert not any(code in ("073", "111") for _s, _t, code in got), got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # condolences after an attack: the condemnation is of the violence, not of the other side or the place
+    ("He strongly condemned the terrorist attack on the concert hall and expressed condolences.",
+     {("CHN", "RUS", "018")}, ("CHN", "RUS", "111")),
+    ("President Xi condemned the terrorist attack in Moscow.", set(), ("CHNGOV", "RUS", "111")),
+    # the perpetrator named: the condemnation is of them
+    ("The President condemned Russia's attack on the Ukrainian grid.", {("CHNGOV", "RUS", "111")}, None),
+])
+def test_a_condemnation_of_violence_targets_only_who_it_names(coder: Coder, text: str, expected: set[Triple],
+                                                               absent: Triple | None) -> None:
+    got = said(coder, text, "CHN", "RUS")
+    assert expected <= got, got
+    assert absent not in got, got

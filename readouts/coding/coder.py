@@ -290,6 +290,13 @@ class EventCoder:
                     out.extend(found)
         return out
 
+    def _about_violence(self, verb: Any) -> bool:
+        """Whether the verb's object is an act of violence (verbs.yaml synsets ``_VIOLENCE``): "condemned
+        the attack", "reiterated his condemnation of the killing of ..."."""
+        forms = [(t.i, t.lower_, t.lemma_.lower()) for c in verb.children if c.dep_ in ("dobj", "pobj", "prep")
+                 for t in c.subtree]
+        return any(self._match((tuple(self._synsets.get(name, ())),), forms) is not None for name in _VIOLENCE)
+
     def _subtype(self, kind: str, head: Any) -> str | None:
         """The code a phrase under ``head`` gives by what it names (verbs.yaml ``subtypes``): ``means``,
         an attack's subject ("Israeli warplanes struck ..." 195, "a suicide bomber attacked ..." 1831);
@@ -692,8 +699,15 @@ class EventCoder:
             # "offered the full support of the United Nations": its own side, as the owner of what is
             # offered, is no target ("offered the UK an opportunity" is to itself, not to the other side)
             targets = []
+        if targets and code[:2] in ("10", "11", "12", "13") and self._about_violence(tok):
+            # "condemned the terrorist attack in Moscow": where the violence happened is not whom it is
+            # condemned of
+            targets = [a for a in targets if not _placed(tok.doc, a.tokens[0], tok.i)]
         if sources and not targets and s.speaker and len({a.cameo for a in sources}) == 1 and code[:2] != "04" and (
-                code[:2] < "14" or not _aimed(tok, matched)):
+                code[:2] < "14" or not _aimed(tok, matched)) and not (
+                code[:2] in ("10", "11", "12", "13") and self._about_violence(tok)):
+            # (condemning "the terrorist attack in Moscow" in a call with Moscow, or "the killing of General X",
+            # is not against the other side: a disapproval of violence no actor is named for has no target)
             # (a use of force against something no actor names — "waged a war against the virus" —
             # is not against the other side)
             # the statement's unstated object is the other side; a consultation names its counterpart
@@ -1337,6 +1351,23 @@ def _via_agent(doc: Any, actor: _Actor, verb: Any) -> bool:
     return False
 
 
+# synsets of verbs.yaml that name acts of violence (what a condemnation may be of, without naming anyone)
+_VIOLENCE = ("terror", "terror_attack", "bombing", "assassination", "assassination_attempt", "kidnapping",
+             "war_crime", "mil_incident")
+
+
+def _placed(doc: Any, i: int, top: int) -> bool:
+    """Whether token i hangs from a place preposition ("in", "at" ...) below token ``top``."""
+    t = doc[i]
+    for _ in range(10):
+        if t.i == top or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
+            return True
+        t = t.head
+    return False
+
+
 def _aimed(verb: Any, matched: list[int]) -> bool:
     """Whether an act names what it is aimed at: an object the pattern did not take ("curbed the spread
     of the virus") or a phrase "against/on/at/into" ("waged a war against the virus")."""
@@ -1353,7 +1384,7 @@ def _under_noun(verb: Any) -> bool:
     t = verb
     for _ in range(8):
         h = t.head
-        if h is t:
+        if h.i == t.i:
             return False
         if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             return True
