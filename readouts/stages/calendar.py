@@ -25,13 +25,11 @@ import re
 
 from ..knowledge import Summit
 from .base import EngagementDraft, Sentence, Work
+from .dates import WEEKDAYS
 
 __all__ = ["run"]
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-# "today" and its kind: the text's own day, which the page's date would have told
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
 # other relative days: a day the text does not name, so no summit day is taken for them
 _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|last (?:week|month|year)|earlier this|next)\b", re.I)
 # an engagement the sentence recalls rather than reports ("they recalled their meeting at the G20 Summit")
@@ -129,7 +127,7 @@ def _pick(cands: list[Summit], yearless: list[tuple[int, int, int, int]], weekda
     for c in cands:
         if weekday:
             inside = [c.start + dt.timedelta(days=k) for k in range((c.end - c.start).days + 1)]
-            days += [d for d in inside if d.weekday() == _WEEKDAYS.index(weekday)]
+            days += [d for d in inside if d.weekday() == WEEKDAYS.index(weekday)]
         elif not _OTHER_DAY.search(text):
             days.append(c.start)
     return days[0] if len(set(days)) == 1 else None
@@ -163,7 +161,7 @@ def _year_from_roles(work: Work, e: EngagementDraft, s: Sentence) -> tuple[str, 
             day = dt.date(y, month, dd)
         except ValueError:
             continue
-        if wd and day.weekday() != _WEEKDAYS.index(wd.group(1).lower()):
+        if wd and day.weekday() != WEEKDAYS.index(wd.group(1).lower()):
             continue
         if _active_in(work, e, day):
             days.append(day)
