@@ -281,10 +281,12 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True, place: str | None 
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
                 or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
                 or len(line.strip()) < 40) and len(d.value) == 10 and not d.relative:
-            if (d.start < s.start or s.start < 400) and _dateline_dates(
-                    work.stext(s), before, line[d.end - line_start:], place, _header_after(work, d.end),
-                    _codes_between(work, line_start, d.end + len(line[d.end - line_start:]) + len(_header_after(work, d.end)) + 1),
-                    work.kb):
+            if d.start >= s.start and s.start >= 400:
+                continue
+            rest = line[d.end - line_start:]  # the dateline's line after its date
+            header = _header_after(work, d.end)
+            codes = _codes_between(work, line_start, d.end + len(rest) + 1 + len(header))
+            if _dateline_dates(work.stext(s), before, rest, place, header, codes, work.kb):
                 return d.value, work.text[d.start:d.end]
     return None, None
 
