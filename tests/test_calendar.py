@@ -55,6 +55,10 @@ def test_an_engagement_at_a_known_summit_takes_its_date(text: str, want: str) ->
     "The Prime Minister met Prime Minister Narendra Modi at the G20 Summit in New Delhi yesterday. They discussed trade.",
     # a forum with no place, year or ordinal, and participants in office through many of its summits
     "Prime Minister Narendra Modi met President Vladimir Putin at the BRICS Summit. They discussed energy.",
+    # a participant's state or a capital named elsewhere in the sentence is not where the summit was
+    "Prime Minister Narendra Modi met President Luiz Inacio Lula da Silva of Brazil on the sidelines of the G20 "
+    "Summit. They discussed trade.",
+    "Washington and Beijing agree: President Joe Biden met President Xi Jinping at the G20 Summit. They discussed trade.",
     # a summit the knowledge does not hold, even where the roles would leave one
     "President Joe Biden met Prime Minister Shigeru Ishiba at the G20 Summit in Lagos. They discussed trade.",
 ])

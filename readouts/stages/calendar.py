@@ -88,13 +88,14 @@ def _summit_date(work: Work, e: EngagementDraft, s: Sentence) -> tuple[str, str]
             year = m.group("y1") or m.group("y2")
             if year:
                 cands = [c for c in cands if c.start.year <= int(year) <= c.end.year]
-            # the place may come before ("who is visiting San Francisco to attend the APEC ...", "the Osaka
-            # G20 Summit") or after ("the G20 Summit in New Delhi")
-            window = text[max(0, m.start() - 60):m.end() + 40]
-            a0, a1 = s.start + max(0, m.start() - 60), s.start + m.end() + 40
-            near = {x.code for x in work.actor_mentions if a0 <= x.start < a1 and x.form in ("name", "alias", "capital")}
-            placed = [c for c in cands if any(re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", window)
-                                              for p in c.places) or c.host in near]
+            # where the text places the summit: right before its name ("the Osaka G20 Summit"), after it ("the
+            # G20 Summit in New Delhi", "... in Brazil"), or where the participant went to attend it ("who is
+            # visiting San Francisco to attend the APEC ...") — not any city or state the sentence names
+            after = re.match(r"\s+(?:held\s+|hosted\s+)?(?:in|at|by)\s+(?:the\s+)?", text[m.end():])
+            hosts = {x.code for x in work.actor_mentions if after and x.start == s.start + m.end() + after.end()
+                     and x.form in ("name", "alias", "capital")}
+            placed = [c for c in cands if any(_said_where(text, m.start(), m.end(), p) for p in c.places)
+                      or c.host in hosts]
             if placed:
                 cands = placed
             elif re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", text[m.end():]):
@@ -108,6 +109,16 @@ def _summit_date(work: Work, e: EngagementDraft, s: Sentence) -> tuple[str, str]
             if found is not None:
                 return found.isoformat(), text[m.start():m.end()]
     return None
+
+
+def _said_where(text: str, start: int, end: int, place: str) -> bool:
+    """Whether ``text`` places the summit named at [start, end) in ``place``: right before the name, in a
+    phrase "in/at ..." right after it, or where someone went "visiting/in/to ..." shortly before it."""
+    q = re.escape(place)
+    before = text[max(0, start - 60):start]
+    after = re.match(r"\s+(?:held\s+|hosted\s+)?(?:in|at)\s+(?:the\s+)?" + q + r"(?![\w-])", text[end:])
+    return bool(re.search(r"(?<![\w-])" + q + r"\s*$", before)
+                or re.search(r"\b(?:visit\w*|in|at|to)\s+" + q + r"(?![\w-])", before) or after)
 
 
 def _pick(cands: list[Summit], yearless: list[tuple[int, int, int, int]], weekday: str | None,
