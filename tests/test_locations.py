@@ -72,3 +72,9 @@ def test_a_place_line_that_ends_with_the_date():
             "The Secretary-General met today with H.E. Mr. William Ruto, President of the Republic of Kenya. They "
             "discussed climate action.")
     assert location(text) == "Nairobi"
+
+
+def test_a_place_that_opens_the_sentence():
+    text = ("In Kyiv, President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the Republic of Poland "
+            "Donald Tusk, who arrived in Ukraine on his first visit since taking office.")
+    assert location(text) == "Kyiv"

@@ -27,7 +27,7 @@ _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest Hous
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December)\b)"
 _PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*"
-_LOC = re.compile(r"\b(?P<prep>in|at|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
+_LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
                   r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
 # a phrase up to the next comma, full stop or semicolon, reading on past the stop of an abbreviated form of
 # address or an initial ("from His Excellency Dr. William Ruto", "by H.E. Mr. X")
@@ -144,11 +144,12 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
             prefix = "outside " if m.group("prep") == "outside" else ""
             return prefix + loc
         after_loc = work.text[start + len(loc):start + len(loc) + 1]
-        fronted = m.group("prep") == "in" and re.fullmatch(r"\s*(?:Today|Yesterday|On \w+(?: \d+)?|Earlier today)?\s*",
+        prep = m.group("prep").lower()
+        fronted = prep == "in" and re.fullmatch(r"\s*(?:Today|Yesterday|On \w+(?: \d+)?|Earlier today)?\s*",
                                                               scope[:m.start()]) and after_loc == ","
-        hosted = m.group("prep") == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
+        hosted = prep == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
                                                        scope[:m.start()])
-        if not actors and (m.group("prep") == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
+        if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
                                                                  re.I)
                            or fronted or hosted):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
