@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import readouts
 
 
@@ -43,38 +45,27 @@ def test_a_visit_to_a_state_at_the_end_of_a_sentence():
     assert location(text) == "Brazil"
 
 
-def test_a_place_that_hosted_the_meeting():
-    text = ("On March 3, 2024, Ankara, Turkey hosted a trilateral meeting of the Foreign Ministers of Russia, "
-            "Iran and Turkey, Sergey Lavrov, Hossein Amir-Abdollahian and Hakan Fidan. The ministers discussed Syria.")
-    assert location(text) == "Ankara, Turkey"
-
-
-def test_a_delegation_sent_to_a_place():
-    text = ("Deputy Secretary of State Wendy Sherman led a U.S. interagency delegation to Geneva, Switzerland to "
-            "hold talks with Russian Deputy Foreign Minister Sergey Ryabkov. The two sides discussed arms control.")
-    assert location(text) == "Geneva, Switzerland"
-
-
-def test_the_place_of_the_visit_a_later_meeting_is_part_of():
-    text = ("High Representative Josep Borrell is today in Washington for his first visit since the elections.\n\n"
-            "High Representative Borrell had a meeting with Secretary of State Antony Blinken to discuss Ukraine.")
-    assert location(text) == "Washington"
-
-
-def test_a_welcome_to_the_capital_in_a_speech():
-    text = ("Secretary Blinken, dear Tony, welcome back to Jakarta.\n\nSecretary Blinken and I met this morning "
-            "and discussed the South China Sea.")
-    assert location(text) == "Jakarta"
-
-
-def test_a_place_line_that_ends_with_the_date():
-    text = ("Readout of the Secretary-General's meeting with the President of Kenya\n\nNairobi, 22 September 2023\n\n"
-            "The Secretary-General met today with H.E. Mr. William Ruto, President of the Republic of Kenya. They "
-            "discussed climate action.")
-    assert location(text) == "Nairobi"
-
-
-def test_a_place_that_opens_the_sentence():
-    text = ("In Kyiv, President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the Republic of Poland "
-            "Donald Tusk, who arrived in Ukraine on his first visit since taking office.")
-    assert location(text) == "Kyiv"
+@pytest.mark.parametrize("text, want", [
+    # a place that hosted the meeting
+    ("On March 3, 2024, Ankara, Turkey hosted a trilateral meeting of the Foreign Ministers of Russia, Iran and "
+     "Turkey, Sergey Lavrov, Hossein Amir-Abdollahian and Hakan Fidan. The ministers discussed Syria.", "Ankara, Turkey"),
+    # a delegation sent to a place
+    ("Deputy Secretary of State Wendy Sherman led a U.S. interagency delegation to Geneva, Switzerland to hold talks "
+     "with Russian Deputy Foreign Minister Sergey Ryabkov. The two sides discussed arms control.", "Geneva, Switzerland"),
+    # the place of the visit a later meeting is part of
+    ("High Representative Josep Borrell is today in Washington for his first visit since the elections.\n\n"
+     "High Representative Borrell had a meeting with Secretary of State Antony Blinken to discuss Ukraine.",
+     "Washington"),
+    # a welcome to the capital in a speech
+    ("Secretary Blinken, dear Tony, welcome back to Jakarta.\n\nSecretary Blinken and I met this morning and discussed "
+     "the South China Sea.", "Jakarta"),
+    # a place line that ends with the date
+    ("Readout of the Secretary-General's meeting with the President of Kenya\n\nNairobi, 22 September 2023\n\n"
+     "The Secretary-General met today with H.E. Mr. William Ruto, President of the Republic of Kenya. They "
+     "discussed climate action.", "Nairobi"),
+    # a place that opens the sentence
+    ("In Kyiv, President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the Republic of Poland Donald "
+     "Tusk, who arrived in Ukraine on his first visit since taking office.", "Kyiv"),
+])
+def test_where_the_text_places_the_engagement(text: str, want: str) -> None:
+    assert location(text) == want
