@@ -37,3 +37,8 @@ def test_a_question_reports_no_event() -> None:
     got = _events(text)
     assert not any(code.startswith("03") for _s, _t, code in got), got
     assert any(src == "CHN" and tgt == "PHL" for src, tgt, _code in got), got
+
+
+def test_a_two_letter_actor_before_a_dash_is_no_dateline() -> None:
+    got = _events("US - China talks resumed as the United States urged China to stop its provocations.")
+    assert ("USA", "CHN", "020") in got, got

@@ -253,8 +253,9 @@ def _statement_requests(work: Work, p: CodingPlan) -> None:
         p.joint.append(joint)
 
 
-# a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —"
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*?)?(?:,\s*[\w .]+?\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*"
+# a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —" (a city
+# of three letters or more: "US - China talks" is no dateline)
+_DATELINE = re.compile(r"[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*?)?(?:,\s*[\w .]+?\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*"
                        r"(?:--|-|–|—)\s+")
 
 
