@@ -187,6 +187,7 @@ class Knowledge:
         self.name_styles = words("styles")
         self.name_nobility = words("nobility")
         self.name_postnominals = words("postnominals")
+        self.name_generations = words("generations")
         self.name_particles = words("particles")
         self.title_kinds: list[tuple[str, str]] = sorted(
             ((t.lower(), kind) for kind, ts in self.titles.get("kinds", {}).items() for t in ts),

@@ -226,15 +226,12 @@ def _honorifics(kb: Any) -> set[str]:
     return kb.honorific_words | _QUOTES
 
 
-_GENERATION = {"jr", "sr"}  # not "III": "Charles III" is the name
-
-
 def _norm_name(tokens: list[Token], kb: Any) -> str:
     while len(tokens) > 1 and tokens[0].lower in kb.name_nobility:
         tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed
     while len(tokens) > 2 and tokens[-1].lower in kb.name_postnominals and tokens[-1].text.isupper():
         tokens = tokens[:-1]  # "Micheál Martin TD"
-    while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in _GENERATION):
+    while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in kb.name_generations):
         tokens = tokens[:-1]  # "Joseph R. Biden, Jr.": the surname ends the name
     parts: list[str] = []
     for k, t in enumerate(tokens):
