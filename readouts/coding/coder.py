@@ -699,13 +699,14 @@ class EventCoder:
             # "offered the full support of the United Nations": its own side, as the owner of what is
             # offered, is no target ("offered the UK an opportunity" is to itself, not to the other side)
             targets = []
-        if targets and code[:2] in ("10", "11", "12", "13") and self._about_violence(tok):
+        # a disapproval, rejection, demand or threat about violence ("condemned the attack")
+        of_violence = code[:2] in ("10", "11", "12", "13") and self._about_violence(tok)
+        if targets and of_violence:
             # "condemned the terrorist attack in Moscow": where the violence happened is not whom it is
             # condemned of
             targets = [a for a in targets if not _placed(tok.doc, a.tokens[0], tok.i)]
         if sources and not targets and s.speaker and len({a.cameo for a in sources}) == 1 and code[:2] != "04" and (
-                code[:2] < "14" or not _aimed(tok, matched)) and not (
-                code[:2] in ("10", "11", "12", "13") and self._about_violence(tok)):
+                code[:2] < "14" or not _aimed(tok, matched)) and not of_violence:
             # (condemning "the terrorist attack in Moscow" in a call with Moscow, or "the killing of General X",
             # is not against the other side: a disapproval of violence no actor is named for has no target)
             # (a use of force against something no actor names — "waged a war against the virus" —
