@@ -15,7 +15,7 @@ import re
 
 from .base import DateMention, Work
 
-__all__ = ["parse_date", "run"]
+__all__ = ["TODAY", "WEEKDAYS", "parse_date", "run"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
                                           "august", "september", "october", "november", "december"])}
@@ -40,7 +40,9 @@ _ABS = [
     re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
-_REL = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|yesterday|"
+# the day the text was written ("today", "this morning"): the publication date's, when there is one
+TODAY = r"today|tonight|this (?:morning|afternoon|evening)"
+_REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|"
                   r"(?:on|last|this|earlier on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                   r"last\s+(?P<lm>January|February|March|April|May|June|July|August|September|October|November|December))\b",
                   re.I)

@@ -18,6 +18,7 @@ import re
 
 from ..knowledge import Knowledge
 from .base import ActorMention, EngagementDraft, Sentence, Work
+from .dates import TODAY
 
 __all__ = ["run"]
 
@@ -292,7 +293,7 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True, place: str | None 
     return None, None
 
 
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
+_TODAY = re.compile(r"\b(?:" + TODAY + r")\b", re.I)
 
 
 def _codes_between(work: Work, start: int, end: int) -> set[str]:
