@@ -39,15 +39,15 @@ _EN = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "
 
 _OTHER = {
     "French": {"le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "avec", "sur", "au", "aux",
-               "qui", "que", "ont", "son", "ses", "ministre", "été", "entre", "deux", "leur", "cette", "ce"},
+               "qui", "que", "ont", "ses", "ministre", "été", "entre", "deux", "leur", "cette", "ce"},
     "Spanish": {"el", "los", "las", "del", "y", "es", "una", "un", "con", "para", "por", "que", "su", "sus", "ministro",
                 "entre", "dos", "ha", "han", "fue", "como", "al", "lo", "se"},
-    "Portuguese": {"os", "as", "do", "da", "dos", "das", "e", "um", "uma", "com", "para", "por", "que", "seu", "sua",
-                   "ministro", "entre", "dois", "foi", "ao", "não", "em", "no", "na"},
-    "German": {"der", "die", "das", "und", "ist", "ein", "eine", "mit", "für", "von", "den", "dem", "des", "zu", "auf",
+    "Portuguese": {"os", "do", "da", "dos", "das", "e", "um", "uma", "com", "para", "por", "que", "seu", "sua",
+                   "ministro", "entre", "dois", "foi", "ao", "não", "em", "na"},
+    "German": {"der", "das", "und", "ist", "ein", "eine", "mit", "für", "von", "den", "dem", "des", "zu", "auf",
                "sich", "nicht", "im", "zwischen", "beiden", "hat", "haben", "wurde"},
     "Italian": {"il", "lo", "gli", "della", "delle", "dei", "degli", "e", "è", "una", "con", "per", "che", "nel",
-                "nella", "ministro", "tra", "due", "ha", "hanno", "sono", "alla"},
+                "nella", "ministro", "tra", "ha", "hanno", "sono", "alla"},
     "Dutch": {"de", "het", "een", "en", "van", "met", "voor", "op", "dat", "zijn", "niet", "ook", "tussen", "twee",
               "heeft", "hebben", "werd", "bij"},
     "Indonesian": {"dan", "yang", "di", "dengan", "untuk", "dari", "ini", "itu", "pada", "dalam", "kedua", "menteri",
@@ -86,8 +86,9 @@ def check_english(text: str, name: str = "<input>") -> None:
     common = sum(1 for w in words if w in _EN)
     if latin / len(words) < 0.5 or common / len(words) < 0.04:
         raise LanguageError(f"{name}: the text does not look like English; readouts reads English readouts only")
-    # function words of the other languages official readouts are published in: a French or Spanish text
-    # shares a few short words with English ("a", "on", "de" in names) but has far more of its own
+    # function words of the other languages official readouts are published in (none that is also a common English
+    # word): a French or Spanish text shares a few short words with English ("a", "on", "de" in names) but has far
+    # more of its own
     for lang, own in _OTHER.items():
         theirs = sum(1 for w in words if w in own)
         if theirs >= 4 and theirs > 1.5 * common:
