@@ -60,3 +60,23 @@ def test_the_documented_actor_file_works(tmp_path: Path) -> None:
                            config=readouts.Config(actor_files=(f,)))
     sides = {p.name: p.affiliation for p in rec.engagements[0].participants}
     assert sides["Ana Lima"] == "PRT" and "RUR" in sides.values()
+
+
+@pytest.mark.parametrize("place, codes", [
+    ("Ankara, Turkey", ["TUR"]),
+    ("the Egmont Palace in Brussels", ["BEL"]),  # "US" is not in "Brussels"
+    ("the Kremlin", ["RUS"]),
+    ("Washington, D.C.", ["USA"]),
+    ("New Delhi", ["IND"]),
+    ("Hangzhou", []),
+    ("a venue near us", []),  # lower-case words are not names
+])
+def test_the_sides_a_place_names(place: str, codes: list[str]) -> None:
+    assert load_knowledge().place_codes(place) == codes
+
+
+def test_the_host_of_a_meeting_is_the_side_its_place_names_not_a_side_whose_name_is_inside_it() -> None:
+    text = ("US Secretary of State Antony J. Blinken met with Belgian Foreign Minister Hadja Lahbib on April 4, 2023 "
+            "at the Egmont Palace in Brussels. They discussed support for Ukraine.")
+    got = {(e.source, e.target, e.cameo) for e in readouts.extract(text).events if e.cameo in ("042", "043")}
+    assert got == {("USA", "BEL", "042"), ("BEL", "USA", "043")}, got

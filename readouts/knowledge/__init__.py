@@ -196,6 +196,28 @@ class Knowledge:
     def actor(self, code: str | None) -> Actor | None:
         return self.actors.get(code) if code else None
 
+    def place_codes(self, place: str) -> list[str]:
+        """The states and organisations a place string names by a name, alias, capital or seat, in order,
+        longest phrase first ("Ankara, Turkey" -> TUR; "the Egmont Palace in Brussels" -> BEL; "the Kremlin"
+        -> RUS). Only capitalised phrases count (never "us" in a sentence), and only whole words ("US" is not
+        in "Brussels")."""
+        words = re.findall(r"[\w.'’-]+", place)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                phrase = " ".join(words[i:i + n]).rstrip(".")
+                if not phrase[:1].isupper():
+                    continue
+                got = self.exact_forms.get(phrase) or self.actor_forms.get(phrase.lower())
+                if got and got[1] in ("name", "alias", "capital", "seat"):
+                    if got[0] not in out:
+                        out.append(got[0])
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
     def title_kind(self, title: str | None) -> str | None:
         """The office kind a title names (the most specific match), or None."""
         if not title:

@@ -312,17 +312,6 @@ def _header_after(work: Work, pos: int) -> str:
     return "\n".join(out)
 
 
-def _place_codes(kb: Knowledge, place: str) -> set[str]:
-    """The states and organisations a place string names by its parts ("Ankara, Turkey" -> TUR)."""
-    out = set()
-    for part in place.split(","):
-        part = part.strip().removeprefix("the ").removeprefix("The ")
-        got = kb.exact_forms.get(part) or kb.actor_forms.get(part.lower())
-        if got and got[1] in ("name", "alias", "capital", "seat"):
-            out.add(got[0])
-    return out
-
-
 def _dateline_dates(text: str, before: str, after: str, place: str | None = None, header: str = "",
                     header_codes: set[str] | None = None, kb: Knowledge | None = None) -> bool:
     """Whether a dateline's date is the engagement's: a dateline is when the page was issued, which is
@@ -336,7 +325,7 @@ def _dateline_dates(text: str, before: str, after: str, place: str | None = None
     if place and re.search(r"(?<!\w)" + re.escape(place.removeprefix("the ").removeprefix("The ")) + r"(?!\w)",
                            before + after + header):
         return True
-    if place and header_codes and kb is not None and _place_codes(kb, place) & header_codes:
+    if place and header_codes and kb is not None and set(kb.place_codes(place)) & header_codes:
         return True  # "in Russia" under "November 28, 2022, The Kremlin, Moscow": the same state
     if _TODAY.search(text):
         return True

@@ -49,16 +49,6 @@ def _event(work: Work, source: str, target: str | None, code: str, span: tuple[i
                  target_cameo=coder.cameo_of(target) if target else None, plover=plover, plover_mode=mode)
 
 
-def _home_of_place(work: Work, location: str | None) -> str | None:
-    if not location:
-        return None
-    low = location.lower()
-    for a in work.actor_mentions:
-        if work.text[a.start:a.end].lower() in low and a.form in ("capital", "name", "alias", "seat"):
-            return a.code
-    return None
-
-
 def _patterns(work: Work) -> list[tuple[re.Pattern[str], dict]]:
     cache = work.kb.__dict__.setdefault("_cache", {})
     if "cameo_rx" not in cache:
@@ -98,7 +88,7 @@ def plan(work: Work) -> CodingPlan:
             aff = work.people[i].affiliation
             if aff and aff not in sides:
                 sides.append(aff)
-        host = _home_of_place(work, e.location) if e.modality == "in_person" else None
+        host = next(iter(work.kb.place_codes(e.location)), None) if e.modality == "in_person" and e.location else None
         for src, tgt in permutations(sides, 2):
             if e.modality == "phone":
                 code_ = "041"
