@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge
+from . import datelines
 from .base import ActorMention, EngagementDraft, Sentence, Work
-from .dates import TODAY
 
 __all__ = ["run"]
 
@@ -258,11 +257,9 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True, place: str | None 
     for d in inside[:1]:
         # a dateline that opens the sentence ("SINGAPORE, June 18, 2020 /PRNewswire/ -- The Minister
         # participated ..."): the issue date, the engagement's only by the dateline rule below
-        before, after = work.text[s.start:d.start], work.text[d.end:s.end]
-        lead = re.match(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,30}/)?\s*(?:--|—|–)\s*", after)
-        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'-]*,\s*)?", before) and lead and not d.relative:
+        if datelines.opens(work, s, d):
             inside = inside[1:]
-            if not inside and fallback and _dateline_dates(after[lead.end():], before, after[:lead.end()], place):
+            if not inside and fallback and datelines.opening_dates(work, s, d, place):
                 return d.value, work.text[d.start:d.end]
     if inside:
         # "... (25th Jan, 2025) ... had a call on January 24": the date the engagement is "on" wins
@@ -272,67 +269,8 @@ def _date_for(work: Work, s: Sentence, fallback: bool = True, place: str | None 
         return d.value, work.text[d.start:d.end]
     if not fallback:
         return None, None
-    # a dateline ("BEIJING, Aug. 28 (Xinhua) --", "2022-10-31 17:58") at the head of the text
-    for d in work.dates:
-        if d.start > 400:
-            break
-        line_start = work.text.rfind("\n", 0, d.start) + 1
-        line = work.text[line_start:work.text.find("\n", d.end) if "\n" in work.text[d.end:] else len(work.text)]
-        before = work.text[line_start:d.start]
-        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'-]*,\s*)?", before) and (
-                re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
-                or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
-                or len(line.strip()) < 40) and len(d.value) == 10 and not d.relative:
-            if d.start >= s.start and s.start >= 400:
-                continue
-            rest = line[d.end - line_start:]  # the dateline's line after its date
-            header = _header_after(work, d.end)
-            codes = _codes_between(work, line_start, d.end + len(rest) + 1 + len(header))
-            if _dateline_dates(work.stext(s), before, rest, place, header, codes, work.kb):
-                return d.value, work.text[d.start:d.end]
-    return None, None
-
-
-_TODAY = re.compile(r"\b(?:" + TODAY + r")\b", re.I)
-
-
-def _codes_between(work: Work, start: int, end: int) -> set[str]:
-    return {a.code for a in work.actor_mentions if start <= a.start < end and a.form in ("name", "alias", "capital", "seat")}
-
-
-def _header_after(work: Work, pos: int) -> str:
-    """The short lines right after a dateline's line ("June 20, 2024 / 11:30 / Hanoi"), where a page may put
-    its place: up to three, and none that is a sentence of the body."""
-    lines = work.text[pos:pos + 300].split("\n")[1:4]
-    out = []
-    for line in lines:
-        if len(line.strip()) > 40:
-            break
-        out.append(line)
-    return "\n".join(out)
-
-
-def _dateline_dates(text: str, before: str, after: str, place: str | None = None, header: str = "",
-                    header_codes: set[str] | None = None, kb: Knowledge | None = None) -> bool:
-    """Whether a dateline's date is the engagement's: a dateline is when the page was issued, which is
-    the engagement's day only when the text says it happened "today" ("Aug. 22, 2021 ... spoke by phone
-    today") or when the dateline's own line places it where the engagement took place ("May 25, 2023,
-    The Kremlin, Moscow" ... "talks ... took place in the Kremlin"; "BEIJING, Aug. 28 (Xinhua) -- ...
-    met in Beijing", "June 20, 2024 / 11:30 / Hanoi" over talks in Hanoi). A bare issue date over an
-    undated call or meeting ("New York / 27 December 2013") is not. ``text`` is the engagement's sentence;
-    ``before`` and ``after`` the dateline's line around its date; ``place`` the in-person engagement's
-    location, ``header`` the lines below the dateline and ``header_codes`` the actors its places name."""
-    if place and re.search(r"(?<!\w)" + re.escape(place.removeprefix("the ").removeprefix("The ")) + r"(?!\w)",
-                           before + after + header):
-        return True
-    if place and header_codes and kb is not None and set(kb.place_codes(place)) & header_codes:
-        return True  # "in Russia" under "November 28, 2022, The Kremlin, Moscow": the same state
-    if _TODAY.search(text):
-        return True
-    places = [p.strip(" ,.()-–—").removeprefix("The ").removeprefix("the ")
-              for p in re.split(r"[,(]", before + "," + re.sub(r"\(.*", "", after))]
-    return any(len(p) > 2 and p[0].isupper() and not re.search(r"\d", p)
-               and re.search(r"\b" + re.escape(p) + r"\b", text, re.I) for p in places)
+    head = datelines.head_date(work, s, place)
+    return (head.value, work.text[head.start:head.end]) if head is not None else (None, None)
 
 
 def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str,

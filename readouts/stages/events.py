@@ -26,6 +26,7 @@ from itertools import permutations
 from typing import Any
 
 from ..model import Event
+from . import datelines
 from .base import Work
 
 # words that set a statement at another time than the engagement's ("last Friday", "two years ago",
@@ -243,12 +244,6 @@ def _statement_requests(work: Work, p: CodingPlan) -> None:
         p.joint.append(joint)
 
 
-# a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —" (a city
-# of three letters or more: "US - China talks" is no dateline)
-_DATELINE = re.compile(r"[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][\w .'’-]*?)?(?:,\s*[\w .]+?\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*"
-                       r"(?:--|-|–|—)\s+")
-
-
 def _news_requests(work: Work, p: CodingPlan) -> None:
     """A document without an engagement between two sides: every sentence that names two actors and has a
     known verb, but for those already coded as someone's statement."""
@@ -269,7 +264,7 @@ def _news_requests(work: Work, p: CodingPlan) -> None:
             continue
         if not coder.might_code(_words(work, sent.start, sent.end)):
             continue  # no verb the lexicon knows: nothing to code, no need to parse
-        lead = _DATELINE.match(work.text, sent.start, sent.end)
+        lead = datelines.NEWS.match(work.text, sent.start, sent.end)
         if lead:  # "ROME (Reuters) - Heavy rain ...": the dateline's city is nobody's act
             sent = replace(sent, start=lead.end())
         p.sentences.append(sent)

@@ -14,9 +14,9 @@ Minister Wang Yi" in a Chinese readout, "The Prime Minister" in a British one).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 
+from . import datelines
 from .base import PersonRef, Work
 
 __all__ = ["run"]
@@ -58,30 +58,6 @@ def _default_actor(work: Work, title: str | None) -> str | None:
     return (work.kb.titles.get("default_actors") or {}).get(t)
 
 
-def _dateline_agency(work: Work) -> tuple[str, int] | None:
-    """The side of a state news agency in the dateline at the head of the text ("BEIJING, Dec. 12
-    (Xinhua) --", "Hanoi (VNA) –") and where the dateline's agency ends, or None."""
-    agencies = work.kb.agencies
-    if not agencies:
-        return None
-    cache = work.kb.__dict__.setdefault("_cache", {})
-    rx = cache.get("agency_rx")
-    if rx is None:
-        forms = "|".join(re.escape(f) for f in sorted(agencies, key=len, reverse=True))
-        # "(Xinhua)", "(APP - UrduPoint ...)", "/CNW/", "Xinhua --"
-        rx = cache["agency_rx"] = re.compile(
-            r"(?:\(\s*|/)(" + forms + r")(?=\s*(?:\)|/|-|–|—|,))|\b(" + forms + r")\s*(?:--|–|—)")
-    m = rx.search(work.text[:400])
-    if m is None:
-        return None
-    side = agencies[m.group(1) or m.group(2)]
-    end = m.end()
-    close = work.text.find(")", end, end + 160) if m.group(1) and work.text[m.start()] == "(" else -1
-    if close != -1:  # "(APP - UrduPoint / Pakistan Point News - 25th Jan, 2025)": the dateline runs to ")"
-        end = close + 1
-    return None if side is None else (side, end)
-
-
 def run(work: Work) -> None:
     day = _day(work)
     for p in work.people:
@@ -95,7 +71,7 @@ def run(work: Work) -> None:
     home = None
     if work.engagements:
         e = work.engagements[0]
-        agency = _dateline_agency(work)
+        agency = datelines.agency(work)
         sent = work.sentences[e.sentence]
         if agency is not None and (agency[0] in {work.people[i].affiliation for i in e.participants} or any(
                 m.code == agency[0] for m in work.actor_mentions if max(sent.start, agency[1]) <= m.start < sent.end)):
