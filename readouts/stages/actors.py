@@ -37,7 +37,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _QUOTES = {"'", "’"}  # "Dato' Seri": an apostrophe inside a form of address
 _NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
               "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
-              "secretary", "minister", "president", "said", "says", "following"}
+              "secretary", "minister", "president", "said", "says", "following", "dear"}
 # last words that make a capitalised run a place, not a person ("Ho Chi Minh City", "Bac Ninh Province")
 _PLACE_ENDS = {"city", "province", "prefecture", "county", "district", "region", "island", "islands", "port",
                "bay", "airport", "square", "street", "avenue", "river", "valley", "mountains", "park", "palace",

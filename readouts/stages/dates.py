@@ -24,8 +24,9 @@ for _k, _v in list(MONTHS.items()):
 MONTHS["sept"] = 9
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# a month's name or abbreviation as a whole word ("Mar" is not in "Weimar", nor "Jan" in "Janata")
+_M = r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 _WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 # a span of days ("4-5 September 2024", "September 4–6, 2024", "4 and 5 September"): its first day, as
 # the corpus dates multi-day meetings
@@ -44,6 +45,10 @@ _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b"
 TODAY = r"today|tonight|this (?:morning|afternoon|evening)"
 _REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|"
                   r"(?:on|last|this|earlier on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                  # wire style: "agreed Monday to ...", "held talks Tuesday" (not "next Monday", "Monday's meeting",
+                  # nor the weekday of a heading's date, read by the absolute patterns first)
+                  r"(?<!\bnext )(?<!\bby )(?<!\buntil )(?<!\bsince )(?<!\bfrom )(?<!\bfor )(?<!\bthrough )"
+                  r"(?<=[a-z] )(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)|"
                   r"last\s+(?P<lm>January|February|March|April|May|June|July|August|September|October|November|December))\b",
                   re.I)
 
@@ -149,8 +154,8 @@ def run(work: Work) -> None:
                 value = pub.isoformat()
             elif word == "yesterday":
                 value = (pub - dt.timedelta(days=1)).isoformat()
-            elif m.group("wd"):
-                wd = WEEKDAYS.index(m.group("wd").lower())
+            elif m.group("wd") or m.group("wd2"):
+                wd = WEEKDAYS.index((m.group("wd") or m.group("wd2")).lower())
                 back = (pub.weekday() - wd) % 7
                 if word.startswith("last") and back == 0:
                     back = 7

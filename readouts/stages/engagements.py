@@ -32,20 +32,25 @@ _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + 
 # a phrase up to the next comma, full stop or semicolon, reading on past the stop of an abbreviated form of
 # address or an initial ("from His Excellency Dr. William Ruto", "by H.E. Mr. X")
 _PHRASE = r"(?:[^,.;]|(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.)+"
+# a time adverb between a verb and its object ("received today a phone call from ...", Egyptian and Gulf style)
+_WHEN = r"(?:(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on \w+(?: \w+)?),? )?"
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
-    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)", re.I), "x"),
+    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|"
+                r"(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)",
+                re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
     (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>" + _PHRASE + ")", re.I), "x"),
-    (re.compile(r"(?:received|took|answered) (?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from (?P<x>" + _PHRASE + ")",
-                re.I), "x"),
+    (re.compile(r"(?:received|took|answered) " + _WHEN + r"(?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from "
+                r"(?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
     (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.I), "counterpart"),
 ]
-_HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!a call|a phone|a telephone)", re.I)
+_HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!" + _WHEN +
+                   r"(?:a |an )?(?:phone |telephone |video )?call)", re.I)
 
 
 def _cues(work: Work) -> list[tuple[re.Pattern[str], str, str, bool]]:
@@ -65,7 +70,19 @@ def _not_this(work: Work) -> re.Pattern[str]:
     return work.kb.__dict__["_cache"]["eng"][1]
 
 
+# a participant's own errand in a relative clause: "..., who is visiting Japan to attend the ASEAN-Japan Summit,
+# held a Foreign Ministers' Meeting with ...", "met Prime Minister X, who arrived in Samarkand to take part in the
+# SCO summit": the clause's visit or summit is not the engagement the sentence reports
+_ERRAND = re.compile(r",?\s+who\s+(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|participate)\b"
+                     r"[^,;]*")
+
+
 def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | None:
+    main = _ERRAND.sub(lambda m: " " * len(m.group()), text)
+    return (main != text and _classify_text(work, main)) or _classify_text(work, text)
+
+
+def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | None:
     hits = [(rx.search(text), t, m, weak) for rx, t, m, weak in _cues(work)]
     found = [(h, t, m, weak) for h, t, m, weak in hits if h]
     if not found:
@@ -303,6 +320,12 @@ def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
                    r"(?:in|during) the (?:afternoon|evening|morning))\b", re.I)
+_ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|summit|talks|call|conversation|"
+                       r"session|consultations?|visit|ceremony|dinner|lunch|conference)\s+(?:was|were)\s+(?:also\s+)?"
+                       r"(?:attended|joined)\s+by\b|"
+                       r"^(?:Participating|Also (?:present|participating|attending)|Present|Attending)\b[^.;]{0,60}?"
+                       r"\b(?:were|was)\b|"
+                       r"\b(?:was|were) (?:also )?accompanied by\b", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
                       r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
                       r"\bhosted by\b", re.I)
@@ -338,6 +361,17 @@ def run(work: Work) -> None:
         text = work.stext(s)
         got = _classify(work, text)
         parts = _participants_in(work, s)
+        if drafts and parts and _ATTENDED.search(text) and not not_this.search(text):
+            # "The meeting was also attended by ...", "Participating in the talks were ...", "The Minister was
+            # accompanied by ...": wherever the text lists them, they took part in the engagement it last reported
+            d = next(x for x in reversed(drafts) if x.reported_as is None) if any(
+                x.reported_as is None for x in drafts) else drafts[0]
+            for p in parts:
+                if p not in d.participants:
+                    d.participants.append(p)
+                    seen.add(p)
+            last_sentence = s.index
+            continue
         if not got and not drafts and context and parts and _PRESENT.search(text):
             # "The 27th EU-Japan Summit took place via video conference. The EU was represented by ..."
             cs, ctype, cmod = context[0]
@@ -354,7 +388,7 @@ def run(work: Work) -> None:
         if not got or (drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text)):
             # "Foreign Minister X of Y and Foreign Minister Z of W were present."
             if drafts and s.index == last_sentence + 1 and parts and _PRESENT.search(text) \
-                    and not not_this.search(text) and not re.search(r"\bwhen\b", text):
+                    and not not_this.search(text) and not re.search(r"\b(?:when|will|would|shall)\b", text):
                 for p in parts:
                     if p not in drafts[0].participants:
                         drafts[0].participants.append(p)
@@ -499,6 +533,9 @@ def _place_line(work: Work) -> str | None:
 
 
 _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative)\b", re.I)
+# a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
+_SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
+                            r"talks|visit|consultations?)\b")
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
 
@@ -506,14 +543,18 @@ _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|atte
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
     """An initiator told outside the engagement sentence: the next sentence ("The discussion followed
     President Putin's request"), or a sentence about the engagement that says at whose invitation."""
-    nxt = d.sentence + 1
+    # the next sentence of the body (a timestamp or header line in between is not one)
+    nxt = next((s.index for s in work.sentences if s.index > d.sentence and not s.boiler
+                and re.search(r"[.!?][\"”’)]*$", work.stext(s).strip())), d.sentence + 1)
     for s in work.sentences:
         if s.index <= d.sentence:
             continue
         t = work.stext(s)
         if not _ELSEWHERE.search(t):
             continue
-        if s.index != nxt and not (_ABOUT.search(t) and re.search(r"\bwas at the invitation of|at the invitation of\b", t)):
+        if s.index != nxt and not (_ABOUT.search(t) and (
+                re.search(r"\bat the invitation of\b", t)
+                or _SUBJECT_ABOUT.match(t) and re.search(r"\bat the (?:request|initiative) of\b", t))):
             continue
         if s.index != nxt and re.search(r"\b(?:will|would|next|future)\b", t):
             continue

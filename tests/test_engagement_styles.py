@@ -1,0 +1,110 @@
+"""Engagements as other ministries and agencies write them: visits told as a welcome, participation in
+a meeting of several ministers, wire-style weekdays, honorifics before an inviting host, a call received
+"today", an initiator told later in the text, and people listed as attending anywhere in it. Texts
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import readouts
+
+
+def first(text: str) -> readouts.Engagement:
+    rec = readouts.extract(text)
+    assert rec.engagements, rec
+    return rec.engagements[0]
+
+
+def names(e: readouts.Engagement) -> set[str | None]:
+    return {p.name for p in e.participants}
+
+
+@pytest.mark.parametrize("text", [
+    "NATO Secretary General Mark Rutte welcomed President Alexander Stubb to NATO Headquarters on Tuesday.",
+    "Secretary General Mark Rutte welcomed the President of Finland, Alexander Stubb, to NATO Headquarters.",
+    "President Alexander Stubb was visiting NATO Headquarters at the invitation of Secretary General Mark Rutte.",
+])
+def test_a_welcome_to_a_place_or_a_stay_there_is_a_visit(text: str) -> None:
+    e = first(text)
+    assert e.type == "visit"
+    assert {"Mark Rutte", "Alexander Stubb"} <= names(e)
+
+
+def test_meeting_a_visiting_minister_stays_a_meeting() -> None:
+    e = first("Foreign Minister Wang Yi met with visiting Hungarian Foreign Minister Peter Szijjarto in Beijing.")
+    assert e.type == "meeting"
+
+
+def test_taking_part_in_a_meeting_of_ministers_and_attending_the_talks() -> None:
+    e = first("Foreign Minister Radoslaw Sikorski took part in a meeting of the foreign ministers of the Weimar "
+              "Triangle in Weimar on 31 March 2014. French Foreign Minister Laurent Fabius also attended the talks.")
+    assert (e.type, e.date, e.location) == ("meeting", "2014-03-31", "Weimar")
+    assert {"Radoslaw Sikorski", "Laurent Fabius"} <= names(e)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers met in Weimar\n\n31.03.2014\n\nThey discussed Ukraine.",
+    "Aid convoys reached Myanmar 2 days after the storm.",
+])
+def test_a_month_abbreviation_inside_a_word_is_no_date(text: str) -> None:
+    rec = readouts.extract(text)
+    assert all(not (e.date or "").endswith(("-03-31", "-03-02")) or "31.03" in text for e in rec.engagements)
+    assert "03-02" not in str([e.date for e in rec.engagements])
+
+
+def test_a_wire_story_weekday_without_on() -> None:
+    e = first("KYODO NEWS - Jul 18, 2022\nJapanese Foreign Minister Yoshimasa Hayashi and his South Korean "
+              "counterpart Park Jin held talks Monday in Tokyo.")
+    assert (e.date, e.location) == ("2022-07-18", "Tokyo")
+
+
+def test_a_weekday_that_is_not_the_engagements_day() -> None:
+    rec = readouts.extract("KYODO NEWS - Jul 18, 2022\nJapanese Foreign Minister Yoshimasa Hayashi held talks "
+                           "with his South Korean counterpart Park Jin in Tokyo and will visit Seoul next Monday.")
+    assert rec.engagements[0].date is None
+
+
+def test_an_honorific_before_the_inviting_host() -> None:
+    e = first("President William Ruto held talks with President Ismail Omar Guelleh in Nairobi at the invitation "
+              "of H.E. Ruto on 12 June 2023.")
+    assert e.initiator == "KEN"
+
+
+@pytest.mark.parametrize("when", ["today", "on Sunday", "this evening"])
+def test_a_call_received_today_from_someone_was_theirs(when: str) -> None:
+    e = first(f"President Abdel Fattah El-Sisi received {when} a phone call from Italian Prime Minister Giorgia "
+              "Meloni. The two leaders discussed Gaza.")
+    assert (e.type, e.initiator) == ("phone_call", "ITA")
+
+
+def test_received_today_a_guest_is_hosting() -> None:
+    e = first("President Abdel Fattah El-Sisi received today Italian Prime Minister Giorgia Meloni in Cairo.")
+    assert (e.type, e.initiator) == ("meeting", "EGY")
+
+
+def test_a_request_told_later_past_a_timestamp_line() -> None:
+    e = first("Iran's Foreign Minister Abbas Araghchi held a phone conversation with Egyptian Foreign Minister Badr "
+              "Abdelatty.\n\nFeb 23, 2025, 21:40\n\nThe two ministers discussed Gaza.\n\nThe phone conversation, "
+              "which was held at the request of the Egyptian side, also focused on Lebanon.")
+    assert e.initiator == "EGY"
+
+
+@pytest.mark.parametrize("text, extra", [
+    ("External Affairs Minister S. M. Krishna met Foreign Minister Dipu Moni of Bangladesh in New Delhi on 7 June "
+     "2011. Dr. Dipu Moni is on a three-day visit to India. The meeting was also attended by Foreign Secretary "
+     "Nirupama Rao.", "Nirupama Rao"),
+    ("Foreign Minister Ali Sabry met Turkish Foreign Minister Hakan Fidan in New York on 20 September 2023. The "
+     "Foreign Minister was accompanied by Foreign Secretary Aruni Wijewardane.", "Aruni Wijewardane"),
+    ("Foreign Minister Ali Sabry met Turkish Foreign Minister Hakan Fidan in New York on 20 September 2023. They "
+     "discussed trade. Participating in the meeting were Foreign Secretary Aruni Wijewardane and officials.",
+     "Aruni Wijewardane"),
+])
+def test_people_listed_as_attending_anywhere_took_part(text: str, extra: str) -> None:
+    assert extra in names(first(text))
+
+
+def test_attendance_of_a_future_meeting_adds_nobody() -> None:
+    e = first("Foreign Minister Ali Sabry met Turkish Foreign Minister Hakan Fidan in New York on 20 September 2023. "
+              "The next meeting will be attended by Foreign Secretary Aruni Wijewardane.")
+    assert "Aruni Wijewardane" not in names(e)
