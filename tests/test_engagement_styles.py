@@ -108,3 +108,76 @@ def test_attendance_of_a_future_meeting_adds_nobody() -> None:
     e = first("Foreign Minister Ali Sabry met Turkish Foreign Minister Hakan Fidan in New York on 20 September 2023. "
               "The next meeting will be attended by Foreign Secretary Aruni Wijewardane.")
     assert "Aruni Wijewardane" not in names(e)
+
+
+@pytest.mark.parametrize("tail, published", [
+    ("\n\nMINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\n6 APRIL 2021\n", "2021-04-06"),
+    ("\n\nNew Delhi\nJune 08, 2011", "2011-06-08"),
+])
+def test_a_sign_off_date_at_the_foot_is_the_publication_date(tail: str, published: str) -> None:
+    text = ("Minister for Foreign Affairs Vivian Balakrishnan received a telephone call from Thai Foreign Minister "
+            "Don Pramudwinai this afternoon. They discussed Myanmar." + tail)
+    rec = readouts.extract(text)
+    assert str(rec.document.published) == published
+    assert rec.engagements[0].date == published  # "this afternoon" of that day
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Foreign Minister Vivian Balakrishnan undertook an official visit to the Kingdom of Thailand from 5 to 7 May "
+     "2024.", "the Kingdom of Thailand"),
+    ("NATO Secretary General Mark Rutte welcomed President Alexander Stubb to NATO Headquarters on Tuesday.",
+     "NATO Headquarters"),
+    ("On the margins of the UN General Assembly in New York, President of the European Council Charles Michel met "
+     "the President of Kenya, William Ruto, on 19 September 2023.", "New York"),
+    ("Foreign Minister Alicia Barcena received Argentine Foreign Minister Santiago Cafiero at the Foreign Ministry "
+     "headquarters in Mexico City on 3 May 2023.", "the Foreign Ministry headquarters in Mexico City"),
+    ("President William Ruto received President Yoweri Museveni on 5 March 2024. The two leaders held bilateral "
+     "talks at State House, Nairobi, and discussed trade.", "State House, Nairobi"),
+    ("Foreign Secretary James Cleverly travelled to Tallinn to meet Estonian Foreign Minister Margus Tsahkna ahead "
+     "of the NATO Summit in Vilnius.", "Tallinn"),
+])
+def test_where_other_styles_say_it_took_place(text: str, place: str) -> None:
+    assert first(text).location == place
+
+
+def test_earlier_rounds_held_elsewhere_do_not_place_this_one() -> None:
+    e = first("Vice Foreign Minister Lim Sung-nam held the sixth strategic dialogue with Deputy Foreign Minister "
+              "Vladimir Titov of Russia on June 1. The dialogue has been held five times in Seoul and Moscow.")
+    assert e.location is None
+
+
+def test_a_summit_the_engagement_comes_before_does_not_date_it() -> None:
+    e = first("Foreign Secretary James Cleverly travelled to Tallinn to meet Estonian Foreign Minister Margus Tsahkna "
+              "ahead of the NATO Summit in Vilnius.")
+    assert e.date is None
+
+
+def test_a_standfirst_and_the_lead_telling_one_visit_are_one_visit() -> None:
+    rec = readouts.extract("Foreign Secretary James Cleverly travelled to Tallinn to meet Estonian leaders.\n\n"
+                           "Foreign Secretary James Cleverly visited Tallinn on Wednesday 14 June 2023 at the "
+                           "invitation of Estonian Foreign Minister Margus Tsahkna.")
+    assert len(rec.engagements) == 1
+    e = rec.engagements[0]
+    assert (e.type, e.date, e.location, e.initiator) == ("visit", "2023-06-14", "Tallinn", "EST")
+    assert "Margus Tsahkna" in names(e)
+
+
+@pytest.mark.parametrize("text, initiator", [
+    ("Ms. Paetongtarn Shinawatra, Prime Minister of Thailand, chaired the 6th BIMSTEC Summit in Bangkok on 4 April "
+     "2025, attended by Prime Minister Narendra Modi of India.", "THA"),
+    ("Japanese Foreign Minister Yoshimasa Hayashi met South Korean Foreign Minister Park Jin in Tokyo on 18 July "
+     "2022. In their talks, held over dinner at Hayashi's invitation, Park said Seoul would make efforts.", "JPN"),
+])
+def test_a_host_behind_an_appositive_or_a_possessive_invitation(text: str, initiator: str) -> None:
+    assert first(text).initiator == initiator
+
+
+@pytest.mark.parametrize("text", [
+    "President Kassym-Jomart Tokayev held a telephone conversation with President of Turkey Recep Tayyip Erdogan, "
+    "Akorda's press secretary Berik Uali reported.",
+    "The Spokesman for the Presidency of the Republic, Counselor Ahmed Fahmy, stated that President Abdel Fattah "
+    "El-Sisi received today a phone call from Italian Prime Minister Giorgia Meloni.",
+])
+def test_who_reports_the_engagement_takes_no_part(text: str) -> None:
+    e = first(text)
+    assert len(e.participants) == 2, e.participants

@@ -35,6 +35,8 @@ _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|last (?:week|month|year)|earli
 # an engagement the sentence recalls rather than reports ("they recalled their meeting at the G20 Summit")
 _RECALLED = re.compile(r"\b(?:recall\w*|last met|previous(?:ly)?|earlier|former)\b", re.I)
 _YEAR = re.compile(r"(?<![\d/–-])(?P<year>(?:19|20)\d{2})(?![\d/])(?!\s*[–-]\s*(?:19|20)?\d{2}\b)")
+_BEFORE_IT = re.compile(r"\b(?:ahead of|in (?:the )?run-up to|in preparation for|before|prior to|to prepare for)\s+"
+                        r"(?:the\s+|this\s+\w+'s\s+|next\s+\w+'s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|plans?|planned|next|upcoming|forthcoming|by|until|till|towards?|"
                      r"through|ahead of|vision|goal|target)\b", re.I)
 
@@ -80,8 +82,9 @@ def _summit_date(work: Work, e: EngagementDraft, s: Sentence) -> tuple[str, str]
     yearless = [(a, b, m, d) for a, b, m, d in work.yearless if s.start <= a < s.end]
     for code, rx in _summit_patterns(work):
         for m in rx.finditer(text):
-            if _RECALLED.search(text[max(0, m.start() - 60):m.start()]):
-                continue
+            if _RECALLED.search(text[max(0, m.start() - 60):m.start()]) or _BEFORE_IT.search(text[max(0, m.start() - 30):
+                                                                                                  m.start()]):
+                continue  # a summit recalled, or one the engagement comes before ("ahead of the NATO Summit")
             cands = [c for c in work.kb.summits if c.forum == code]
             if m.group("ord"):
                 cands = [c for c in cands if c.number == int(m.group("ord"))]

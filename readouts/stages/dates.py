@@ -122,14 +122,26 @@ def _publication_date(work: Work) -> dt.date | None:
             if d:
                 return d
     for line in head.splitlines()[:8]:
-        s = line.strip()
-        if not s or len(s) > 80:
-            continue
-        m = re.fullmatch(r"(?:[A-Za-z ,.]+,\s*)?(.{6,40}?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?", s)
-        if m:
-            d = parse_date(m.group(1))
-            if d and len(_absolute(s, None)) == 1:
-                return d
+        d = _date_line(line)
+        if d:
+            return d
+    # a sign-off at the foot ("MINISTRY OF FOREIGN AFFAIRS / SINGAPORE / 6 APRIL 2021", "New Delhi / June 08,
+    # 2011"): a line of its own that ends the text and holds only a date (perhaps after its place)
+    tail = [x.strip() for x in work.text[-400:].splitlines() if x.strip()]
+    return _date_line(tail[-1]) if len(tail) > 1 else None
+
+
+def _date_line(line: str) -> dt.date | None:
+    """The date of a line that holds only a date, perhaps after a place or office ("Doha / Information Office /
+    14 December 2019", "BEIJING, 2022-10-31 17:58"), else None."""
+    s = line.strip()
+    if not s or len(s) > 80:
+        return None
+    m = re.fullmatch(r"(?:[A-Za-z ,./]+[,/]\s*)?(.{6,40}?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?", s)
+    if m:
+        d = parse_date(m.group(1))
+        if d and len(_absolute(s, None)) == 1:
+            return d
     return None
 
 

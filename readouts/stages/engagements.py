@@ -26,7 +26,8 @@ _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest Hous
                           r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December)\b)"
-_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*"
+_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
+         r"(?:\s+(?:headquarters|building|premises|compound|residence)\b)?"
 _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
                   r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
 # a phrase up to the next comma, full stop or semicolon, reading on past the stop of an abbreviated form of
@@ -46,7 +47,8 @@ _INIT = [
                 r"(?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
-    (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
+    # "Ms. X, Prime Minister of Thailand, chaired the 6th BIMSTEC Summit": the subject before its appositive
+    (re.compile(r"(?P<x>[^,.;]{2,80}?)(?:,[^,.;]{2,80},)?\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
     (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.I), "counterpart"),
 ]
 _HOST = re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:hosted|received|welcomed)\s+(?!" + _WHEN +
@@ -113,10 +115,23 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
     return "meeting", "in_person", matches
 
 
+# offices that speak about an engagement rather than take part in it
+_REPORTER = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|[Pp]ress [Ss]ecretary|[Pp]ress [Ss]ervice|[Pp]ress [Oo]ffice"
+                       r"|[Ii]nformation [Oo]ffice)\b")
+
+
+_REPORTER_BEFORE = re.compile(_REPORTER.pattern + r"[^.;,]{0,60},\s*(?:\S+\s+){0,1}$")  # "The Spokesman ..., Counselor X"
+
+
 def _participants_in(work: Work, s: Sentence) -> list[int]:
     out: list[int] = []
     text = work.text
-    for (a, _b), i in work.people_in(s.start, s.end):
+    for (a, b), i in work.people_in(s.start, s.end):
+        title = work.people[i].title or ""
+        if _REPORTER.search(title) or _REPORTER_BEFORE.search(text, max(s.start, a - 90), a) or re.match(r"[\s,]*(?:has\s+)?(?:reported|said|told (?:reporters|journalists|the "
+                                                r"press)|informed|announced)\W*$", text[b:s.end]) \
+                and re.search(r",\s*(?:\S+\s+){0,6}$", text[max(s.start, a - 60):a]):
+            continue  # who tells of the engagement ("..., Akorda's press secretary Berik Uali reported") took no part
         before = text[max(s.start, a - 40):a].lower()
         if re.search(r"(?:on behalf of|greetings (?:of|from)|message from|letter from|wishes of|regards of)\s*"
                      r"(?:the\s+)?(?:\w+\s+){0,3}$", before):
@@ -133,6 +148,8 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
     cut = re.search(r"\b(?:said|stressed|noted|discussed|agreed|expressed)\b", text)
     scope = text[:cut.start()] if cut else text
     for m in _LOC.finditer(scope):
+        if re.search(r"\b(?:ahead of|in (?:the )?run-up to|in preparation for|prior to)\b[^,;]{0,60}$", scope[:m.start()]):
+            continue  # "ahead of the NATO Summit in Vilnius": the place of what comes later
         loc = m.group("loc").rstrip(".,")
         loc = re.sub(r"^the\s+", "the ", loc)
         if re.match(r"(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -162,8 +179,10 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
             return prefix + loc
         after_loc = work.text[start + len(loc):start + len(loc) + 1]
         prep = m.group("prep").lower()
-        fronted = prep == "in" and re.fullmatch(r"\s*(?:Today|Yesterday|On \w+(?: \d+)?|Earlier today)?\s*",
-                                                              scope[:m.start()]) and after_loc == ","
+        # "In Kyiv, ...", "On the margins of the UN General Assembly in New York, ... met ..."
+        fronted = prep == "in" and re.fullmatch(r"\s*(?:Today|Yesterday|On \w+(?: \d+)?|Earlier today|"
+                                                r"(?:On|At) the (?:sidelines|margins) of [^,;]{3,80})?\s*",
+                                                scope[:m.start()]) and after_loc == ","
         hosted = prep == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
                                                        scope[:m.start()])
         if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
@@ -190,7 +209,7 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
     vm = re.search(r"\bvisiting (?P<loc>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:to|for)\b", scope)
     if vm:
         return vm.group("loc").rstrip(".,")  # ("a state visit to Vietnam." ends the sentence)
-    vm = re.search(r"\bvisit(?:ing)? to (?P<loc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", scope)
+    vm = re.search(r"\b(?:visit(?:ing)?|travel(?:l?ed)?) to (?P<loc>" + _PLACE + ")", scope)
     if vm and etype == "visit":
         return vm.group("loc").rstrip(".,")  # ("a state visit to Vietnam." ends the sentence)
     return None
@@ -205,12 +224,14 @@ _DELEGATION_TO = re.compile(r"\bdelegation\b[^.;]{0,200}?\bto (?P<loc>" + _PLACE
 # "arrived in Hanoi on an official visit", "welcome back to Jakarta"
 _VISIT_PLACE = re.compile(r"\b(?:is|are|was|were|arrived|arrives|will be)\b[^.;]{0,30}?\bin (?P<loc>" + _PLACE + r")"
                           r",? (?:for|on) (?:a|an|her|his|their|the|this)\b[^.;]{0,40}?\b(?:visit|trip|tour|stay)\b"
-                          r"|\bwelcome(?:s|d)?\b(?: \w+){0,3}? (?:back )?to (?P<loc2>" + _PLACE + r")")
+                          r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,6}? (?:back )?to (?P<loc2>" + _PLACE + r")")
 
 
 def _names_place(work: Work, start: int, end: int) -> bool:
-    """Whether text[start:end] names a place the knowledge knows: a state, capital or seat, and no person."""
-    return any(start <= a.start and a.end <= end and a.form in ("capital", "name", "alias", "seat")
+    """Whether text[start:end] names a place the knowledge knows: a state, capital or seat, or a body that is a
+    building ("NATO Headquarters"), and no person."""
+    return any(start <= a.start and a.end <= end and (a.form in ("capital", "name", "alias", "seat") or a.form == "body"
+                                                      and _PLACE_WORDS.search(work.text[a.start:a.end]))
                for a in work.actor_mentions) and not any(start <= sp[0] < end for sp in work.person_at)
 
 
@@ -228,6 +249,27 @@ def _visit_place(work: Work, d: EngagementDraft) -> str | None:
     return None
 
 
+_HELD_AT = re.compile(r"(?<!been )\b(?:held|took place|convened)\b[^.;]{0,40}?\b(?:at|in)\s+(?P<loc>" + _PLACE +
+                      r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
+
+
+def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -> str | None:
+    """The place told in one of the next sentences about the engagement ("The two leaders held bilateral talks
+    at State House, Nairobi", "During the meeting, held at Al Bahr Palace, ..."): a known place or a building."""
+    nxt = d.sentence + 3
+    for s in work.sentences[d.sentence + 1:nxt + 1]:
+        if any(e.sentence == s.index for e in drafts if e is not d):
+            break
+        m = _HELD_AT.search(work.stext(s))
+        if m and not re.search(r"\b(?:will|would|next|times|rounds|previous|previously|last|inaugural|since)\b",
+                               work.stext(s)):
+            loc = m.group("loc").rstrip(".,")
+            a = s.start + m.start("loc")
+            if _names_place(work, a, a + len(loc)) or _PLACE_WORDS.search(loc):
+                return loc
+    return None
+
+
 def _resolve_party(work: Work, start: int, end: int) -> str | None:
     """The side named in text[start:end]: a person's side ("@<index>"), or an actor named there,
     whichever the phrase names first ("at the invitation of NATO and ... a Japanese prime minister")."""
@@ -239,7 +281,7 @@ def _resolve_party(work: Work, start: int, end: int) -> str | None:
 def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
     text = work.stext(s)
     if re.search(r"\b(?:will|would|plans? to|invited (?:him|her|them))\b", text, re.I) and not re.search(
-            r"\bat the (?:request|invitation)|at \w+ (?:request|invitation)", text, re.I):
+            r"\bat the (?:request|invitation)|at [\w.]+(?:['’]s)? (?:request|invitation)", text, re.I):
         return None
     for rx, how in _INIT:
         m = rx.search(text)
@@ -440,6 +482,17 @@ def run(work: Work) -> None:
                 seen.update(new)
                 last_sentence = s.index
                 continue
+            first_ = drafts[0]
+            if etype == "visit" and first_.type == "visit" and set(parts) & set(first_.participants) \
+                    and s.index <= first_.sentence + 3 and not _ALSO.search(text):
+                # a standfirst and the lead telling one visit twice ("X travelled to Tallinn to meet Estonian
+                # leaders ..." / "X visited Tallinn on Wednesday at the invitation of ..."): one visit, the
+                # lead's hosts, date and initiator added to it
+                first_.participants.extend(new)
+                seen.update(new)
+                _fill(work, first_, s, first_.participants, overwrite=False)
+                last_sentence = s.index
+                continue
             if not new or not _ALSO.search(text) or modality == "in_person" and etype in ("summit", "visit"):
                 continue
             prev = drafts[-1]
@@ -477,7 +530,7 @@ def run(work: Work) -> None:
                                                   work.stext(work.sentences[d.sentence]), re.I):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.modality == "in_person" and d.location is None and not d.reported_as:
-            d.location = _place_line(work) or _visit_place(work, d)
+            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
