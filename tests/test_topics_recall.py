@@ -187,3 +187,30 @@ def test_a_verbal_alias_is_named_by_its_taxonomy_label() -> None:
             "Biden said the United States will continue to invest in its own strength.")
     labels = [t.label for t in readouts.extract(text).engagements[0].topics]
     assert "invest in" not in labels
+
+
+def test_relations_between_two_parties_end_with_their_sentence() -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They reviewed "
+                 "relations between Sri Lanka and Türkiye. The ministers also discussed trade.")
+    assert has(got, "Sri Lanka-Türkiye relations"), got
+    assert not any("The" in x.split() for x in got), got
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("the Trans-Anatolian Natural Gas Pipeline", "Natural Gas"),
+    ("the Kudankulam Nuclear Power Plant", "Nuclear Power"),
+    ("the Employment Permit System", "Employment"),
+    ("the Joint Economic and Trade Committee", "Economic and Trade"),
+])
+def test_a_topic_word_inside_a_proper_name_is_the_name(name: str, fragment: str) -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They "
+                 f"discussed {name} and tourism.")
+    assert not has(got, fragment), got
+    assert has(got, name.removeprefix("the ")), got
+
+
+def test_a_topic_word_in_a_title_is_no_topic_and_one_opening_a_sentence_is() -> None:
+    got = topics("Foreign Minister Ali Sabry met Canada's Minister for Foreign Affairs and International Trade in "
+                 "Ottawa on 3 May 2024. Trade was high on the agenda.")
+    assert not any("International Trade" in x or "Minister" in x for x in got), got
+    assert has(got, "Trade"), got

@@ -5,7 +5,9 @@ engagement's ``topics``. Each topic's ``label`` is the words the text uses ("cli
 "the Korean Peninsula situation" → "Korean Peninsula"); ``topic`` (an extra field) names the
 taxonomy entry it belongs to, so analysts can group "climate crisis" with "climate change".
 Sources, from the engagement on:
-  * taxonomy aliases ("non-proliferation", "climate crisis", "COVID-19");
+  * taxonomy aliases ("non-proliferation", "climate crisis", "COVID-19"); an alias inside a proper name is
+    the name ("the Kudankulam Nuclear Power Plant", not "Nuclear Power"), unless the name is a title's
+    ("Minister for Foreign Affairs and International Trade": no topic);
   * states and organisations discussed, not merely named: items of a list ("including the DPRK,
     Burma, Iran and Afghanistan"), "the situation in Afghanistan", "the Syria issue" — never a
     participant's own side, a title's actor or the place of the meeting;
@@ -91,8 +93,9 @@ class _Words:
         # the relationship named by its two parties: "relations between China and the United States" → "China-US relations"
         self.between = re.compile(rf"\b(?:(?:{_alt(rel['between_modifiers'])})\s+)?"
                                   rf"(?P<kind>{_alt(rel['between_kinds'])})\s+"
-                                  r"between\s+(?:the\s+)?(?P<a>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})\s+and\s+(?:the\s+)?"
-                                  r"(?P<b>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})")
+                                  r"between\s+(?:the\s+)?(?P<a>[A-Z][\w.’'-]*(?:(?<!\.)[ ]+(?:of[ ]+)?[A-Z][\w.’'-]*){0,3})\s+"
+                                  r"and\s+(?:the\s+)?(?P<b>[A-Z][\w’'-]*(?:\.(?=\w)[\w’'-]*)*\.?"
+                                  r"(?:(?<!\.)[ ]+(?:of[ ]+)?[A-Z][\w’'-]*(?:\.(?=\w)[\w’'-]*)*\.?){0,3})")
         self.short = dict(data["short_names"])
         self.style = re.compile(rf"^(?:[A-Z][\w’'-]*[ ]+)*(?:{_alt(data['state_styles'])})[ ]+of[ ]+")
         # "bilateral, regional and global issues", "regional and international issues": the agenda's own wording
@@ -211,11 +214,11 @@ def run(work: Work) -> None:
     found: list[Topic] = []
     seen: set[str] = set()
     per_topic: dict[str, int] = {}
-    every: list[tuple[str, int, int, str | None]] = []  # each accepted mention, for the later engagements' own lists
+    every: list[tuple[str, int, int, str | None, bool]] = []  # each accepted mention, for the later engagements' own lists
 
-    def add(label: str, a: int, b: int, canonical: str | None) -> None:
-        every.append((label, a, b, canonical))
-        _take(found, seen, per_topic, label, a, b, canonical)
+    def add(label: str, a: int, b: int, canonical: str | None, counted: bool = True) -> None:
+        every.append((label, a, b, canonical, counted))
+        _take(found, seen, per_topic, label, a, b, canonical, counted)
 
     list_spans: list[tuple[int, int]] = []
     pos = body_start
@@ -227,10 +230,23 @@ def run(work: Work) -> None:
                    if not w.not_frame.search(m.group("items")) and " as " not in m.group("items")]
     tokens = tokenize(text[body_start:], body_start)
     named = [(m.start, m.end) for m in work.actor_mentions]
+    titles = [s_ for s_ in work.sentences if work.is_title_line(s_)]
     for a, b, label, _, _ in _gazetteer(work).find(tokens, text):
         if any(x <= a and b <= y and y - x > b - a for x, y in named):
             continue  # "Africa" in "South Africa": part of a name
         surface = text[a:b]
+        if surface[:1].isupper() and work.original is None and not any(t.start <= a < t.end for t in titles):
+            run = _name_run(text, a, b)
+            if run != (a, b):
+                # "Natural Gas" in "the Trans-Anatolian Natural Gas Pipeline", "Trade" in "Minister for Foreign
+                # Affairs and International Trade": part of a proper name, which is the subject if anything
+                x, y = run
+                name = text[x:y]
+                if any(bx <= x < by or bx < y <= by for bx, by in blocked) or any(
+                        w.lower().rstrip("'’s") in work.kb.title_heads for w in name.split()) or len(name.split()) > 6:
+                    continue
+                add(name, x, y, label, counted=False)  # a subject of its own, not one wording of the entry
+                continue
         # the text's own words, unless long or a verb's ("invest in" is the taxonomy's "investment")
         verbal = surface.split()[-1].lower() in STOP_WORDS
         add(surface if len(surface) <= 40 and not verbal else label, a, b, label)
@@ -309,17 +325,38 @@ def run(work: Work) -> None:
         own: list[Topic] = []
         own_seen: set[str] = set()
         own_per: dict[str, int] = {}
-        for label, x, y, canonical in every:
+        for label, x, y, canonical, counted in every:
             if a <= x < b:
-                _take(own, own_seen, own_per, label, x, y, canonical)
+                _take(own, own_seen, own_per, label, x, y, canonical, counted)
         e.topics = own
 
 
+# a capitalised word, perhaps a plural's possessive ("Foreign Ministers' Meeting"), not a singular's ("NATO's
+# Asia-Pacific" is no name)
+_CAP = r"[A-Z][\w.]*(?:-[A-Z]?[\w.]*)*(?:(?<=s)['’](?!\w))?"
+_LINK = r"(?:\s+(?:of|for|on)(?:\s+the)?)?\s+"  # "Bay of Bengal", "Minister for Foreign Affairs"
+
+
+def _name_run(text: str, a: int, b: int) -> tuple[int, int]:
+    """The run of capitalised words (joined by "of", "for", "on") that text[a:b] sits in; a capitalised word
+    before it counts unless it opens its sentence ("Trade was ...")."""
+    x, y = a, b
+    while (m := re.match(_LINK + "(" + _CAP + ")", text[y:y + 60])) is not None:
+        y += m.end(1)
+    while (m := re.search("(" + _CAP + ")" + _LINK + "$", text[max(0, x - 60):x])) is not None:
+        start = x - len(m.group(0))
+        if re.search(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$", text[max(0, start - 3):start]):
+            break
+        x = start
+    return x, y
+
+
 def _take(found: list[Topic], seen: set[str], per_topic: dict[str, int], label: str, a: int, b: int,
-          canonical: str | None) -> None:
-    """Add a topic to ``found`` unless its words are there already (once per taxonomy entry)."""
+          canonical: str | None, counted: bool = True) -> None:
+    """Add a topic to ``found`` unless its words are there already (once per taxonomy entry, unless not
+    ``counted``: a proper name is a subject of its own)."""
     key = re.sub(r"\W+", "", label.lower())
-    ckey = (canonical or "").lower()
+    ckey = (canonical or "").lower() if counted else ""
     if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 1):
         return  # the same words once; one wording per taxonomy entry
     if any(key in k or k in key for k in seen):
