@@ -181,3 +181,10 @@ def test_a_host_behind_an_appositive_or_a_possessive_invitation(text: str, initi
 def test_who_reports_the_engagement_takes_no_part(text: str) -> None:
     e = first(text)
     assert len(e.participants) == 2, e.participants
+
+
+def test_a_wire_lead_dates_the_talks_the_next_sentence_refers_back_to() -> None:
+    e = first("KYODO NEWS - Jul 18, 2022\n\nTOKYO - Japanese Foreign Minister Yoshimasa Hayashi and his South Korean "
+              "counterpart Park Jin agreed on Monday to seek an early settlement of the dispute.\n\nIn their first "
+              "formal talks in Tokyo, Park said Seoul would make efforts to find a solution.")
+    assert (e.type, e.date, e.location) == ("talks", "2022-07-18", "Tokyo")

@@ -270,6 +270,23 @@ def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -
     return None
 
 
+def _lead_date(work: Work, d: EngagementDraft) -> tuple[str | None, str | None]:
+    """The date of a wire story's lead that tells what the engagement's people did without naming the
+    engagement ("Hayashi and his South Korean counterpart Park Jin agreed on Monday to ..." / "In their first
+    formal talks in Tokyo, ..."): the sentence before the engagement's, naming two of its participants, when
+    the engagement's sentence refers back to them."""
+    s = work.sentences[d.sentence]
+    if d.sentence == 0 or not re.match(r"\W*(?:In|At|During|Over)\s+(?:their|the)\b", work.stext(s)):
+        return None, None
+    prev = next((x for x in reversed(work.sentences[:d.sentence]) if not x.boiler and not work.is_title_line(x)), None)
+    if prev is None:
+        return None, None
+    named = {i for _sp, i in work.people_in(prev.start, prev.end) if i in d.participants}
+    if len(named) < 2 or re.search(r"\b(?:will|would|next)\b", work.stext(prev)):
+        return None, None
+    return _date_for(work, prev, fallback=False)
+
+
 def _resolve_party(work: Work, start: int, end: int) -> str | None:
     """The side named in text[start:end]: a person's side ("@<index>"), or an actor named there,
     whichever the phrase names first ("at the invitation of NATO and ... a Japanese prime minister")."""
@@ -531,6 +548,8 @@ def run(work: Work) -> None:
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.modality == "in_person" and d.location is None and not d.reported_as:
             d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
+        if d.date is None and not d.reported_as:
+            d.date, d.date_text = _lead_date(work, d)
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
