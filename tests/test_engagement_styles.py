@@ -188,3 +188,4 @@ def test_a_wire_lead_dates_the_talks_the_next_sentence_refers_back_to() -> None:
               "counterpart Park Jin agreed on Monday to seek an early settlement of the dispute.\n\nIn their first "
               "formal talks in Tokyo, Park said Seoul would make efforts to find a solution.")
     assert (e.type, e.date, e.location) == ("talks", "2022-07-18", "Tokyo")
+    assert {"Yoshimasa Hayashi", "Park Jin"} <= names(e)

@@ -273,17 +273,21 @@ def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -
 def _lead_date(work: Work, d: EngagementDraft) -> tuple[str | None, str | None]:
     """The date of a wire story's lead that tells what the engagement's people did without naming the
     engagement ("Hayashi and his South Korean counterpart Park Jin agreed on Monday to ..." / "In their first
-    formal talks in Tokyo, ..."): the sentence before the engagement's, naming two of its participants, when
-    the engagement's sentence refers back to them."""
+    formal talks in Tokyo, ..."): the sentence before the engagement's, naming two people, one of them its
+    participant, when the engagement's sentence refers back to them (the lead's people take part too)."""
     s = work.sentences[d.sentence]
     if d.sentence == 0 or not re.match(r"\W*(?:In|At|During|Over)\s+(?:their|the)\b", work.stext(s)):
         return None, None
     prev = next((x for x in reversed(work.sentences[:d.sentence]) if not x.boiler and not work.is_title_line(x)), None)
     if prev is None:
         return None, None
-    named = {i for _sp, i in work.people_in(prev.start, prev.end) if i in d.participants}
-    if len(named) < 2 or re.search(r"\b(?:will|would|next)\b", work.stext(prev)):
+    named = list(dict.fromkeys(i for _sp, i in work.people_in(prev.start, prev.end)))
+    if len(named) < 2 or not set(named) & set(d.participants) or re.search(r"\b(?:will|would|next)\b",
+                                                                          work.stext(prev)):
         return None, None
+    for i in named:  # "their" talks: the lead's people's
+        if i not in d.participants:
+            d.participants.append(i)
     return _date_for(work, prev, fallback=False)
 
 
