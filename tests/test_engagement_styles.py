@@ -189,3 +189,15 @@ def test_a_wire_lead_dates_the_talks_the_next_sentence_refers_back_to() -> None:
               "formal talks in Tokyo, Park said Seoul would make efforts to find a solution.")
     assert (e.type, e.date, e.location) == ("talks", "2022-07-18", "Tokyo")
     assert {"Yoshimasa Hayashi", "Park Jin"} <= names(e)
+
+
+@pytest.mark.parametrize("later", [
+    "Minister Steinmeier informed his counterparts about his recent talks in Moscow and Kyiv.",
+    "They also decided to hold a joint meeting with the Foreign Minister of Moldova, Natalia Gherman.",
+])
+def test_recalled_or_planned_meetings_are_not_engagements_of_record(later: str) -> None:
+    rec = readouts.extract("Foreign Minister Radoslaw Sikorski took part in a meeting of the foreign ministers of the "
+                           "Weimar Triangle in Weimar on 31 March 2014, with Foreign Minister Frank-Walter Steinmeier "
+                           "and Foreign Minister Laurent Fabius. " + later)
+    assert len([e for e in rec.to_dict()["engagements"] if not e.get("reported_as")]) == 1
+    assert rec.engagements[0].location == "Weimar"
