@@ -201,3 +201,10 @@ def test_recalled_or_planned_meetings_are_not_engagements_of_record(later: str) 
                            "and Foreign Minister Laurent Fabius. " + later)
     assert len([e for e in rec.to_dict()["engagements"] if not e.get("reported_as")]) == 1
     assert rec.engagements[0].location == "Weimar"
+
+
+def test_a_slash_separated_dateline_places_and_dates_the_meeting_it_heads() -> None:
+    e = first("Doha / Information Office / 14 December 2019\n\nMinister of Foreign Affairs Sheikh Mohammed bin "
+              "Abdulrahman Al-Thani met with Minister of Foreign Affairs of Nigeria Geoffrey Onyeama on the sidelines "
+              "of the Doha Forum 2019, today.")
+    assert (e.date, e.location) == ("2019-12-14", "Doha")

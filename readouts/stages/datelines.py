@@ -51,10 +51,11 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
         line_start = work.text.rfind("\n", 0, d.start) + 1
         line = work.text[line_start:work.text.find("\n", d.end) if "\n" in work.text[d.end:] else len(work.text)]
         before = work.text[line_start:d.start]
-        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'-]*,\s*)?", before) and (
+        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'/-]*[,/]\s*)?", before) and (
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
                 or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
-                or len(line.strip()) < 40) and len(d.value) == 10 and not d.relative:
+                or len(line.strip()) < 40 or not line[d.end - line_start:].strip()) and len(d.value) == 10 \
+                and not d.relative:
             if d.start >= s.start and s.start >= 400:
                 continue
             rest = line[d.end - line_start:]  # the dateline's line after its date
@@ -102,7 +103,7 @@ def dates_engagement(text: str, before: str, after: str, place: str | None = Non
     if _TODAY.search(text):
         return True
     places = [p.strip(" ,.()-–—").removeprefix("The ").removeprefix("the ")
-              for p in re.split(r"[,(]", before + "," + re.sub(r"\(.*", "", after))]
+              for p in re.split(r"[,(/]", before + "," + re.sub(r"\(.*", "", after))]
     return any(len(p) > 2 and p[0].isupper() and not re.search(r"\d", p)
                and re.search(r"\b" + re.escape(p) + r"\b", text, re.I) for p in places)
 

@@ -564,7 +564,7 @@ def run(work: Work) -> None:
 def _place_line(work: Work) -> str | None:
     """A line near the top that holds nothing but a place: a capital or seat (the Kremlin's "Hanoi"
     under the date), or a city and its state ("Ankara, Turkey"), maybe after the date ("May 25, 2023,
-    The Kremlin, Moscow")."""
+    The Kremlin, Moscow") or before it ("Doha / Information Office / 14 December 2019")."""
     for s in work.sentences[:12]:
         line = work.stext(s)
         if len(line) > 60 or "\n" in line:
@@ -580,13 +580,13 @@ def _place_line(work: Work) -> str | None:
             if rest < d.start < s.end and not work.text[d.end:s.end].strip(" ."):
                 stop = d.start
                 break
-        tail = work.text[rest:stop].rstrip(" .,")
+        tail = work.text[rest:stop].rstrip(" .,/")
         if not tail:
             continue
         # the line's comma-separated parts, each with the actor mention that is exactly it, if any
         parts: list[tuple[str, ActorMention | None]] = []
         pos = rest
-        for piece in tail.split(","):
+        for piece in re.split(r"[,/]", tail):  # "The Kremlin, Moscow", "Doha / Information Office /"
             lead = len(piece) - len(piece.lstrip())
             word = piece.strip()
             a0 = pos + lead
