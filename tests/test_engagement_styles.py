@@ -208,3 +208,20 @@ def test_a_slash_separated_dateline_places_and_dates_the_meeting_it_heads() -> N
               "Abdulrahman Al-Thani met with Minister of Foreign Affairs of Nigeria Geoffrey Onyeama on the sidelines "
               "of the Doha Forum 2019, today.")
     assert (e.date, e.location) == ("2019-12-14", "Doha")
+
+
+def test_the_visitors_meetings_told_after_the_visit_are_the_visits() -> None:
+    rec = readouts.extract("Foreign Secretary James Cleverly visited Tallinn on 14 June 2023 at the invitation of "
+                           "Estonian Foreign Minister Margus Tsahkna.\n\nThe Foreign Secretary held talks with Foreign "
+                           "Minister Tsahkna at the Stenbock House and later called on Prime Minister Kaja Kallas.\n\n"
+                           "The Foreign Secretary thanked Estonia for hosting the battlegroup.")
+    assert len(rec.engagements) == 1
+    e = rec.engagements[0]
+    assert (e.type, e.date, e.location, e.initiator) == ("visit", "2023-06-14", "Tallinn", "EST")
+    assert {"James Cleverly", "Margus Tsahkna", "Kaja Kallas"} <= names(e)
+
+
+def test_a_meeting_on_another_day_of_the_visit_stays_its_own() -> None:
+    rec = readouts.extract("Foreign Secretary James Cleverly visited Tallinn on 14 June 2023.\n\nOn 15 June 2023 the "
+                           "Foreign Secretary met Prime Minister Kaja Kallas.")
+    assert "Kaja Kallas" not in names(rec.engagements[0])

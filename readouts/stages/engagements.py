@@ -494,7 +494,11 @@ def run(work: Work) -> None:
             continue
         if drafts:
             new = [p for p in parts if p not in seen]
-            if new and drafts[0].type == "visit" and modality == "in_person" and _DURING_VISIT.match(text):
+            visitor = drafts[0].participants[0] if drafts[0].participants else None
+            if new and drafts[0].type == "visit" and modality == "in_person" and (
+                    _DURING_VISIT.match(text) or len(drafts) == 1 and visitor in parts and not re.search(
+                        r"\b(?:next|following|previous) day\b", text, re.I) and not any(
+                        s.start <= dm.start < s.end and dm.value != drafts[0].date for dm in work.dates)):
                 # "During her stay, the President held talks with X, ... and met Y": the visit's hosts ("the
                 # Singaporean leader", unnamed, is the visitor already there)
                 sides = {work.people[q].affiliation for q in drafts[0].participants}
@@ -504,8 +508,10 @@ def run(work: Work) -> None:
                 last_sentence = s.index
                 continue
             first_ = drafts[0]
+            body_between = [x for x in work.sentences[first_.sentence + 1:s.index] if not x.boiler
+                            and re.search(r"[.!?][\"”’)]*$", work.stext(x).strip())]
             if etype == "visit" and first_.type == "visit" and set(parts) & set(first_.participants) \
-                    and s.index <= first_.sentence + 3 and not _ALSO.search(text):
+                    and len(body_between) <= 2 and not _ALSO.search(text):
                 # a standfirst and the lead telling one visit twice ("X travelled to Tallinn to meet Estonian
                 # leaders ..." / "X visited Tallinn on Wednesday at the invitation of ..."): one visit, the
                 # lead's hosts, date and initiator added to it
