@@ -135,6 +135,8 @@ def test_a_sign_off_date_at_the_foot_is_the_publication_date(tail: str, publishe
      "talks at State House, Nairobi, and discussed trade.", "State House, Nairobi"),
     ("Foreign Secretary James Cleverly travelled to Tallinn to meet Estonian Foreign Minister Margus Tsahkna ahead "
      "of the NATO Summit in Vilnius.", "Tallinn"),
+    ("Sheikh Mohamed bin Zayed today received President Muhammadu Buhari of Nigeria.\n\nDuring the meeting, held at "
+     "Al Bahr Palace, His Highness welcomed the President and hoped the visit would strengthen ties.", "Al Bahr Palace"),
 ])
 def test_where_other_styles_say_it_took_place(text: str, place: str) -> None:
     assert first(text).location == place

@@ -261,10 +261,12 @@ def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -
         if any(e.sentence == s.index for e in drafts if e is not d):
             break
         m = _HELD_AT.search(work.stext(s))
-        if m and not re.search(r"\b(?:will|would|next|times|rounds|previous|previously|last|inaugural|since)\b",
-                               work.stext(s)):
+        if m and not re.search(r"\b(?:will|would|next)\b", work.stext(s)[:m.start()]) and not re.search(
+                r"\b(?:times|rounds|previous|previously|last|inaugural|since)\b", work.stext(s)):
             loc = m.group("loc").rstrip(".,")
             a = s.start + m.start("loc")
+            if "," in loc and not _names_place(work, a + loc.index(","), a + len(loc)):
+                loc = loc[:loc.index(",")]  # "Al Bahr Palace, His Highness ...": the place ends at the comma
             if _names_place(work, a, a + len(loc)) or _PLACE_WORDS.search(loc):
                 return loc
     return None
