@@ -214,3 +214,10 @@ def test_a_topic_word_in_a_title_is_no_topic_and_one_opening_a_sentence_is() -> 
                  "Ottawa on 3 May 2024. Trade was high on the agenda.")
     assert not any("International Trade" in x or "Minister" in x for x in got), got
     assert has(got, "Trade"), got
+
+
+def test_what_a_speaker_raised_or_drew_attention_to() -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. Sabry raised the "
+                 "issue of the boundary pillars and drew attention to the Hambantota port project.")
+    assert has(got, "boundary pillars"), got
+    assert has(got, "Hambantota port project"), got
