@@ -12,6 +12,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
     last person named), "The latter"/"The former" (the engagement's last/first participant);
   * continuation: after "X said, ..." the following sentences of the same paragraph that attribute
     nothing themselves carry on X's statement, whole;
+  * a cue ending its paragraph ("Speaking after the meeting, the Foreign Secretary said:") introduces the
+    paragraphs after it: a quotation while they open with a quotation mark, a plain text until a heading;
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
     Minister Lavrov discussed") give statements of speaker "both sides", affiliation null;
   * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
@@ -192,6 +194,10 @@ class _Attributor:
                 out.append((a, b, str(holders[0])))
         return out
 
+    def _ends_paragraph(self, s: Sentence) -> bool:
+        sents = self.work.sentences
+        return s.index + 1 >= len(sents) or sents[s.index + 1].para != s.para
+
     def _resolve(self, who: str, current: int | None) -> int | None:
         if who.isdigit():
             return int(who)
@@ -297,6 +303,10 @@ class _Attributor:
             if tail.strip() or (cue_l in self.content_cues and cue_l not in self.act_cues):
                 start = _content_start(text, b + m.end())
                 if start >= s.end or not re.search(r"\w", text[start:s.end]):
+                    if tail.strip() == ":" and self._ends_paragraph(s):
+                        # "Speaking after the meeting, the Foreign Secretary said:" — the paragraphs after
+                        # are the content (an empty statement here, the run goes on over them)
+                        return ("person", person, s.end, s.end, cue, True)
                     continue
                 return ("person", person, start, s.end, cue, True)
             if cue_l in self.act_cues:
@@ -357,6 +367,18 @@ def _narrative_start(work: Work, s: Sentence, att: _Attributor) -> bool:
         return True
     return any(m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the "))
                for m in work.actor_mentions if s.start <= m.start < s.end)
+
+
+def _introduced(work: Work, sents: list[Sentence], state: str) -> str | None:
+    """The paragraphs "X said:" introduces: a quotation runs while its paragraphs open with a quotation mark,
+    a plain text until a heading ("Background", "Notes to editors"). The next state, None at the end."""
+    t = work.text[sents[0].start:sents[-1].end].strip()
+    if len(sents) == 1 and len(t.split()) <= 8 and not re.search(r"[.!?;:…][\"”’)]*$", t):
+        return None
+    quoted = t[:1] in _OPEN_Q
+    if state == "":
+        return "quote" if quoted else "plain"
+    return None if state == "quote" and not quoted else state
 
 
 def _outside_quotes(t: str) -> str:
@@ -529,6 +551,9 @@ def run(work: Work) -> None:
     current: int | None = None  # speaker whose statement may continue
     current_act = False  # the current statement is an act ("X welcomed ..."), not reported speech
     follows = False  # "... as follows:": the statement runs on over the next paragraphs
+    # after "X said:" ending its paragraph: "" before the first paragraph it introduces, then "quote" or
+    # "plain" as that paragraph opens with a quotation mark or not; None otherwise
+    introduced: str | None = None
     cur_para = -1
     eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
@@ -555,6 +580,9 @@ def run(work: Work) -> None:
         prev_s, n_out = s, len(out)
         new_para = s.para != cur_para
         if new_para:
+            if follows and introduced is not None:
+                introduced = _introduced(work, by_para[s.para], introduced)
+                follows = introduced is not None
             if not follows:
                 current = None
             before = by_para.get(cur_para, [])
@@ -592,7 +620,7 @@ def run(work: Work) -> None:
                 a = s.start + turn.end()
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None, text=text[a:s.end],
                                      engagement=eng_id(a), span=(a, s.end)))
-                current, current_act, follows = named[-1], False, True
+                current, current_act, follows, introduced = named[-1], False, True, None
                 att.last_person = named[-1]
                 continue
             if (turn.group("who").isupper() and len(turn.group("who")) > 2) or work.people_in(
@@ -618,7 +646,7 @@ def run(work: Work) -> None:
             if current is not None and not re.match(r"(?:The (?:meeting|talks|call|visit|conversation)|During|Earlier|"
                                                      r"Prior to)\b", st):
                 p = work.people[current]
-                a = _content_start(text, s.start) if quote_speaker is not None else s.start
+                a = _content_start(text, s.start) if quote_speaker is not None or introduced == "quote" else s.start
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
                                      text=text[a:s.end], engagement=eng_id(a), span=(a, s.end)))
             # remember who was named first (the subject) in the last sentence naming someone, for "He"/"She"
@@ -655,6 +683,9 @@ def run(work: Work) -> None:
         att.last_person = person
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
+        introduced = None
+        if a == b == s.end and text[:b].rstrip().endswith(":"):
+            follows, introduced = True, ""  # "Speaking after the meeting, the Foreign Secretary said:"
         if follows:
             current_act = False
     if not any(st.speaker != "both sides" for st in out) and not turns:

@@ -1,0 +1,34 @@
+"""Statements in the styles of other ministries' readouts: an introducing cue ending its paragraph,
+headers naming a first-person statement's speaker, reported speech through a spokesman, individual clauses
+inside joint sentences and more cue verbs. Texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import readouts
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(speaker, text) of every statement."""
+    rec: dict[str, Any] = readouts.extract(text).to_dict()
+    return [(s["speaker"], s["text"]) for s in rec["statements"]]
+
+
+_MEETING = "The Foreign Secretary Anna Clarke met External Affairs Minister Ravi Menon in London on 12 March 2025.\n\n"
+
+
+def test_a_cue_ending_its_paragraph_introduces_the_next_ones() -> None:
+    got = said(_MEETING + "Speaking after the meeting, the Foreign Secretary said:\n\n"
+               "Our two countries are natural partners. The new trade talks will bring growth.\n\n"
+               "We will work together on climate.\n")
+    assert got == [("Anna Clarke", "Our two countries are natural partners."),
+                   ("Anna Clarke", "The new trade talks will bring growth."),
+                   ("Anna Clarke", "We will work together on climate.")]
+
+
+def test_an_introduced_quotation_ends_with_its_paragraphs() -> None:
+    got = said(_MEETING + "Speaking after the meeting, the Foreign Secretary said:\n\n"
+               "\u201cOur two countries are natural partners.\u201d\n\n"
+               "Background\n\nThe trade negotiations began in 2022.\n")
+    assert got == [("Anna Clarke", "Our two countries are natural partners.\u201d")]
