@@ -32,3 +32,19 @@ def test_an_introduced_quotation_ends_with_its_paragraphs() -> None:
                "\u201cOur two countries are natural partners.\u201d\n\n"
                "Background\n\nThe trade negotiations began in 2022.\n")
     assert got == [("Anna Clarke", "Our two countries are natural partners.\u201d")]
+
+
+def test_a_statement_header_names_the_speaker_of_the_paragraphs_after_it() -> None:
+    got = said("Foreign Minister Jens Holm met Ukrainian Foreign Minister Oksana Bondar in Copenhagen on 9 April "
+               "2024.\n\nStatement by Minister for Foreign Affairs Jens Holm:\n\n"
+               "I met today with my Ukrainian colleague. Ukraine is in a very difficult situation. Denmark will "
+               "stand by Ukraine.\n")
+    assert [who for who, _ in got] == ["Jens Holm"] * 3
+    assert got[-1][1] == "Denmark will stand by Ukraine."
+
+
+def test_a_statement_header_makes_a_quoted_first_person_text_its_speakers() -> None:
+    got = said("Statement by Minister for Foreign Affairs Jens Holm:\n\n"
+               "\"I met today with my Ukrainian colleague Oksana Bondar in Copenhagen. Ukraine is in a very "
+               "difficult situation. Denmark will stand by Ukraine.\"\n")
+    assert [who for who, _ in got] == ["Jens Holm"] * 3

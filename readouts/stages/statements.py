@@ -252,6 +252,10 @@ class _Attributor:
                 speaker = self._resolve(before[-1][2], current)
                 if speaker is not None and speaker in self.speakers_allowed:
                     return ("person", speaker, s.start, s.end, fm.group("cue"), False)
+        header = _header_speaker(w, self.rx, s)
+        if header is not None and header in self.speakers_allowed and self._ends_paragraph(s):
+            # "Statement by Minister for Foreign Affairs Lars Løkke Rasmussen:" — the paragraphs after are his
+            return ("person", header, s.end, s.end, "statement by", True)
         m = re.match(r"According to\s+", st)
         if m:
             subs = [x for x in self._subjects(s) if x[0] == s.start + m.end()]
@@ -331,6 +335,17 @@ class _Attributor:
                     a = _content_start(text, s.start)
                     return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
         return None
+
+
+def _header_speaker(work: Work, rx: dict[str, re.Pattern[str]], s: Sentence) -> int | None:
+    """The one person a header names and nothing more: "Statement by Foreign Minister X:"."""
+    st = work.stext(s)
+    if not rx["header_by"].match(st, re.match(r"\W*(?:Press\s+)?", st).end()):  # type: ignore[union-attr]
+        return None
+    named = work.people_in(s.start, s.end)
+    if len(named) != 1 or re.search(r"\w", work.text[named[0][0][1]:s.end]):
+        return None
+    return named[0][1]
 
 
 def _side_of(work: Work, s: Sentence) -> str | None:
@@ -478,8 +493,6 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     words = [text[a:b] for a, b, _ in units]
     saluted = any(rx["salute"].match(t) and t.rstrip().endswith(",") for t in words[:6])
     first = sum(bool(_SINGULAR.search(_outside_quotes(t))) for t in words)
-    if first < (2 if saluted else 3) or first < 0.2 * len(units):
-        return
     engs = [e for e in work.engagements if not e.reported_as]
     parts = engs[0].participants if engs else []
     # the addressees: anyone the speech salutes or names beside its own "I"
@@ -487,10 +500,18 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
                  if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
     speaker: int | None = None
     head = [x for x in work.sentences[:3] if rx["header_by"].search(work.stext(x))]
+    headed = False
     if head:
         named = work.people_in(head[0].start, head[0].end)
         if named and named[0][1] not in addressed:
             speaker = named[0][1]
+            # a "Statement by X" header naming a participant, or naming X and nothing else, makes any text in
+            # the first person X's
+            headed = speaker in parts or _header_speaker(work, rx, head[0]) == speaker
+    if headed:
+        first = sum(bool(_SINGULAR.search(t)) for t in words)  # his statement may be all quotation
+    if first < (1 if headed else 2 if saluted else 3) or (not headed and first < 0.2 * len(units)):
+        return
     if speaker is None:
         others = [i for i in parts if i not in addressed]
         if len(others) == 1 and work.people[others[0]].affiliation:
@@ -684,7 +705,7 @@ def run(work: Work) -> None:
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
         introduced = None
-        if a == b == s.end and text[:b].rstrip().endswith(":"):
+        if a == b == s.end and (text[:b].rstrip().endswith(":") or cue == "statement by"):
             follows, introduced = True, ""  # "Speaking after the meeting, the Foreign Secretary said:"
         if follows:
             current_act = False
