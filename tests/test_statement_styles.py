@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import readouts
 
 
@@ -48,3 +50,33 @@ def test_a_statement_header_makes_a_quoted_first_person_text_its_speakers() -> N
                "\"I met today with my Ukrainian colleague Oksana Bondar in Copenhagen. Ukraine is in a very "
                "difficult situation. Denmark will stand by Ukraine.\"\n")
     assert [who for who, _ in got] == ["Jens Holm"] * 3
+
+
+_TALKS = "Foreign Minister Somchai Rattana met Chinese Foreign Minister Li Wen in Beijing on 12 October 2023.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rattana set out Thailand's position on the Mekong.",
+    "Rattana drew attention to the situation in the border areas.",
+    "Rattana defended the new visa rules.",
+    "Rattana presented Thailand's candidacy for the Council.",
+    "Rattana described the floods in the north and called for closer cooperation.",
+    "Rattana referred to the recent state visit and said that relations were at their best.",
+    # a content cue before a noun phrase is the speaker's act, the whole sentence
+    "Rattana explained the new government's economic policies and stated that Thailand welcomes investment.",
+    "Rattana warned of the dangers of bloc confrontation in the region.",
+    "Rattana told his counterpart about the rail project.",
+    # a relative clause before the second predicate
+    "Rattana visited the new railway station, which opened last year, and called for more direct trains.",
+])
+def test_acts_of_stating_take_the_whole_sentence(sentence: str) -> None:
+    got = said(_TALKS + sentence + "\n")
+    if sentence.startswith("Rattana visited"):
+        assert got == [("Somchai Rattana", "called for more direct trains.")]
+    else:
+        assert got == [("Somchai Rattana", sentence)]
+
+
+def test_the_person_told_comes_before_the_content() -> None:
+    assert said(_TALKS + "Li Wen told his Thai counterpart that China is ready to help.\n") == [
+        ("Li Wen", "China is ready to help.")]

@@ -55,6 +55,9 @@ _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|ha
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
+# the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
+_TOLD = (r"(?:him|her|them|(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|guests?|hosts?|sides?|"
+         r"delegations?|ministers?|presidents?|leaders?|secretar(?:y|ies)|reporters|journalists|press|media))")
 # a transcript's speaker label at the head of a paragraph: "President of Russia Vladimir Putin: ...",
 # "SECRETARY BLINKEN: ...", "QUESTION: ..."; every word capitalised but a few joining ones
 _TURN = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|van|von)\s+){0,8}[A-Z][\w.’'-]*)"
@@ -78,7 +81,8 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         cue_alt = "|".join(re.escape(c) for c in cues)
         cache["stmt"] = {
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
-                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?", re.I),
+                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
+                                re.I),
             "joint": words_re(st["joint_subjects"]),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
             # "X spoke with Y ... and expressed his appreciation ...": a second predicate of the same subject
@@ -117,6 +121,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         # cues of acts two people do together: "X met Y and discussed ..." is not X's statement alone
         cache["stmt_reciprocal"] = frozenset(str(c).lower() for c in st["reciprocal_cues"])
     return cache["stmt"]
+
+
+# a relative clause set off by commas, before the second predicate: "..., which had affected thousands, and ..."
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;]*(?:,\s*|$)")
 
 
 def _content_start(text: str, pos: int) -> int:
@@ -215,7 +223,8 @@ class _Attributor:
         """"X spoke with Y ... and expressed Z": the cue of a second predicate of the subject X."""
         co = self.rx["coord"].match(rest)
         if co is None or who == "joint" or co.group("cue").lower() in self.reciprocal or \
-                re.search(r"\b(?:who|which|whose|whom|that|while|when|where|he|she|they)\b", co.group("mid"), re.I) or \
+                re.search(r"\b(?:who|which|whose|whom|that|while|when|where|he|she|they)\b",
+                          _RELATIVE.sub("", co.group("mid")), re.I) or \
                 self.rx["cue_any"].search(co.group("mid")):
             return None  # the first predicate is no cue of its own ("X congratulated Y ... and stated ...")
         person = self._resolve(who, current)
