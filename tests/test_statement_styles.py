@@ -80,3 +80,12 @@ def test_acts_of_stating_take_the_whole_sentence(sentence: str) -> None:
 def test_the_person_told_comes_before_the_content() -> None:
     assert said(_TALKS + "Li Wen told his Thai counterpart that China is ready to help.\n") == [
         ("Li Wen", "China is ready to help.")]
+
+
+def test_after_an_act_the_speakers_own_side_goes_on_in_the_speakers_voice() -> None:
+    got = said("Foreign Minister Sari Wulandari held a phone call with Chinese Foreign Minister Li Wen on 5 July 2021.\n\n"
+               "Wulandari thanked China for its vaccine assistance. Indonesia is facing a severe surge of cases. "
+               "Indonesia hopes China will continue to help. China has delivered millions of doses so far.\n")
+    assert got == [("Sari Wulandari", "Wulandari thanked China for its vaccine assistance."),
+                   ("Sari Wulandari", "Indonesia is facing a severe surge of cases."),
+                   ("Sari Wulandari", "Indonesia hopes China will continue to help.")]

@@ -384,13 +384,15 @@ def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: 
                              engagement=eng_id(a), span=(a, x.end)))
 
 
-def _narrative_start(work: Work, s: Sentence, att: _Attributor) -> bool:
-    """Does the sentence open with a subject of its own (a side, a joint subject, "The <Name>")?"""
+def _narrative_start(work: Work, s: Sentence, att: _Attributor, own: str | None = None) -> bool:
+    """Does the sentence open with a subject of its own (a side, a joint subject, "The <Name>")? The speaker's
+    own side (``own``) named bare is none: "X thanked China ... Indonesia is facing a surge ..." goes on."""
     st = work.stext(s)
     if att.rx["joint"].match(st) or re.match(r"(?:The|A|An|This|These|That|Those|Both|All)\s+[A-Z]", st):
-        return True
-    return any(m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the "))
-               for m in work.actor_mentions if s.start <= m.start < s.end)
+        return True  # "The United States is serious about ...": the narrator's
+    opening = [m for m in work.actor_mentions if s.start <= m.start < s.end and
+               (m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the ")))]
+    return any(m.code != own for m in opening)
 
 
 def _introduced(work: Work, sents: list[Sentence], state: str) -> str | None:
@@ -659,7 +661,7 @@ def run(work: Work) -> None:
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
-            if current is not None and current_act and _narrative_start(work, s, att):
+            if current is not None and current_act and _narrative_start(work, s, att, work.people[current].affiliation):
                 current = None  # after "X welcomed ...", "The United States is ..." is narration again
             opener = work.people_in(s.start, min(s.end, s.start + 40))
             if current is not None and opener and re.fullmatch(
