@@ -89,3 +89,17 @@ def test_after_an_act_the_speakers_own_side_goes_on_in_the_speakers_voice() -> N
     assert got == [("Sari Wulandari", "Wulandari thanked China for its vaccine assistance."),
                    ("Sari Wulandari", "Indonesia is facing a severe surge of cases."),
                    ("Sari Wulandari", "Indonesia hopes China will continue to help.")]
+
+
+_SPOKESMAN = ("President Karim Mansour receives phone call from Italian Prime Minister\n\n"
+              "The Spokesman for the Presidency, Counselor Adel Fawzi, stated that President Karim Mansour "
+              "received today a phone call from Italian Prime Minister Giulia Conti.\n\n")
+
+
+def test_a_spokesman_reports_the_participants_statements() -> None:
+    got = said(_SPOKESMAN + "The Spokesman added that Prime Minister Conti praised Egypt's pivotal role in the region.\n\n"
+               "The Spokesman said that the call addressed the situation in Gaza, where President Mansour stressed "
+               "the need for an immediate ceasefire.\n\n"
+               "The Spokesman said that the call addressed trade between the two countries.\n")
+    assert got == [("Giulia Conti", "Prime Minister Conti praised Egypt's pivotal role in the region."),
+                   ("Karim Mansour", "President Mansour stressed the need for an immediate ceasefire.")]

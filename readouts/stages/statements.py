@@ -17,6 +17,9 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
     Minister Lavrov discussed") give statements of speaker "both sides", affiliation null;
   * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
+  * a reporter's clause ("The Spokesman for the Presidency, Counselor X, stated that ...", "the statement
+    said") is nobody's statement; a participant's act it reports ("... that President Y stressed ...",
+    "..., where President Y stressed ...") is Y's [statements.reporters, statements.reporting_verbs];
   * transcripts: a paragraph opening with a participant's label ("President of Russia Vladimir Putin:
     ...") starts that person's turn, which runs over the next paragraphs until another label
     ("QUESTION:", another speaker's).
@@ -84,6 +87,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
                                 re.I),
             "joint": words_re(st["joint_subjects"]),
+            # "The Spokesman for the Presidency, Counselor X, stated that ...": a reporter's clause
+            "reporter": re.compile(r"\W*(?:(?P<front>[^,\"“]{0,80}),\s*)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|joint|official|"
+                                   r"presidential|\w+['’]s)\s+){0,4}?(?:" + _alt(st["reporters"]) + r")\b[^;:\"“]{0,120}?\s+(?:also\s+|further\s+)?(?:" +
+                                   _alt(st["reporting_verbs"]) + r")\s*(?:that\b|,)?\s*", re.I),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
             # "X spoke with Y ... and expressed his appreciation ...": a second predicate of the same subject
             "coord": re.compile(r"^(?P<mid>[^;:\"“”]*?)(?:,\s*|\s+)and\s+" + _ADV + r"\s*(?P<cue>" + cue_alt +
@@ -242,6 +249,19 @@ class _Attributor:
             return None
         return ("person", person, start, s.end, co.group("cue"), continues)
 
+    def _reported(self, s: Sentence, start: int, current: int | None) -> tuple[str, int | None, int, int, str, bool]:
+        """What a reporter (a spokesman, "the statement") says a participant said or did: "... stated that
+        President X stressed ...", "..., where President X stressed ...": X's statement. The reporter is no
+        speaker: when the clause reports no participant's words, kind 'reported' (nobody's)."""
+        text = self.work.text
+        starts = [start] + [start + m.end() for m in re.finditer(
+            r",\s*(?:where|during which|in which|when|and)\s+", text[start:s.end])]
+        for a in starts:
+            got = self.attribute(Sentence(index=s.index, start=a, end=s.end, para=s.para), current)
+            if got is not None and got[0] in ("person", "joint"):
+                return got
+        return ("reported", None, s.start, s.end, "", False)
+
     def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
 
@@ -253,6 +273,9 @@ class _Attributor:
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
                 return ("side", None, s.start, s.end, m.group("cue"), False)
+        rep = self.rx["reporter"].match(st)
+        if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))):
+            return self._reported(s, s.start + rep.end(), current)
         fm = re.search(r"\b(?P<cue>spoke|stated|said|remarked|explained|noted)\b[^.;]*\bas follows\W*$", st)
         if fm:
             # "Prime Minister Kishida spoke at the summit meeting as follows."
@@ -687,6 +710,9 @@ def run(work: Work) -> None:
                 att.last_person = in_sentence[0][1]
             continue
         kind, person, a, b, cue, continues = got
+        if kind == "reported":
+            current, follows = None, False
+            continue
         if kind == "side":
             side_code = _side_of(work, s)
             if current is not None and side_code and side_code == work.people[current].affiliation:
