@@ -103,3 +103,18 @@ def test_a_spokesman_reports_the_participants_statements() -> None:
                "The Spokesman said that the call addressed trade between the two countries.\n")
     assert got == [("Giulia Conti", "Prime Minister Conti praised Egypt's pivotal role in the region."),
                    ("Karim Mansour", "President Mansour stressed the need for an immediate ceasefire.")]
+
+
+def test_a_persons_own_clause_inside_a_joint_sentence() -> None:
+    rec = readouts.extract(
+        "Secretary Blinken met Kenyan Cabinet Secretary Musa Otieno in Washington on 5 March 2024.\n\n"
+        "The Secretary and Cabinet Secretary Otieno discussed the crisis in South Sudan, and the Secretary urged "
+        "both parties to respect the ceasefire.\n\n"
+        "They also discussed the security situation in Haiti, and Secretary Blinken reiterated his support for "
+        "the Kenyan-led mission.\n").to_dict()
+    got = [(s["speaker"], s["text"]) for s in rec["statements"]]
+    assert got == [
+        ("both sides", "The Secretary and Cabinet Secretary Otieno discussed the crisis in South Sudan"),
+        ("Blinken", "the Secretary urged both parties to respect the ceasefire."),
+        ("both sides", "They also discussed the security situation in Haiti"),
+        ("Blinken", "Secretary Blinken reiterated his support for the Kenyan-led mission.")]

@@ -15,7 +15,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * a cue ending its paragraph ("Speaking after the meeting, the Foreign Secretary said:") introduces the
     paragraphs after it: a quotation while they open with a quotation mark, a plain text until a heading;
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
-    Minister Lavrov discussed") give statements of speaker "both sides", affiliation null;
+    Minister Lavrov discussed") give statements of speaker "both sides", affiliation null; a clause of one
+    person's own after it (", and the Secretary urged ...") is that person's;
   * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
   * a reporter's clause ("The Spokesman for the Presidency, Counselor X, stated that ...", "the statement
     said") is nobody's statement; a participant's act it reports ("... that President Y stressed ...",
@@ -261,6 +262,17 @@ class _Attributor:
             if got is not None and got[0] in ("person", "joint"):
                 return got
         return ("reported", None, s.start, s.end, "", False)
+
+    def individual(self, s: Sentence, after: int,
+                   current: int | None) -> tuple[int, tuple[str, int | None, int, int, str, bool]] | None:
+        """"The Secretary and Minister X discussed ..., and the Secretary urged ...": a clause of one person's
+        own after a joint one, as (where the joint clause ends, the person's attribution)."""
+        text = self.work.text
+        for m in re.finditer(r",\s*and\s+", text[after:s.end]):
+            got = self.attribute(Sentence(index=s.index, start=after + m.end(), end=s.end, para=s.para), current)
+            if got is not None and got[0] == "person":
+                return after + m.start(), got
+        return None
 
     def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
@@ -725,9 +737,14 @@ def run(work: Work) -> None:
             continue
         if kind == "joint":
             current, follows = None, False
+            own = att.individual(s, a, current)
+            if own is not None:
+                b, got = own[0], own[1]
             out.append(Statement(id="", speaker="both sides", affiliation=None, cue=cue, text=text[a:b],
                                  engagement=eng_id(a), span=(a, b)))
-            continue
+            if own is None:
+                continue
+            kind, person, a, b, cue, continues = got
         assert person is not None
         p = work.people[person]
         whole = text[s.start:s.end]
