@@ -118,3 +118,11 @@ def test_a_persons_own_clause_inside_a_joint_sentence() -> None:
         ("Blinken", "the Secretary urged both parties to respect the ceasefire."),
         ("both sides", "They also discussed the security situation in Haiti"),
         ("Blinken", "Secretary Blinken reiterated his support for the Kenyan-led mission.")]
+
+
+def test_a_participant_described_by_a_possessive_or_after_an_undotted_he() -> None:
+    got = said("Iranian Foreign Minister Reza Karimi held a phone call with Omani Foreign Minister Salim Al-Harthy "
+               "on 3 May 2023.\n\nIran's top diplomat also welcomed the progress in bilateral trade.\n\n"
+               "HE the Omani Foreign Minister commended Iran for its restraint.\n")
+    assert got == [("Reza Karimi", "Iran's top diplomat also welcomed the progress in bilateral trade."),
+                   ("Salim Al-Harthy", "HE the Omani Foreign Minister commended Iran for its restraint.")]

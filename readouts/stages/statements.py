@@ -26,8 +26,9 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
     ("QUESTION:", another speaker's).
   * a second predicate of the subject: "X spoke with Y ... and expressed his appreciation ..." (not for
     acts done together: "and discussed" [statements.reciprocal_cues]);
-  * participants described, not named: "the Vietnamese Government leader" (the one participant of that
-    side) [statements.described_offices], "The Head of State" (the one participant holding that office);
+  * participants described, not named: "the Vietnamese Government leader", "Iran's top diplomat" (the one
+    participant of that side) [statements.described_offices], "The Head of State" (the one participant
+    holding that office); an honorific before them ("HE the Nigerian Foreign Minister") is left aside;
   * quotation paragraphs that name no speaker go on with the quotation before them, else with the speaker
     of the paragraph before ('X stressed ... / "We appreciate ..."'), else, at the head of a press
     release's quotes, are its principal's (the publishing side's one participant, named in the paragraph
@@ -188,15 +189,18 @@ class _Attributor:
         w, text = self.work, self.work.text
         out: list[tuple[int, int, str]] = []
         for am in w.actor_mentions:
-            if not (s.start <= am.start < s.end) or am.form != "adjective" or \
-                    text[max(s.start, am.start - 4):am.start].lower() != "the ":
+            if not (s.start <= am.start < s.end):
                 continue
-            dm = self.rx["described"].match(text, am.end, s.end)
+            # "the Vietnamese Government leader", or a possessive: "Iran's top diplomat"
+            owner = re.match(r"['’]s\b", text[am.end:s.end])
+            if owner is None and (am.form != "adjective" or text[max(s.start, am.start - 4):am.start].lower() != "the "):
+                continue
+            dm = self.rx["described"].match(text, am.end + (owner.end() if owner else 0), s.end)
             if dm is None or any(a < dm.end() and am.start < b for a, b in w.person_at):
                 continue
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
             if len(sided) == 1:
-                out.append((am.start - 4, dm.end(), str(sided[0])))
+                out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
         # "The Head of State noted ...": the one participant holding such an office
         for hm in re.finditer(r"\b[Tt]he (?:Head of (?P<st>State)|Head of (?P<gov>Government))\b", w.stext(s)):
             kind = "head_of_state" if hm.group("st") else "head_of_government"
@@ -310,7 +314,7 @@ class _Attributor:
                     begin = _content_start(text, s.start + comma + 1)
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
+            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|HE|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
                          r"His Excellency|Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
                          r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
                          r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
