@@ -126,3 +126,12 @@ def test_a_participant_described_by_a_possessive_or_after_an_undotted_he() -> No
                "HE the Omani Foreign Minister commended Iran for its restraint.\n")
     assert got == [("Reza Karimi", "Iran's top diplomat also welcomed the progress in bilateral trade."),
                    ("Salim Al-Harthy", "HE the Omani Foreign Minister commended Iran for its restraint.")]
+
+
+def test_a_parenthetical_cue_keeps_the_reported_subject() -> None:
+    got = said("Prime Minister Giulia Conti met President Karim Mansour in Cairo on 17 March 2024.\n\n"
+               "Italian companies, the Prime Minister added, are ready to invest in the energy sector.\n\n"
+               "On trade, Conti said, the two countries can do more.\n")
+    assert got == [("Giulia Conti", "Italian companies, the Prime Minister added, are ready to invest in the energy "
+                                    "sector."),
+                   ("Giulia Conti", "the two countries can do more.")]

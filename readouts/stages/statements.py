@@ -6,6 +6,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * "X said, CONTENT." / "X said that CONTENT." / "X stressed: CONTENT" — the content after the cue;
   * fronted clauses: "Noting that ..., X said, CONTENT." — the content after the cue;
   * appositives between speaker and cue: "Stoltenberg, NATO Secretary General, said ...";
+  * a parenthetical cue inside the content: "Italian companies, the Prime Minister added, are ready ..." —
+    the whole sentence;
   * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act;
   * "According to X, CONTENT." and "CONTENT, X said." / '"CONTENT," said X.';
   * speakers by reference: a surname, "the Secretary", "He"/"She" (the current speaker, else the
@@ -134,6 +136,17 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
 
 # a relative clause set off by commas, before the second predicate: "..., which had affected thousands, and ..."
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;]*(?:,\s*|$)")
+
+
+# the subject of the content before a parenthetical cue ("Italian companies, the Prime Minister added, are ..."):
+# one phrase and a comma, no fronted clause ("On trade, Wang said, ...")
+_PARENTHETICAL = re.compile(r"[\"“‘']?(?!(?:On|In|At|As|With|For|To|By|From|During|Regarding|Concerning|Noting|"
+                            r"Speaking|After|Before|When|While|Given|Turning|Referring|Asked|Responding|Like|Unlike|"
+                            r"Despite|Since|If|Although|Though|Because)\b)[A-Z][^,;:.]{0,80},\s*")
+# ... and the predicate that follows the cue
+_PREDICATE = re.compile(r"\s*(?:is|are|was|were|will|would|shall|should|can|could|must|may|might|has|have|had|"
+                        r"remains?|needs?|does|do|did|continues?|stands?|represents?|plays?|offers?|deserves?|"
+                        r"reflects?|opens?)\b")
 
 
 def _content_start(text: str, pos: int) -> int:
@@ -352,6 +365,10 @@ class _Attributor:
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue
+            if tail.strip() == "," and _PARENTHETICAL.fullmatch(pre) and _PREDICATE.match(text, b + m.end(), s.end):
+                # "Italian companies, the Prime Minister added, are ready ...": the cue is a parenthesis inside
+                # the content, which is the whole sentence
+                return ("person", person, _content_start(text, s.start), s.end, cue, True)
             if tail.strip() or (cue_l in self.content_cues and cue_l not in self.act_cues):
                 start = _content_start(text, b + m.end())
                 if start >= s.end or not re.search(r"\w", text[start:s.end]):
