@@ -135,3 +135,10 @@ def test_a_parenthetical_cue_keeps_the_reported_subject() -> None:
     assert got == [("Giulia Conti", "Italian companies, the Prime Minister added, are ready to invest in the energy "
                                     "sector."),
                    ("Giulia Conti", "the two countries can do more.")]
+
+
+def test_what_all_parties_needed_to_do_goes_on_with_the_speaker() -> None:
+    got = said("Foreign Minister Ivan Petrov held talks with Foreign Minister Omar Haddad in Moscow on 3 April 2024.\n\n"
+               "Petrov said that the situation in Gaza was catastrophic. All parties needed to show restraint.\n")
+    assert got == [("Ivan Petrov", "the situation in Gaza was catastrophic."),
+                   ("Ivan Petrov", "All parties needed to show restraint.")]

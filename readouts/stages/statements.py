@@ -728,7 +728,7 @@ def run(work: Work) -> None:
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:"
-                             r"(?!(?:need|exceed|proceed|succeed|heed)\b)\w+ed\b|held|met|spoke|made|took|had|"
+                             r"(?!(?:need|exceed|proceed|succeed|heed)(?:ed)?\b)\w+ed\b|held|met|spoke|made|took|had|"
                              r"signed|saw|gave|sent|underwent|agreed|exchanged)\b", st[jm.end():]):
                 current = None  # "The two leaders also exchanged views ...": narration of a joint act
             if current is not None and not re.match(r"(?:The (?:meeting|talks|call|visit|conversation)|During|Earlier|"
