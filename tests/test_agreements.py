@@ -72,3 +72,26 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
         "welcomed the signing of a memorandum on semiconductors", "strengthen cooperation in skills development",
         "reaffirmed their commitment to freedom of navigation"]
     assert eng.date == "2024-09-04"  # a span of days: its first
+
+
+@pytest.mark.parametrize("text, want", [
+    # joint subjects of other ministries' styles
+    ("The interlocutors agreed to intensify cooperation on defence.", ["intensify cooperation on defence"]),
+    ("The three participants agreed to meet again in June.", ["meet again in June"]),
+    ("The Heads of State and Government agreed to establish a joint task force on migration.",
+     ["establish a joint task force on migration"]),
+    # a second cue of agreeing after "and" is no stop: both items
+    ("The two sides agreed that the energy transition must be accelerated, and shared the view that nuclear "
+     "power has a role to play.",
+     ["the energy transition must be accelerated", "nuclear power has a role to play"]),
+    # a concern voiced together, and the position after it
+    ("Both Ministers expressed grave concern over the floods in the region and called for swift relief.",
+     ["expressed grave concern over the floods in the region", "called for swift relief"]),
+    # a document adopted together
+    ("The leaders adopted the Paris Vision 2030 on economic cooperation and signed an agreement on research.",
+     ["adopted the Paris Vision 2030 on economic cooperation", "signed an agreement on research"]),
+    # a weekday between the cue and what was agreed
+    ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
+])
+def test_agreements_in_other_styles(text: str, want: list[str]) -> None:
+    assert agreements(text) == want

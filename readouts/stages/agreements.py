@@ -9,7 +9,10 @@ A joint subject ("The two sides", "Both leaders", "They", "Secretary Blinken and
 willing to B, C, and D" gives four items: the "that" clause whole, then the listed verb phrases split
 at commas and semicolons where a new base-form verb starts an item ("continue ..., leverage ..., and
 facilitate ..."). Two phrases joined by a bare "and" stay one item ("to sustain assistance to Ukraine
-and support its efforts"), as readers and annotators read them: one commitment.
+and support its efforts"), as readers and annotators read them: one commitment. A second cue after "and"
+opens a new item ("agreed that A, and shared the view that B"; "expressed grave concern over A and called
+for B", the evaluative cue kept in the item), and a weekday may stand between a cue and its object
+("agreed Monday to seek ...").
 """
 
 from __future__ import annotations
@@ -54,17 +57,23 @@ _BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolv
                    r"consented|undert(?:ook|ake) to|plann?e?d? to|assessed that)", re.I)
 
 
+_DAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+(?:that\s+)?")
+
+
 def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans (relative to text) of agreed items in text[start:]."""
     end = len(text.rstrip().rstrip(".;:\"”"))
-    stop = rx["stop"].search(text, start, end)
+    # "agreed that A, and shared the view that B": a cue of agreeing after "and" is no stop
+    stop = next((x for x in rx["stop"].finditer(text, start, end) if not rx["inner"].match(text, x.start())), None)
     if stop is not None:
         end = stop.start()
     segs: list[tuple[int, int, bool]] = []
     pos, is_that = start, first_that
     for m in rx["inner"].finditer(text, start, end):
         segs.append((pos, m.start(), is_that))
-        pos, is_that = m.end(), m.group("cue").lower().endswith("that")
+        is_that = m.group("cue").lower().rstrip().endswith("that")
+        # a nominal or evaluative cue is part of the item ("..., and called for a ceasefire")
+        pos = m.end() if is_that or _BARE.match(m.group("cue")) else m.start("cue")
     segs.append((pos, end, is_that))
     out: list[tuple[int, int]] = []
     for a, b, that in segs:
@@ -84,6 +93,9 @@ def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str
     for a, b in out:
         while a < b and text[a] in " ,;":
             a += 1
+        day = _DAY.match(text, a, b)  # "agreed Monday to seek ..."
+        if day:
+            a = day.end()
         if text[a:a + 3].lower() == "to ":
             a += 3
         while b > a and text[b - 1] in " ,;.":
@@ -93,9 +105,9 @@ def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str
     return clean
 
 
-_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[A-Za-z-]+\s+){0,2}(?:ministers|leaders|"
+_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[A-Za-z-]+\s+){0,2}(?i:ministers|leaders|"
                     r"sides|presidents|delegations|officials|counterparts|parties|governments|secretaries|premiers|"
-                    r"heads of (?:state|government)|chancellors)\b")
+                    r"heads of (?:state|government)(?: and government)?|chancellors|interlocutors|participants)\b")
 _WE = re.compile(r"\b[Ww]e\s+(?:also\s+|further\s+|have\s+)?(?=agreed\b|are committed\b|committed\b|decided\b)")
 
 
