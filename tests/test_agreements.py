@@ -95,3 +95,25 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
 ])
 def test_agreements_in_other_styles(text: str, want: list[str]) -> None:
     assert agreements(text) == want
+
+
+def test_a_joint_sentence_goes_to_the_engagement_its_subject_fits() -> None:
+    text = ("Foreign Minister Daniel Tan visited Hanoi on 10 May 2024 and held talks with Foreign Minister Nguyen "
+            "Van Long.\n\nThe Minister also paid a courtesy call on Prime Minister Tran Quoc Hai.\n\n"
+            "Both Ministers agreed to deepen cooperation in the digital economy. Both sides also shared the view "
+            "that ASEAN unity is essential.\n")
+    rec = readouts.extract(text).to_dict()
+    e1, e2 = rec["engagements"]
+    assert [a["text"] for a in e1["agreements"]] == ["deepen cooperation in the digital economy",
+                                                     "shared the view that ASEAN unity is essential"]
+    assert e2["agreements"] == []
+    assert {s["engagement"] for s in rec["statements"] if s["speaker"] == "both sides"} == {e1["id"]}
+
+
+def test_a_joint_sentence_in_a_later_engagements_paragraph_is_about_it() -> None:
+    text = ("Foreign Minister Daniel Tan visited Hanoi on 10 May 2024 and held talks with Foreign Minister Nguyen "
+            "Van Long.\n\nThe Minister also paid a courtesy call on Prime Minister Tran Quoc Hai. The two sides "
+            "agreed to hold a business forum in Singapore.\n")
+    e1, e2 = readouts.extract(text).to_dict()["engagements"]
+    assert [a["text"] for a in e2["agreements"]] == ["hold a business forum in Singapore"]
+    assert e1["agreements"] == []

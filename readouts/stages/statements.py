@@ -53,6 +53,7 @@ import re
 from typing import Any
 
 from ..model import Statement
+from .agreements import joint_engagement
 from .base import Sentence, Work, words_re
 
 __all__ = ["run"]
@@ -761,8 +762,9 @@ def run(work: Work) -> None:
             own = att.individual(s, a, current)
             if own is not None:
                 b, got = own[0], own[1]
+            joint_eng = joint_engagement(work, s)  # "Both Ministers agreed": the ministers' engagement
             out.append(Statement(id="", speaker="both sides", affiliation=None, cue=cue, text=text[a:b],
-                                 engagement=eng_id(a), span=(a, b)))
+                                 engagement=joint_eng.id if joint_eng else eng_id(a), span=(a, b)))
             if own is None:
                 continue
             kind, person, a, b, cue, continues = got
