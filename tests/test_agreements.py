@@ -90,6 +90,11 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
     # a document adopted together
     ("The leaders adopted the Paris Vision 2030 on economic cooperation and signed an agreement on research.",
      ["adopted the Paris Vision 2030 on economic cooperation", "signed an agreement on research"]),
+    # instructions given together, and a signing witnessed together
+    ("The two leaders agreed to revive the joint commission and directed their ministers to meet within three "
+     "months.", ["revive the joint commission", "directed their ministers to meet within three months"]),
+    ("The leaders held talks, after which they witnessed the signing of an agreement on a gas pipeline.",
+     ["witnessed the signing of an agreement on a gas pipeline"]),
     # a weekday between the cue and what was agreed
     ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
 ])
