@@ -80,6 +80,9 @@ def test_acts_of_stating_take_the_whole_sentence(sentence: str) -> None:
 def test_the_person_told_comes_before_the_content() -> None:
     assert said(_TALKS + "Li Wen told his Thai counterpart that China is ready to help.\n") == [
         ("Li Wen", "China is ready to help.")]
+    assert said(_TALKS + "Li Wen told Rattana that China is ready to help.\n") == [("Li Wen", "China is ready to help.")]
+    assert said(_TALKS + "Rattana explained the position that Thailand takes.\n") == [
+        ("Somchai Rattana", "Rattana explained the position that Thailand takes.")]
 
 
 def test_after_an_act_the_speakers_own_side_goes_on_in_the_speakers_voice() -> None:

@@ -64,7 +64,8 @@ _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasi
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
 # the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
-_TOLD = (r"(?:him|her|them|(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|guests?|hosts?|sides?|"
+_TOLD = (r"(?:him|her|them|(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})|"
+         r"(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|guests?|hosts?|sides?|"
          r"delegations?|ministers?|presidents?|leaders?|secretar(?:y|ies)|reporters|journalists|press|media))")
 # a transcript's speaker label at the head of a paragraph: "President of Russia Vladimir Putin: ...",
 # "SECRETARY BLINKEN: ...", "QUESTION: ..."; every word capitalised but a few joining ones
