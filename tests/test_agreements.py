@@ -72,3 +72,53 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
         "welcomed the signing of a memorandum on semiconductors", "strengthen cooperation in skills development",
         "reaffirmed their commitment to freedom of navigation"]
     assert eng.date == "2024-09-04"  # a span of days: its first
+
+
+@pytest.mark.parametrize("text, want", [
+    # joint subjects of other ministries' styles
+    ("The interlocutors agreed to intensify cooperation on defence.", ["intensify cooperation on defence"]),
+    ("The three participants agreed to meet again in June.", ["meet again in June"]),
+    ("The Heads of State and Government agreed to establish a joint task force on migration.",
+     ["establish a joint task force on migration"]),
+    # a second cue of agreeing after "and" is no stop: both items
+    ("The two sides agreed that the energy transition must be accelerated, and shared the view that nuclear "
+     "power has a role to play.",
+     ["the energy transition must be accelerated", "nuclear power has a role to play"]),
+    # a concern voiced together, and the position after it
+    ("Both Ministers expressed grave concern over the floods in the region and called for swift relief.",
+     ["expressed grave concern over the floods in the region", "called for swift relief"]),
+    # a document adopted together
+    ("The leaders adopted the Paris Vision 2030 on economic cooperation and signed an agreement on research.",
+     ["adopted the Paris Vision 2030 on economic cooperation", "signed an agreement on research"]),
+    # instructions given together, and a signing witnessed together
+    ("The two leaders agreed to revive the joint commission and directed their ministers to meet within three "
+     "months.", ["revive the joint commission", "directed their ministers to meet within three months"]),
+    ("The leaders held talks, after which they witnessed the signing of an agreement on a gas pipeline.",
+     ["witnessed the signing of an agreement on a gas pipeline"]),
+    # a weekday between the cue and what was agreed
+    ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
+])
+def test_agreements_in_other_styles(text: str, want: list[str]) -> None:
+    assert agreements(text) == want
+
+
+def test_a_joint_sentence_goes_to_the_engagement_its_subject_fits() -> None:
+    text = ("Foreign Minister Daniel Tan visited Hanoi on 10 May 2024 and held talks with Foreign Minister Nguyen "
+            "Van Long.\n\nThe Minister also paid a courtesy call on Prime Minister Tran Quoc Hai.\n\n"
+            "Both Ministers agreed to deepen cooperation in the digital economy. Both sides also shared the view "
+            "that ASEAN unity is essential.\n")
+    rec = readouts.extract(text).to_dict()
+    e1, e2 = rec["engagements"]
+    assert [a["text"] for a in e1["agreements"]] == ["deepen cooperation in the digital economy",
+                                                     "shared the view that ASEAN unity is essential"]
+    assert e2["agreements"] == []
+    assert {s["engagement"] for s in rec["statements"] if s["speaker"] == "both sides"} == {e1["id"]}
+
+
+def test_a_joint_sentence_in_a_later_engagements_paragraph_is_about_it() -> None:
+    text = ("Foreign Minister Daniel Tan visited Hanoi on 10 May 2024 and held talks with Foreign Minister Nguyen "
+            "Van Long.\n\nThe Minister also paid a courtesy call on Prime Minister Tran Quoc Hai. The two sides "
+            "agreed to hold a business forum in Singapore.\n")
+    e1, e2 = readouts.extract(text).to_dict()["engagements"]
+    assert [a["text"] for a in e2["agreements"]] == ["hold a business forum in Singapore"]
+    assert e1["agreements"] == []

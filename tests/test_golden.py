@@ -15,7 +15,6 @@ KNOWN_GAPS: dict[str, str] = {
     'h09-irl-dfa-tanaiste-long-title-de-la-fuente': 'not attributed to Micheál Martin: Ireland and Mexico share a strong commitment to mu; not attributed to Micheá',
     'h11-afp-barrot-attaf-published-line-on-sunday': 'not attributed to Jean-Noël Barrot: France and Algeria had agreed to resume cooperatio; stance cooperative not',
     'h14-deu-ffo-baerbock-wang-strategic-dialogue-stance': 'stance conflictual not given to: further European measures against Chinese companie',
-    'h16-pol-mfa-weimar-plus-six-ministers-hosted': "agreement missing: strengthen Europe's defence industry",
     'h17-ap-rubio-mulino-spokesperson-relays-trump-background': "e1.location: 'the Panama Canal' != 'Panama City'; not attributed to Marco Rubio: China's presence in the Panam",
     'h18-mys-wisma-putra-courtesy-call-bin-haji-van-der-date-at-end': "e1.date: None != '2025-03-18'",
     'y07-usa-state-2012-clinton-met-today-media-note': "e1.location: 'Washington, DC' != 'the Department of State'",

@@ -8,8 +8,13 @@ A joint subject ("The two sides", "Both leaders", "They", "Secretary Blinken and
 "committed to", "shared the view that" ...) opens an agreement; "The two sides agreed that A and are
 willing to B, C, and D" gives four items: the "that" clause whole, then the listed verb phrases split
 at commas and semicolons where a new base-form verb starts an item ("continue ..., leverage ..., and
-facilitate ..."). Two phrases joined by a bare "and" stay one item ("to sustain assistance to Ukraine
-and support its efforts"), as readers and annotators read them: one commitment.
+facilitate ..."). A joint sentence goes to the engagement its subject fits ("Both Ministers" are the two
+foreign ministers of e1, not the Prime Minister a courtesy call met in e2) [statements.joint_offices], else to
+the latest one the text still tells of, else the first. Two phrases joined by a bare "and" stay one item ("to sustain assistance to Ukraine
+and support its efforts"), as readers and annotators read them: one commitment. A second cue after "and"
+opens a new item ("agreed that A, and shared the view that B"; "expressed grave concern over A and called
+for B", the evaluative cue kept in the item), and a weekday may stand between a cue and its object
+("agreed Monday to seek ...").
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement
-from .base import Work, words_re
+from .base import EngagementDraft, Sentence, Work, words_re
 
-__all__ = ["run"]
+__all__ = ["joint_engagement", "run"]
 
 _ADVS = r"(?:\s+(?:also|further|both|jointly|again|once again|further|all|each|fully|strongly|firmly|then|"
 _ADVS += r"have|had|has))*"
@@ -40,6 +45,7 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
             "split": re.compile(r"(?:,\s*(?:and\s+|as well as\s+)?|;\s*)(?=(?:to\s+)?(?:jointly\s+|further\s+|also\s+)?"
                                 r"(?:" + verbs + r")\b)", re.I),
             "joint": words_re(work.kb.cues["statements"]["joint_subjects"]),
+            "offices": words_re(list(work.kb.cues["statements"]["joint_offices"])),
         }
         # "reaffirmed their support for X, and discussed next steps on Y": a predicate of acts done
         # together (cues.yaml statements.reciprocal_cues) that agree on nothing ends the agreed items
@@ -54,17 +60,23 @@ _BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolv
                    r"consented|undert(?:ook|ake) to|plann?e?d? to|assessed that)", re.I)
 
 
+_DAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+(?:that\s+)?")
+
+
 def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans (relative to text) of agreed items in text[start:]."""
     end = len(text.rstrip().rstrip(".;:\"”"))
-    stop = rx["stop"].search(text, start, end)
+    # "agreed that A, and shared the view that B": a cue of agreeing after "and" is no stop
+    stop = next((x for x in rx["stop"].finditer(text, start, end) if not rx["inner"].match(text, x.start())), None)
     if stop is not None:
         end = stop.start()
     segs: list[tuple[int, int, bool]] = []
     pos, is_that = start, first_that
     for m in rx["inner"].finditer(text, start, end):
         segs.append((pos, m.start(), is_that))
-        pos, is_that = m.end(), m.group("cue").lower().endswith("that")
+        is_that = m.group("cue").lower().rstrip().endswith("that")
+        # a nominal or evaluative cue is part of the item ("..., and called for a ceasefire")
+        pos = m.end() if is_that or _BARE.match(m.group("cue")) else m.start("cue")
     segs.append((pos, end, is_that))
     out: list[tuple[int, int]] = []
     for a, b, that in segs:
@@ -84,6 +96,9 @@ def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str
     for a, b in out:
         while a < b and text[a] in " ,;":
             a += 1
+        day = _DAY.match(text, a, b)  # "agreed Monday to seek ..."
+        if day:
+            a = day.end()
         if text[a:a + 3].lower() == "to ":
             a += 3
         while b > a and text[b - 1] in " ,;.":
@@ -93,9 +108,9 @@ def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str
     return clean
 
 
-_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[A-Za-z-]+\s+){0,2}(?:ministers|leaders|"
+_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[A-Za-z-]+\s+){0,2}(?i:ministers|leaders|"
                     r"sides|presidents|delegations|officials|counterparts|parties|governments|secretaries|premiers|"
-                    r"heads of (?:state|government)|chancellors)\b")
+                    r"heads of (?:state|government)(?: and government)?|chancellors|interlocutors|participants)\b")
 _WE = re.compile(r"\b[Ww]e\s+(?:also\s+|further\s+|have\s+)?(?=agreed\b|are committed\b|committed\b|decided\b)")
 
 
@@ -133,6 +148,44 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
     return sorted(set(ends))
 
 
+def _fits(work: Work, i: int, kinds: set[str]) -> bool:
+    """Does participant i hold an office of one of ``kinds`` (cues.yaml statements.joint_offices)?"""
+    p = work.people[i]
+    kind = p.role_kind or work.kb.title_kind(p.title)
+    if kind in kinds:
+        return True
+    return "minister" in kinds and kind != "head_of_government" and \
+        (kind == "foreign_minister" or bool(re.search(r"\bminister\b", p.title or "", re.I)))
+
+
+def joint_engagement(work: Work, s: Sentence) -> EngagementDraft | None:
+    """The engagement a joint sentence ("Both Ministers agreed ...") is about: the latest one begun before it
+    whose participants all fit the office its subject names; for a subject naming none ("Both sides"), the
+    latest one the text still tells of (in its paragraph, or naming one of its own participants since),
+    else the first."""
+    engs = [e for e in work.engagements if not e.reported_as]
+    started = [e for e in engs if e.sentence <= s.index] or engs[:1]
+    if not started:
+        return None
+    rx = _rx(work)
+    sent = work.text[s.start:s.end]
+    subject = _GROUP.search(sent) or rx["joint"].search(sent)
+    offices = rx["offices"].search(subject.group()) if subject else None
+    if offices is not None:
+        kinds = set(work.kb.cues["statements"]["joint_offices"][offices.group().lower()])
+        fit = [e for e in started if e.participants and all(_fits(work, i, kinds) for i in e.participants)]
+        if fit:
+            return fit[-1]
+    first = started[0]
+    for e in reversed(started[1:]):
+        if work.sentences[e.sentence].para == s.para:
+            return e
+        own = set(e.participants) - set(first.participants)
+        if any(i in own for _, i in work.people_in(work.sentences[e.sentence].end, s.end)):
+            return e
+    return first
+
+
 # a list item's marker: "- welcomed ...", "• agreed ...", "(a) reaffirmed ...", "ii. committed ..."
 _BULLET = re.compile(r"\s*(?:[-•–—*·▪]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
 
@@ -147,10 +200,7 @@ def run(work: Work) -> None:
     for s in work.sentences:
         if s.index < first:
             continue
-        e = work.engagements[0]
-        for d in work.engagements:
-            if d.sentence <= s.index and not d.reported_as:
-                e = d
+        e = joint_engagement(work, s) or work.engagements[0]
         parties = sorted({p for i in e.participants if (p := work.people[i].affiliation)})
         sent = text[s.start:s.end]
         ends = _joint_subjects(work, s.start, s.end, rx)

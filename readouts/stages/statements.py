@@ -6,22 +6,31 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * "X said, CONTENT." / "X said that CONTENT." / "X stressed: CONTENT" — the content after the cue;
   * fronted clauses: "Noting that ..., X said, CONTENT." — the content after the cue;
   * appositives between speaker and cue: "Stoltenberg, NATO Secretary General, said ...";
+  * a parenthetical cue inside the content: "Italian companies, the Prime Minister added, are ready ..." —
+    the whole sentence;
   * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act;
   * "According to X, CONTENT." and "CONTENT, X said." / '"CONTENT," said X.';
   * speakers by reference: a surname, "the Secretary", "He"/"She" (the current speaker, else the
     last person named), "The latter"/"The former" (the engagement's last/first participant);
   * continuation: after "X said, ..." the following sentences of the same paragraph that attribute
     nothing themselves carry on X's statement, whole;
+  * a cue ending its paragraph ("Speaking after the meeting, the Foreign Secretary said:") introduces the
+    paragraphs after it: a quotation while they open with a quotation mark, a plain text until a heading;
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
-    Minister Lavrov discussed") give statements of speaker "both sides", affiliation null;
+    Minister Lavrov discussed") give statements of speaker "both sides", affiliation null; a clause of one
+    person's own after it (", and the Secretary urged ...") is that person's;
   * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
+  * a reporter's clause ("The Spokesman for the Presidency, Counselor X, stated that ...", "the statement
+    said") is nobody's statement; a participant's act it reports ("... that President Y stressed ...",
+    "..., where President Y stressed ...") is Y's [statements.reporters, statements.reporting_verbs];
   * transcripts: a paragraph opening with a participant's label ("President of Russia Vladimir Putin:
     ...") starts that person's turn, which runs over the next paragraphs until another label
     ("QUESTION:", another speaker's).
   * a second predicate of the subject: "X spoke with Y ... and expressed his appreciation ..." (not for
     acts done together: "and discussed" [statements.reciprocal_cues]);
-  * participants described, not named: "the Vietnamese Government leader" (the one participant of that
-    side) [statements.described_offices], "The Head of State" (the one participant holding that office);
+  * participants described, not named: "the Vietnamese Government leader", "Iran's top diplomat" (the one
+    participant of that side) [statements.described_offices], "The Head of State" (the one participant
+    holding that office); an honorific before them ("HE the Nigerian Foreign Minister") is left aside;
   * quotation paragraphs that name no speaker go on with the quotation before them, else with the speaker
     of the paragraph before ('X stressed ... / "We appreciate ..."'), else, at the head of a press
     release's quotes, are its principal's (the publishing side's one participant, named in the paragraph
@@ -44,6 +53,7 @@ import re
 from typing import Any
 
 from ..model import Statement
+from .agreements import joint_engagement
 from .base import Sentence, Work, words_re
 
 __all__ = ["run"]
@@ -53,6 +63,10 @@ _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|ha
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
+# the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
+_TOLD = (r"(?:him|her|them|(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})|"
+         r"(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|guests?|hosts?|sides?|"
+         r"delegations?|ministers?|presidents?|leaders?|secretar(?:y|ies)|reporters|journalists|press|media))")
 # a transcript's speaker label at the head of a paragraph: "President of Russia Vladimir Putin: ...",
 # "SECRETARY BLINKEN: ...", "QUESTION: ..."; every word capitalised but a few joining ones
 _TURN = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|van|von)\s+){0,8}[A-Z][\w.’'-]*)"
@@ -76,8 +90,13 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         cue_alt = "|".join(re.escape(c) for c in cues)
         cache["stmt"] = {
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
-                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b))?", re.I),
+                                r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
+                                re.I),
             "joint": words_re(st["joint_subjects"]),
+            # "The Spokesman for the Presidency, Counselor X, stated that ...": a reporter's clause
+            "reporter": re.compile(r"\W*(?:(?P<front>[^,\"“]{0,80}),\s*)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|joint|official|"
+                                   r"presidential|\w+['’]s)\s+){0,4}?(?:" + _alt(st["reporters"]) + r")\b[^;:\"“]{0,120}?\s+(?:also\s+|further\s+)?(?:" +
+                                   _alt(st["reporting_verbs"]) + r")\s*(?:that\b|,)?\s*", re.I),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
             # "X spoke with Y ... and expressed his appreciation ...": a second predicate of the same subject
             "coord": re.compile(r"^(?P<mid>[^;:\"“”]*?)(?:,\s*|\s+)and\s+" + _ADV + r"\s*(?P<cue>" + cue_alt +
@@ -115,6 +134,21 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         # cues of acts two people do together: "X met Y and discussed ..." is not X's statement alone
         cache["stmt_reciprocal"] = frozenset(str(c).lower() for c in st["reciprocal_cues"])
     return cache["stmt"]
+
+
+# a relative clause set off by commas, before the second predicate: "..., which had affected thousands, and ..."
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom|where)\b[^,;]*(?:,\s*|$)")
+
+
+# the subject of the content before a parenthetical cue ("Italian companies, the Prime Minister added, are ..."):
+# one phrase and a comma, no fronted clause ("On trade, Wang said, ...")
+_PARENTHETICAL = re.compile(r"[\"“‘']?(?!(?:On|In|At|As|With|For|To|By|From|During|Regarding|Concerning|Noting|"
+                            r"Speaking|After|Before|When|While|Given|Turning|Referring|Asked|Responding|Like|Unlike|"
+                            r"Despite|Since|If|Although|Though|Because)\b)[A-Z][^,;:.]{0,80},\s*")
+# ... and the predicate that follows the cue
+_PREDICATE = re.compile(r"\s*(?:is|are|was|were|will|would|shall|should|can|could|must|may|might|has|have|had|"
+                        r"remains?|needs?|does|do|did|continues?|stands?|represents?|plays?|offers?|deserves?|"
+                        r"reflects?|opens?)\b")
 
 
 def _content_start(text: str, pos: int) -> int:
@@ -170,15 +204,18 @@ class _Attributor:
         w, text = self.work, self.work.text
         out: list[tuple[int, int, str]] = []
         for am in w.actor_mentions:
-            if not (s.start <= am.start < s.end) or am.form != "adjective" or \
-                    text[max(s.start, am.start - 4):am.start].lower() != "the ":
+            if not (s.start <= am.start < s.end):
                 continue
-            dm = self.rx["described"].match(text, am.end, s.end)
+            # "the Vietnamese Government leader", or a possessive: "Iran's top diplomat"
+            owner = re.match(r"['’]s\b", text[am.end:s.end])
+            if owner is None and (am.form != "adjective" or text[max(s.start, am.start - 4):am.start].lower() != "the "):
+                continue
+            dm = self.rx["described"].match(text, am.end + (owner.end() if owner else 0), s.end)
             if dm is None or any(a < dm.end() and am.start < b for a, b in w.person_at):
                 continue
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
             if len(sided) == 1:
-                out.append((am.start - 4, dm.end(), str(sided[0])))
+                out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
         # "The Head of State noted ...": the one participant holding such an office
         for hm in re.finditer(r"\b[Tt]he (?:Head of (?P<st>State)|Head of (?P<gov>Government))\b", w.stext(s)):
             kind = "head_of_state" if hm.group("st") else "head_of_government"
@@ -191,6 +228,10 @@ class _Attributor:
             if len(holders) == 1:
                 out.append((a, b, str(holders[0])))
         return out
+
+    def _ends_paragraph(self, s: Sentence) -> bool:
+        sents = self.work.sentences
+        return s.index + 1 >= len(sents) or sents[s.index + 1].para != s.para
 
     def _resolve(self, who: str, current: int | None) -> int | None:
         if who.isdigit():
@@ -209,7 +250,8 @@ class _Attributor:
         """"X spoke with Y ... and expressed Z": the cue of a second predicate of the subject X."""
         co = self.rx["coord"].match(rest)
         if co is None or who == "joint" or co.group("cue").lower() in self.reciprocal or \
-                re.search(r"\b(?:who|which|whose|whom|that|while|when|where|he|she|they)\b", co.group("mid"), re.I) or \
+                re.search(r"\b(?:who|which|whose|whom|that|while|when|where|he|she|they)\b",
+                          _RELATIVE.sub("", co.group("mid")), re.I) or \
                 self.rx["cue_any"].search(co.group("mid")):
             return None  # the first predicate is no cue of its own ("X congratulated Y ... and stated ...")
         person = self._resolve(who, current)
@@ -227,6 +269,30 @@ class _Attributor:
             return None
         return ("person", person, start, s.end, co.group("cue"), continues)
 
+    def _reported(self, s: Sentence, start: int, current: int | None) -> tuple[str, int | None, int, int, str, bool]:
+        """What a reporter (a spokesman, "the statement") says a participant said or did: "... stated that
+        President X stressed ...", "..., where President X stressed ...": X's statement. The reporter is no
+        speaker: when the clause reports no participant's words, kind 'reported' (nobody's)."""
+        text = self.work.text
+        starts = [start] + [start + m.end() for m in re.finditer(
+            r",\s*(?:where|during which|in which|when|and)\s+", text[start:s.end])]
+        for a in starts:
+            got = self.attribute(Sentence(index=s.index, start=a, end=s.end, para=s.para), current)
+            if got is not None and got[0] in ("person", "joint"):
+                return got
+        return ("reported", None, s.start, s.end, "", False)
+
+    def individual(self, s: Sentence, after: int,
+                   current: int | None) -> tuple[int, tuple[str, int | None, int, int, str, bool]] | None:
+        """"The Secretary and Minister X discussed ..., and the Secretary urged ...": a clause of one person's
+        own after a joint one, as (where the joint clause ends, the person's attribution)."""
+        text = self.work.text
+        for m in re.finditer(r",\s*and\s+", text[after:s.end]):
+            got = self.attribute(Sentence(index=s.index, start=after + m.end(), end=s.end, para=s.para), current)
+            if got is not None and got[0] == "person":
+                return after + m.start(), got
+        return None
+
     def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
 
@@ -238,6 +304,9 @@ class _Attributor:
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
                 return ("side", None, s.start, s.end, m.group("cue"), False)
+        rep = self.rx["reporter"].match(st)
+        if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))):
+            return self._reported(s, s.start + rep.end(), current)
         fm = re.search(r"\b(?P<cue>spoke|stated|said|remarked|explained|noted)\b[^.;]*\bas follows\W*$", st)
         if fm:
             # "Prime Minister Kishida spoke at the summit meeting as follows."
@@ -246,6 +315,10 @@ class _Attributor:
                 speaker = self._resolve(before[-1][2], current)
                 if speaker is not None and speaker in self.speakers_allowed:
                     return ("person", speaker, s.start, s.end, fm.group("cue"), False)
+        header = _header_speaker(w, self.rx, s)
+        if header is not None and header in self.speakers_allowed and self._ends_paragraph(s):
+            # "Statement by Minister for Foreign Affairs Lars Løkke Rasmussen:" — the paragraphs after are his
+            return ("person", header, s.end, s.end, "statement by", True)
         m = re.match(r"According to\s+", st)
         if m:
             subs = [x for x in self._subjects(s) if x[0] == s.start + m.end()]
@@ -256,7 +329,7 @@ class _Attributor:
                     begin = _content_start(text, s.start + comma + 1)
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
+            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|HE|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
                          r"His Excellency|Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
                          r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
                          r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
@@ -294,9 +367,17 @@ class _Attributor:
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue
+            if tail.strip() == "," and _PARENTHETICAL.fullmatch(pre) and _PREDICATE.match(text, b + m.end(), s.end):
+                # "Italian companies, the Prime Minister added, are ready ...": the cue is a parenthesis inside
+                # the content, which is the whole sentence
+                return ("person", person, _content_start(text, s.start), s.end, cue, True)
             if tail.strip() or (cue_l in self.content_cues and cue_l not in self.act_cues):
                 start = _content_start(text, b + m.end())
                 if start >= s.end or not re.search(r"\w", text[start:s.end]):
+                    if tail.strip() == ":" and self._ends_paragraph(s):
+                        # "Speaking after the meeting, the Foreign Secretary said:" — the paragraphs after
+                        # are the content (an empty statement here, the run goes on over them)
+                        return ("person", person, s.end, s.end, cue, True)
                     continue
                 return ("person", person, start, s.end, cue, True)
             if cue_l in self.act_cues:
@@ -321,6 +402,17 @@ class _Attributor:
                     a = _content_start(text, s.start)
                     return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
         return None
+
+
+def _header_speaker(work: Work, rx: dict[str, re.Pattern[str]], s: Sentence) -> int | None:
+    """The one person a header names and nothing more: "Statement by Foreign Minister X:"."""
+    st = work.stext(s)
+    if not rx["header_by"].match(st, re.match(r"\W*(?:Press\s+)?", st).end()):  # type: ignore[union-attr]
+        return None
+    named = work.people_in(s.start, s.end)
+    if len(named) != 1 or re.search(r"\w", work.text[named[0][0][1]:s.end]):
+        return None
+    return named[0][1]
 
 
 def _side_of(work: Work, s: Sentence) -> str | None:
@@ -350,13 +442,27 @@ def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: 
                              engagement=eng_id(a), span=(a, x.end)))
 
 
-def _narrative_start(work: Work, s: Sentence, att: _Attributor) -> bool:
-    """Does the sentence open with a subject of its own (a side, a joint subject, "The <Name>")?"""
+def _narrative_start(work: Work, s: Sentence, att: _Attributor, own: str | None = None) -> bool:
+    """Does the sentence open with a subject of its own (a side, a joint subject, "The <Name>")? The speaker's
+    own side (``own``) named bare is none: "X thanked China ... Indonesia is facing a surge ..." goes on."""
     st = work.stext(s)
     if att.rx["joint"].match(st) or re.match(r"(?:The|A|An|This|These|That|Those|Both|All)\s+[A-Z]", st):
-        return True
-    return any(m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the "))
-               for m in work.actor_mentions if s.start <= m.start < s.end)
+        return True  # "The United States is serious about ...": the narrator's
+    opening = [m for m in work.actor_mentions if s.start <= m.start < s.end and
+               (m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the ")))]
+    return any(m.code != own for m in opening)
+
+
+def _introduced(work: Work, sents: list[Sentence], state: str) -> str | None:
+    """The paragraphs "X said:" introduces: a quotation runs while its paragraphs open with a quotation mark,
+    a plain text until a heading ("Background", "Notes to editors"). The next state, None at the end."""
+    t = work.text[sents[0].start:sents[-1].end].strip()
+    if len(sents) == 1 and len(t.split()) <= 8 and not re.search(r"[.!?;:…][\"”’)]*$", t):
+        return None
+    quoted = t[:1] in _OPEN_Q
+    if state == "":
+        return "quote" if quoted else "plain"
+    return None if state == "quote" and not quoted else state
 
 
 def _outside_quotes(t: str) -> str:
@@ -456,8 +562,6 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     words = [text[a:b] for a, b, _ in units]
     saluted = any(rx["salute"].match(t) and t.rstrip().endswith(",") for t in words[:6])
     first = sum(bool(_SINGULAR.search(_outside_quotes(t))) for t in words)
-    if first < (2 if saluted else 3) or first < 0.2 * len(units):
-        return
     engs = [e for e in work.engagements if not e.reported_as]
     parts = engs[0].participants if engs else []
     # the addressees: anyone the speech salutes or names beside its own "I"
@@ -465,10 +569,18 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
                  if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
     speaker: int | None = None
     head = [x for x in work.sentences[:3] if rx["header_by"].search(work.stext(x))]
+    headed = False
     if head:
         named = work.people_in(head[0].start, head[0].end)
         if named and named[0][1] not in addressed:
             speaker = named[0][1]
+            # a "Statement by X" header naming a participant, or naming X and nothing else, makes any text in
+            # the first person X's
+            headed = speaker in parts or _header_speaker(work, rx, head[0]) == speaker
+    if headed:
+        first = sum(bool(_SINGULAR.search(t)) for t in words)  # his statement may be all quotation
+    if first < (1 if headed else 2 if saluted else 3) or (not headed and first < 0.2 * len(units)):
+        return
     if speaker is None:
         others = [i for i in parts if i not in addressed]
         if len(others) == 1 and work.people[others[0]].affiliation:
@@ -529,6 +641,9 @@ def run(work: Work) -> None:
     current: int | None = None  # speaker whose statement may continue
     current_act = False  # the current statement is an act ("X welcomed ..."), not reported speech
     follows = False  # "... as follows:": the statement runs on over the next paragraphs
+    # after "X said:" ending its paragraph: "" before the first paragraph it introduces, then "quote" or
+    # "plain" as that paragraph opens with a quotation mark or not; None otherwise
+    introduced: str | None = None
     cur_para = -1
     eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
@@ -555,6 +670,9 @@ def run(work: Work) -> None:
         prev_s, n_out = s, len(out)
         new_para = s.para != cur_para
         if new_para:
+            if follows and introduced is not None:
+                introduced = _introduced(work, by_para[s.para], introduced)
+                follows = introduced is not None
             if not follows:
                 current = None
             before = by_para.get(cur_para, [])
@@ -592,7 +710,7 @@ def run(work: Work) -> None:
                 a = s.start + turn.end()
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None, text=text[a:s.end],
                                      engagement=eng_id(a), span=(a, s.end)))
-                current, current_act, follows = named[-1], False, True
+                current, current_act, follows, introduced = named[-1], False, True, None
                 att.last_person = named[-1]
                 continue
             if (turn.group("who").isupper() and len(turn.group("who")) > 2) or work.people_in(
@@ -601,7 +719,7 @@ def run(work: Work) -> None:
         got = att.attribute(s, current)
         if got is None:
             st = work.stext(s)
-            if current is not None and current_act and _narrative_start(work, s, att):
+            if current is not None and current_act and _narrative_start(work, s, att, work.people[current].affiliation):
                 current = None  # after "X welcomed ...", "The United States is ..." is narration again
             opener = work.people_in(s.start, min(s.end, s.start + 40))
             if current is not None and opener and re.fullmatch(
@@ -612,13 +730,13 @@ def run(work: Work) -> None:
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:"
-                             r"(?!(?:need|exceed|proceed|succeed|heed)\b)\w+ed\b|held|met|spoke|made|took|had|"
+                             r"(?!(?:need|exceed|proceed|succeed|heed)(?:ed)?\b)\w+ed\b|held|met|spoke|made|took|had|"
                              r"signed|saw|gave|sent|underwent|agreed|exchanged)\b", st[jm.end():]):
                 current = None  # "The two leaders also exchanged views ...": narration of a joint act
             if current is not None and not re.match(r"(?:The (?:meeting|talks|call|visit|conversation)|During|Earlier|"
                                                      r"Prior to)\b", st):
                 p = work.people[current]
-                a = _content_start(text, s.start) if quote_speaker is not None else s.start
+                a = _content_start(text, s.start) if quote_speaker is not None or introduced == "quote" else s.start
                 out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=None,
                                      text=text[a:s.end], engagement=eng_id(a), span=(a, s.end)))
             # remember who was named first (the subject) in the last sentence naming someone, for "He"/"She"
@@ -627,6 +745,9 @@ def run(work: Work) -> None:
                 att.last_person = in_sentence[0][1]
             continue
         kind, person, a, b, cue, continues = got
+        if kind == "reported":
+            current, follows = None, False
+            continue
         if kind == "side":
             side_code = _side_of(work, s)
             if current is not None and side_code and side_code == work.people[current].affiliation:
@@ -639,9 +760,15 @@ def run(work: Work) -> None:
             continue
         if kind == "joint":
             current, follows = None, False
+            own = att.individual(s, a, current)
+            if own is not None:
+                b, got = own[0], own[1]
+            joint_eng = joint_engagement(work, s)  # "Both Ministers agreed": the ministers' engagement
             out.append(Statement(id="", speaker="both sides", affiliation=None, cue=cue, text=text[a:b],
-                                 engagement=eng_id(a), span=(a, b)))
-            continue
+                                 engagement=joint_eng.id if joint_eng else eng_id(a), span=(a, b)))
+            if own is None:
+                continue
+            kind, person, a, b, cue, continues = got
         assert person is not None
         p = work.people[person]
         whole = text[s.start:s.end]
@@ -655,6 +782,9 @@ def run(work: Work) -> None:
         att.last_person = person
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
+        introduced = None
+        if a == b == s.end and (text[:b].rstrip().endswith(":") or cue == "statement by"):
+            follows, introduced = True, ""  # "Speaking after the meeting, the Foreign Secretary said:"
         if follows:
             current_act = False
     if not any(st.speaker != "both sides" for st in out) and not turns:
