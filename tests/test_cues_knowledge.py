@@ -33,6 +33,8 @@ Edit = Callable[[dict[str, Any]], Any]
     (lambda d: d["statements"].update(described_offices=[]), r"statements\.described_offices: expected"),
     (lambda d: d["statements"].update(reciprocal_cues=["agreed", 3]), r"statements\.reciprocal_cues: expected"),
     (lambda d: d.pop("speech"), r"speech is missing or not a mapping"),
+    (lambda d: d["statements"].pop("reporters"), r"statements\.reporters is missing"),
+    (lambda d: d["statements"].update(joint_offices={"ministers": "minister"}), r"statements\.joint_offices: expected"),
 ])
 def test_a_missing_or_malformed_cue_list_is_a_clear_error(load_edited: Any, edit: Edit, message: str) -> None:
     with pytest.raises(KnowledgeError, match=message):

@@ -421,15 +421,22 @@ def _check_topic_words(data: dict[str, Any], where: str) -> None:
 # section of its own); each must be a non-empty list of words
 _CUE_LISTS: dict[str, tuple[str, ...]] = {
     "statements": ("content", "act", "joint_subjects", "side_subjects", "reciprocal_cues", "described_offices",
-                   "speech_participles"),
+                   "speech_participles", "reporters", "reporting_verbs"),
     "speech": ("greetings", "closings", "together_verbs", "together_adverbs", "header_words", "host_phrases"),
     "speech.salutations": ("possessives", "styles", "openings", "words", "addresses", "offices"),
 }
 
 
 def _check_cues(data: dict[str, Any], where: str) -> None:
-    """cues.yaml: the statements stage's word lists are there, each a non-empty list of words."""
+    """cues.yaml: the statements stage's word lists are there, each a non-empty list of words, and the joint
+    offices map nouns to office kinds."""
     _check_word_lists(data, _CUE_LISTS, where)
+    offices = (data.get("statements") or {}).get("joint_offices")
+    if not isinstance(offices, dict) or not offices or not all(
+            isinstance(k, str) and isinstance(v, list) and v and all(isinstance(x, str) for x in v)
+            for k, v in offices.items()):
+        raise KnowledgeError(f"{where}: statements.joint_offices: expected a mapping of noun -> office kinds, "
+                             f"got {offices!r}")
 
 
 def _check_word_lists(data: dict[str, Any], lists: dict[str, tuple[str, ...]], where: str) -> None:
