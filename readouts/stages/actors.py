@@ -665,13 +665,19 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         words = t.replace("-", " ").split()
         # the title's head noun: "Head of State" is a head, "Secretary of State" a secretary
         head = next((w for w in words if w in work.kb.title_heads), words[-1])
+        # an office of the same kind under another head word ("the Prime Minister" and "Chancellor
+        # Scholz", "the Taoiseach", "Premier Li") is the same office only for the same side: the
+        # unqualified one of a readout is the publisher's own
+        same_side = (bool(ref.title_actor) and p_side == ref.title_actor) or _abbreviates(ref.title, pt) \
+            or _abbreviates(p.title or "", t)
         if pt and (t == pt or t in pt):
             cands.append((3, i))
         elif pt and head in pt.split():
             cands.append((2, i))
-        elif pt and kind and kind == pk:
+        elif pt and kind and kind == pk and same_side:
             cands.append((1, i))
-        elif known_role and (head in known_role.title.lower() or (kind and known_role.kind == kind)):
+        elif known_role and (head in known_role.title.lower().split()
+                             or (kind and known_role.kind == kind and same_side)):
             cands.append((1, i))
         elif ref.title_actor and p_side == ref.title_actor and kind and pk is None:
             cands.append((1, i))  # "his Omani counterpart" ... "the Omani Foreign Minister"
@@ -698,6 +704,15 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             p.title_actor = p.title_actor or ref.title_actor
         return
     people.add(span, ref)
+
+
+def _abbreviates(short: str, title: str) -> bool:
+    """Is ``short`` an abbreviation of ``title`` ("EAM" of "External Affairs Minister", "PM" of "India's
+    Prime Minister"): a word in capitals whose letters are the initials of consecutive words of it."""
+    if not (short.isalpha() and short.isupper() and 2 <= len(short) <= 4):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", title.lower()))
+    return short.lower() in initials
 
 
 def _side(q: PersonRef) -> str | None:

@@ -1,0 +1,54 @@
+"""Names and titles as other ministries write them: an unqualified "The Prime Minister" beside a foreign
+head of government, family-name-first surnames, honorifics and styles (H.E., HH, YB Dato' Seri ...), Gulf
+names with bin/Al-, titles such as "President of the Government", connectors after a title, headline
+verbs, initial-dot names and military ranks. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import readouts
+
+
+def _extract(text: str, **context: Any) -> dict:
+    return readouts.extract(text, context).to_dict()
+
+
+def _participants(rec: dict) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p["name"], p["title"], p["affiliation"]) for e in rec["engagements"] for p in e["participants"]]
+
+
+def _speakers(rec: dict) -> dict[str, set[str | None]]:
+    out: dict[str, set[str | None]] = {}
+    for s in rec["statements"]:
+        out.setdefault(s["speaker"], set()).add(s["affiliation"])
+    return out
+
+
+# --- 1. an unqualified title refers back only to the same title, else it is the publisher's own ---------
+
+def test_unqualified_prime_minister_is_not_the_foreign_chancellor() -> None:
+    rec = _extract("PM call with Chancellor Scholz of Germany: 3 October 2024\n\n"
+                   "The Prime Minister spoke with Chancellor Olaf Scholz of Germany on Thursday evening.\n\n"
+                   "The Prime Minister said that support for Kyiv must be kept up through the winter.\n",
+                   publisher="Prime Minister's Office, 10 Downing Street")
+    parts = _participants(rec)
+    assert (None, "Prime Minister", "GBR") in parts
+    assert ("Olaf Scholz", "Chancellor of Germany", "DEU") in parts
+    assert _speakers(rec) == {"Prime Minister": {"GBR"}}
+
+
+def test_unqualified_prime_minister_is_not_the_taoiseach_or_a_premier() -> None:
+    for other, side in (("the Taoiseach Leo Varadkar", "IRL"), ("Chinese Premier Li Qiang", "CHN")):
+        rec = _extract(f"The Prime Minister met {other} in London this morning.\n\n"
+                       "The Prime Minister said that trade between the two countries had grown.\n")
+        names = [p[0] for p in _participants(rec)]
+        assert None in names and len(names) == 2, other
+        assert set(_speakers(rec)) == {"Prime Minister"}, other
+        assert side not in _speakers(rec)["Prime Minister"], other
+
+
+def test_the_chancellor_still_refers_back_to_the_chancellor() -> None:
+    rec = _extract("The Prime Minister spoke with Chancellor Olaf Scholz of Germany on Thursday evening.\n\n"
+                   "The Chancellor said that Germany would host the next round of talks.\n")
+    assert _speakers(rec) == {"Olaf Scholz": {"DEU"}}
