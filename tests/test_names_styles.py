@@ -52,3 +52,34 @@ def test_the_chancellor_still_refers_back_to_the_chancellor() -> None:
     rec = _extract("The Prime Minister spoke with Chancellor Olaf Scholz of Germany on Thursday evening.\n\n"
                    "The Chancellor said that Germany would host the next round of talks.\n")
     assert _speakers(rec) == {"Olaf Scholz": {"DEU"}}
+
+
+# --- 2. a family name that is a function word ("He", "In") ------------------------------------------------
+
+def _mentions(rec: dict, name: str) -> list[str]:
+    text = rec["document"]["text"]
+    return [text[s["span"][0]:s["span"][1]] for s in rec["statements"] if s["speaker"] == name]
+
+
+def test_sentence_initial_he_is_a_pronoun_not_he_lifeng() -> None:
+    rec = _extract("Vice Premier He Lifeng received Minister Lawrence Wong in Beijing on 12 May 2023. "
+                   "He Lifeng said China valued the partnership. Wong thanked him for the warm welcome. "
+                   "He added that Singapore stood ready to expand trade in green technology.")
+    speakers = _speakers(rec)
+    assert speakers["He Lifeng"] == {"CHN"}
+    assert not any("Singapore stood ready" in m for m in _mentions(rec, "He Lifeng"))
+
+
+def test_vice_premier_he_alone_is_a_name() -> None:
+    rec = _extract("Vice Premier He received Minister Lawrence Wong in Beijing on 12 May 2023. "
+                   "Vice Premier He said China valued the partnership.")
+    assert ("He", "Vice Premier", "CHN") in _participants(rec)
+    assert _speakers(rec) == {"He": {"CHN"}}
+
+
+def test_given_name_in_is_no_surname() -> None:
+    rec = _extract("President Lee Jae-myung wants better ties with Tokyo than under his predecessor Moon Jae In.\n\n"
+                   "In their first formal talks in Tokyo on Monday, Foreign Minister Cho Hyun and Foreign Minister "
+                   "Takeshi Iwaya agreed to keep in close contact.")
+    names = {p[0] for p in _participants(rec)}
+    assert "Moon Jae In" not in names and "In" not in names

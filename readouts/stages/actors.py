@@ -200,6 +200,12 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
             break
         if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or (
                 low in STOP_WORDS and low not in kb.name_particles):
+            if j == k and t.is_cap and low not in _MONTHS and (
+                    _name_word(tokens, j + 1, actor_tok, kb, text)
+                    or (low in kb.surnames and k > 0 and tokens[k - 1].lower in kb.title_heads)):
+                # "Vice Premier He Lifeng", "Vice Premier He said": a family name that is a function word
+                j += 1
+                continue
             break
         glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
                  and tokens[j + 1].end == tokens[j + 2].start)
@@ -220,6 +226,15 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 continue
         break
     return j
+
+
+def _name_word(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any, text: str) -> bool:
+    """Is token j a capitalised word that can only be part of a name, on the same line as the one before?"""
+    if j >= len(tokens) or "\n" in text[tokens[j - 1].end:tokens[j].start]:
+        return False
+    t, low = tokens[j], tokens[j].lower
+    return t.is_cap and t.text.isalpha() and j not in actor_tok and low not in STOP_WORDS and low not in _NOT_NAMES \
+        and low not in _MONTHS and low not in _HEADLINE_VERBS and low not in kb.title_words
 
 
 def _honorifics(kb: Any) -> set[str]:
@@ -576,7 +591,8 @@ def run(work: Work) -> None:
         if p.name:
             parts = p.name.split()
             if len(parts) > 1:
-                surnames.setdefault(parts[-1].lower(), i)
+                if not (p.known and p.known.family_first):
+                    surnames.setdefault(parts[-1].lower(), i)  # not the "In" of "Moon Jae In"
                 if p.known and p.known.surname:
                     surnames.setdefault(p.known.surname.lower(), i)
                 if p.known and p.known.family_first:
@@ -623,6 +639,11 @@ def run(work: Work) -> None:
                 work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
                 continue
         who = surnames.get(t.lower)
+        if who is not None and (t.lower in STOP_WORDS or t.lower in _NOT_NAMES) and (
+                not _is_surname_of(work.people[who], t.text) or _opens_sentence(tokens, k, text)):
+            # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
+            # trade") only when it is the known person's surname and no sentence starts with it
+            who = None
         inside_run = (k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end + 1 >= t.start
                       and tokens[k - 1].lower not in kb.title_words and tokens[k - 1].lower not in hon) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in _PLACE_ENDS and tokens[k + 1].is_cap)
@@ -637,6 +658,16 @@ def run(work: Work) -> None:
         if p.known and p.name and p.name != p.known.name and \
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
+
+
+def _is_surname_of(p: PersonRef, word: str) -> bool:
+    return bool(p.known and p.known.surname and p.known.surname.lower() == word.lower())
+
+
+def _opens_sentence(tokens: list[Token], k: int, text: str) -> bool:
+    """Does token k start a sentence, a line or a quotation (where any word is capitalised)?"""
+    return k == 0 or tokens[k - 1].text in (".", "!", "?", ":", ";", '"', "“", "”", "(", "–", "—") \
+        or "\n" in text[tokens[k - 1].end:tokens[k].start]
 
 
 def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int], ref: PersonRef) -> None:
