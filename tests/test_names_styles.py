@@ -83,3 +83,43 @@ def test_given_name_in_is_no_surname() -> None:
                    "Takeshi Iwaya agreed to keep in close contact.")
     names = {p[0] for p in _participants(rec)}
     assert "Moon Jae In" not in names and "In" not in names
+
+
+# --- 3. honorifics and styles are no names ---------------------------------------------------------------
+
+def _names(rec: dict) -> set[str | None]:
+    return {p[0] for p in _participants(rec)}
+
+
+def test_he_dr_before_a_name_is_no_person() -> None:
+    rec = _extract("H.E. Dr William Samoei Ruto, President of the Republic of Kenya, met Prime Minister Narendra Modi "
+                   "in New Delhi on 5 December 2023.")
+    assert _names(rec) == {"William Samoei Ruto", "Narendra Modi"}
+    assert ("William Samoei Ruto", "President of the Republic of Kenya", "KEN") in _participants(rec)
+
+
+def test_undotted_he_and_hh() -> None:
+    rec = _extract("HE the Nigerian Foreign Minister met HE Ahmed Zaki Karim, Minister of Foreign Affairs of Egypt, "
+                   "in Abuja on 3 March 2024. HH Sheikh Khalid bin Nasser Al-Qasimi also received the minister.")
+    parts = _participants(rec)
+    assert (None, "Nigerian Foreign Minister", "NGA") in parts
+    assert ("Ahmed Zaki Karim", "Minister of Foreign Affairs of Egypt", "EGY") in parts
+    assert not any(n and (n.startswith("HE") or n.startswith("HH")) for n in _names(rec))
+
+
+def test_malaysian_styles() -> None:
+    rec = _extract("YB Dato' Seri Diraja Dr. Rahim Bakar Osman, Minister of Foreign Affairs of Malaysia, met "
+                   "Tan Sri Hamid Yusof Salleh and YAB Dato’ Sri Kamal Nordin Ismail in Putrajaya on 1 May 2024.")
+    names = _names(rec)
+    assert "Rahim Bakar Osman" in names
+    assert not any(n and any(w in n.split() for w in ("Seri", "Diraja", "Dato", "YB", "Tan", "Sri", "Dr.", "Dr"))
+                   for n in names), names
+
+
+def test_counselor_is_a_style_and_a_later_surname_is_not_a_known_namesake() -> None:
+    rec = _extract("Counselor Ahmed Fahmy, the spokesman of the Egyptian Presidency, said that President Abdel Fattah "
+                   "El-Sisi received Foreign Minister Sergey Lavrov in Cairo on 5 May 2024. Counselor Fahmy added "
+                   "that the talks were constructive.")
+    speakers = _speakers(rec)
+    assert speakers.get("Ahmed Fahmy") == {"EGY"}
+    assert not any(s.startswith("Counselor") or s == "Nabil Fahmy" for s in speakers)

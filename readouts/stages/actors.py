@@ -181,9 +181,7 @@ _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", 
 def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
     hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
-    while k < len(tokens) and (tokens[k].lower in hon or (
-            tokens[k].text == "." and k > 0 and tokens[k - 1].lower in hon)):
-        k += 1
+    k = _skip_address(tokens, k, kb)
     while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
             or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and tokens[k + 1].is_cap:
@@ -209,6 +207,8 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
             break
         glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
                  and tokens[j + 1].end == tokens[j + 2].start)
+        if glued and f"{low}-{tokens[j + 2].lower}" in _HEADLINE_VERBS:
+            break  # "Premier Li Keqiang Co-chairs ..."
         if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2 or glued):
             j += 1
             continue
@@ -239,6 +239,42 @@ def _name_word(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any, 
 
 def _honorifics(kb: Any) -> set[str]:
     return kb.honorific_words | _QUOTES
+
+
+def _address_phrases(kb: Any) -> list[tuple[str, ...]]:
+    """titles.yaml's ``address_phrases`` as token tuples, longest first (kept on the knowledge)."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "address_phrases" not in cache:
+        phrases = {tuple(t.text.replace("’", "'") for t in tokenize(str(p))) for p in kb.titles.get("address_phrases", [])}
+        cache["address_phrases"] = sorted((p for p in phrases if p), key=len, reverse=True)
+    return cache["address_phrases"]
+
+
+def _phrase_at(tokens: list[Token], k: int, kb: Any) -> int:
+    """How many tokens a form of address of several words ("Tan Sri") or in capitals ("HE") takes at
+    token k (0: none). A word written in capitals in the grammar matches only in capitals."""
+    for ph in _address_phrases(kb):
+        if k + len(ph) <= len(tokens) and all(
+                tokens[k + x].text == w if w.isupper() and len(w) > 1 else tokens[k + x].lower.replace("’", "'") == w.lower()
+                for x, w in enumerate(ph)):
+            return len(ph)
+    return 0
+
+
+def _skip_address(tokens: list[Token], k: int, kb: Any, end: int | None = None) -> int:
+    """The first token after the forms of address that start at token k ("H.E. Dr", "YB Dato' Seri
+    Diraja Dr.", "Tan Sri", "HE"), not beyond ``end``."""
+    hon, end = _honorifics(kb), len(tokens) if end is None else end
+    after_form = False
+    while k < end:
+        n = _phrase_at(tokens, k, kb)
+        if n and k + n <= end:
+            k, after_form = k + n, True
+        elif tokens[k].lower in hon or (tokens[k].text == "." and k > 0 and (after_form or tokens[k - 1].lower in hon)):
+            k, after_form = k + 1, tokens[k].text != "."
+        else:
+            break
+    return k
 
 
 def _norm_name(tokens: list[Token], kb: Any) -> str:
@@ -283,7 +319,7 @@ class _People:
                     p.title_actor = ref.title_actor
                 if ref.name and (not p.name or len(ref.name) > len(p.name)):
                     p.name, p.name_span = ref.name, ref.name_span
-                if ref.known and not p.known:
+                if ref.known and not p.known and _may_be(p.name, ref.known):
                     p.known = ref.known
                 p.mentions.append(span)
                 w.person_at[span] = i
@@ -317,6 +353,16 @@ class _People:
                         k.surname and low.split()[0] == k.surname.lower()):
                     return True
         return False
+
+
+def _may_be(name: str | None, known: Any) -> bool:
+    """Can a name the text gives be the known person's? "Fahmy" can be Nabil Fahmy; "Ahmed Fahmy" cannot,
+    whom a later "Counselor Fahmy" joins without making him the known one."""
+    if not name:
+        return True
+    words = name.lower().replace("-", " ").split()
+    ends = {words[0], words[-1]}  # "William Samoei Ruto" can be William Ruto
+    return any(ends <= set(f.lower().replace("-", " ").split()) for f in (known.name, *known.aliases))
 
 
 def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, title: str | None = None,
@@ -434,9 +480,10 @@ def run(work: Work) -> None:
         start = j
         while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
             j += 1  # "Boris Johnson MP, Prime Minister of ..."
-        if not (j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at):
+        r = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1  # ", the spokesman of ..."
+        if not (r < len(tokens) and tokens[j].text == "," and r in run_at):
             return start
-        ra, rb, _ = run_at[j + 1]
+        ra, rb, _ = run_at[r]
         ref.title, ref.title_span = title_text(ra, rb)
         ref.title_actor = actor_code(ra, rb) or (ref.title_actor if keep_actor else None)
         person_tok.update(range(ra, rb))
@@ -473,9 +520,9 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = _name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or tokens[k].lower in hon or tokens[k].text == "."
+            while k < j and (not tokens[k].is_cap or _skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
                              or (tokens[k].lower in ranks and k + 1 < j)):
-                k += 1
+                k = max(k + 1, _skip_address(tokens, k, kb, j))
             name_toks = tokens[k:j]
             if not name_toks:
                 continue
@@ -524,12 +571,11 @@ def run(work: Work) -> None:
         person_tok.update(range(ti, tj))
     # 1b. a name introduced by a form of address ("H.E. Mr. Mohamed Ould Cheikh El Ghazouani, President of ...")
     for k, t in enumerate(tokens):
-        if k in person_tok or t.lower not in kb.name_address or (t.lower in ("m", "m.") and not t.is_cap):
+        if k in person_tok or (t.lower not in kb.name_address and not _phrase_at(tokens, k, kb)) or (
+                t.lower in ("m", "m.") and not t.is_cap):
             continue
         j = _name_after(tokens, k, actor_tok, kb, text)
-        start = k
-        while start < j and (tokens[start].lower in hon or tokens[start].text == "."):
-            start += 1
+        start = _skip_address(tokens, k, kb, j)
         seg = tokens[start:j]
         if not seg or any(x in person_tok for x in range(start, j)):
             continue
@@ -550,10 +596,10 @@ def run(work: Work) -> None:
             found_ti = tok_at.get(a)
             if found_ti is None or found_ti in person_tok or found_ti in actor_tok:
                 continue
-            ti = found_ti
-            tj = ti
+            tj = found_ti
             while tj < len(tokens) and tokens[tj].end <= b:
                 tj += 1
+            ti = _skip_address(tokens, found_ti, kb, tj)  # "H.E. Dr", "Seri Diraja": forms of address only
             seg = tokens[ti:tj]
             if not seg or any(k in person_tok or k in actor_tok for k in range(ti, tj)):
                 continue
