@@ -123,3 +123,24 @@ def test_counselor_is_a_style_and_a_later_surname_is_not_a_known_namesake() -> N
     speakers = _speakers(rec)
     assert speakers.get("Ahmed Fahmy") == {"EGY"}
     assert not any(s.startswith("Counselor") or s == "Nabil Fahmy" for s in speakers)
+
+
+# --- 4. Gulf names: the given name and the father's name tell people apart ------------------------------
+
+def test_brothers_bin_zayed_are_two_people() -> None:
+    rec = _extract("President Mohamed bin Zayed Al Nahyan received Sheikh Mansour bin Zayed Al Nahyan, Vice President "
+                   "of the UAE, and Sheikh Hamdan bin Zayed Al Nahyan in Abu Dhabi on 4 April 2024. Sheikh Mansour "
+                   "said the projects would be finished this year.")
+    names = _names(rec)
+    assert {"Mohamed bin Zayed Al Nahyan", "Mansour bin Zayed Al Nahyan", "Hamdan bin Zayed Al Nahyan"} <= names
+    assert set(_speakers(rec)) == {"Mansour bin Zayed Al Nahyan"}
+
+
+def test_same_given_name_other_father_is_another_person() -> None:
+    rec = _extract("Deputy Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman Al-Thani met "
+                   "Sheikh Mohammed bin Hamad Al-Thani, Chairman of the Qatar Foundation, in Doha on 14 December 2019. "
+                   "Sheikh Mohammed bin Hamad Al-Thani said the foundation valued the ministry's support.")
+    parts = _participants(rec)
+    assert ("Mohammed bin Hamad Al-Thani", "Chairman of the Qatar Foundation", "QAT") in parts
+    assert "Mohammed bin Abdulrahman Al-Thani" in _names(rec)
+    assert set(_speakers(rec)) == {"Mohammed bin Hamad Al-Thani"}

@@ -333,6 +333,8 @@ class _People:
     def _same(p: PersonRef, q: PersonRef) -> bool:
         if p.known and q.known:
             return p.known is q.known
+        if p.name and q.name and not _lineage_agrees(p.name, q.name):
+            return False  # "Mansour bin Zayed" is not "Mohamed bin Zayed"
         if p.name and q.name:
             a, b = p.name.lower().split(), q.name.lower().split()
             if a == b or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
@@ -346,6 +348,8 @@ class _People:
             k = p.known or q.known
             other = q.name if p.known else p.name
             assert k is not None
+            if other and not any(_lineage_agrees(other, f) for f in (k.name, *k.aliases)):
+                return False  # "Mohammed bin Hamad Al-Thani" is not the known Mohammed bin Abdulrahman Al Thani
             if other:
                 low = other.lower()
                 forms = {k.name.lower(), *(x.lower() for x in k.aliases)}
@@ -353,6 +357,35 @@ class _People:
                         k.surname and low.split()[0] == k.surname.lower()):
                     return True
         return False
+
+
+_LINEAGE = {"bin", "bint", "ibn", "binti", "binte"}
+
+
+def _lineage(name: str) -> tuple[str | None, str | None] | None:
+    """(given name, father's name) of an Arab or Malay name ("Mansour bin Zayed Al Nahyan" -> mansour,
+    zayed; "Al-Thani" -> None, None), or None for a name of another kind."""
+    words = name.lower().replace("’", "'").split()
+    if not any(w in _LINEAGE or w in ("al", "el") or w.startswith(("al-", "el-")) for w in words):
+        return None
+    given = words[0] if words[0] not in _LINEAGE and words[0] not in ("al", "el") \
+        and not words[0].startswith(("al-", "el-")) else None
+    father = next((words[x + 1] for x in range(len(words) - 1) if words[x] in _LINEAGE), None)
+    return given, father
+
+
+def _lineage_agrees(a: str, b: str) -> bool:
+    """Could two names with bin/bint/ibn or Al- be one person's: the same given name and the same father's
+    name wherever both say them? (Not the first initial and the family alone, which all Al Nahyans share.)
+    Names of other kinds always could, as far as this goes."""
+    la, lb = _lineage(a), _lineage(b)
+    if la is None and lb is None:
+        return True
+    ga, fa = la or (a.lower().split()[0], None)
+    gb, fb = lb or (b.lower().split()[0], None)
+    if ga and gb and ga != gb and len(a.split()) > 1 and len(b.split()) > 1:
+        return False
+    return not (fa and fb and fa != fb)
 
 
 def _may_be(name: str | None, known: Any) -> bool:
