@@ -144,3 +144,27 @@ def test_same_given_name_other_father_is_another_person() -> None:
     assert ("Mohammed bin Hamad Al-Thani", "Chairman of the Qatar Foundation", "QAT") in parts
     assert "Mohammed bin Abdulrahman Al-Thani" in _names(rec)
     assert set(_speakers(rec)) == {"Mohammed bin Hamad Al-Thani"}
+
+
+# --- 5. "President of the Government", "Head of Government", "Head of State" ------------------------------
+
+def test_president_of_the_government_is_a_head_of_government() -> None:
+    rec = _extract("The President of the Government, Pedro Sánchez, held a meeting with the President of the Republic "
+                   "of Chile, Gabriel Boric, in Madrid on 10 March 2023.")
+    parts = {p["name"]: p for e in rec["engagements"] for p in e["participants"]}
+    assert set(parts) == {"Pedro Sánchez", "Gabriel Boric"}
+    assert parts["Pedro Sánchez"]["title"] == "President of the Government"
+    assert parts["Pedro Sánchez"]["role"] == "head_of_government"
+
+
+def test_head_of_government_of_a_republic() -> None:
+    rec = _extract("The Minister of Foreign Affairs met the Head of Government of the Republic of Tunisia, Hamadi "
+                   "Jebali, in Tunis on 3 May 2012.")
+    assert ("Hamadi Jebali", "Head of Government of the Republic of Tunisia", "TUN") in _participants(rec)
+    assert not any(p[1] == "Head" for p in _participants(rec))
+
+
+def test_the_head_of_state_refers_back_to_the_president() -> None:
+    rec = _extract("President Uhuru Kenyatta received Prime Minister Narendra Modi at State House in Nairobi on "
+                   "11 July 2016. The Kenyan Head of State said Kenya valued India's partnership.")
+    assert _speakers(rec) == {"Uhuru Kenyatta": {"KEN"}}
