@@ -8,6 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import readouts
+from readouts.knowledge import load_knowledge
+from readouts.pipeline import STAGES
+from readouts.stages.base import Work
 
 
 def _extract(text: str, **context: Any) -> dict:
@@ -168,3 +171,39 @@ def test_the_head_of_state_refers_back_to_the_president() -> None:
     rec = _extract("President Uhuru Kenyatta received Prime Minister Narendra Modi at State House in Nairobi on "
                    "11 July 2016. The Kenyan Head of State said Kenya valued India's partnership.")
     assert _speakers(rec) == {"Uhuru Kenyatta": {"KEN"}}
+
+
+# --- 6. "to", "on", "in" continue a title only after a head that takes them ------------------------------
+
+def _people_titles(text: str) -> list[str | None]:
+    """The titles of the people the actors stage finds (before the roles stage fills in missing ones)."""
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    return [p.title for p in work.people]
+
+
+def test_a_place_after_to_or_on_is_not_part_of_a_title() -> None:
+    assert "President of Finland" in _people_titles(
+        "Secretary General Mark Rutte welcomed the President of Finland to NATO Headquarters on 3 March 2025.")
+    assert "President" in _people_titles("Secretary General Mark Rutte briefed the President on the Alliance in Brussels.")
+    titles = _people_titles("The Foreign Secretary met Foreign Minister Margus Tsahkna in London on 3 March 2025. "
+                            "The Foreign Secretary on Estonia said the two countries were close allies.")
+    assert not any(t and "Estonia" in t for t in titles)
+
+
+def test_heads_that_take_to_on_in_keep_them() -> None:
+    titles = _people_titles(
+        "Ambassador to the United Nations Linda Thomas-Greenfield met Special Adviser on National Security Anne "
+        "Neuberger and the Minister in the Prime Minister's Department Fadhlina Sidek in New York. The Permanent "
+        "Representative of India to the United Nations, Ruchira Kamboj, joined them.")
+    assert {"Ambassador to the United Nations", "Special Adviser on National Security",
+            "Minister in the Prime Minister's Department",
+            "Permanent Representative of India to the United Nations"} <= set(titles)
+
+
+def test_foreign_minister_is_not_the_prime_minister() -> None:
+    titles = _people_titles("The Prime Minister met the Foreign Minister in the Chinese capital on Monday.")
+    assert titles == ["Prime Minister", "Foreign Minister"]

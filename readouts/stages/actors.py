@@ -76,14 +76,38 @@ def gazetteer(kb: Any) -> Gazetteer:
     return g
 
 
+def _complements(kb: Any) -> dict[str, set[str]]:
+    """titles.yaml's ``head_complements``: connector -> the heads and bodies that take it."""
+    return {str(c).lower(): {str(w).lower() for w in ws}
+            for c, ws in (kb.titles.get("head_complements") or {}).items()}
+
+
+def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: Any,
+               takes: dict[str, set[str]]) -> bool:
+    """May connector j carry the title run that started at i on? "of", "and", "for" always; "to", "on",
+    "in" only after a head or body that takes them (the nearest before), "in" only into an office."""
+    low = tokens[j].lower
+    if low not in takes:
+        return True
+    near = next((tokens[x].lower for x in range(j - 1, i - 1, -1)
+                 if tokens[x].lower in kb.title_heads or any(tokens[x].lower in ws for ws in takes.values())), None)
+    if near not in takes[low]:
+        return False
+    if low == "in":
+        nxt = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1
+        return nxt < len(tokens) and tokens[nxt].lower in kb.title_words and nxt not in actor_tok
+    return True
+
+
 def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
+    takes = _complements(kb)
     runs: list[tuple[int, int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
         j = i
-        while j < n and (tokens[j].lower in words or tokens[j].lower in conn
+        while j < n and (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
                          or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                          or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
@@ -780,6 +804,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         # unqualified one of a readout is the publisher's own
         same_side = (bool(ref.title_actor) and p_side == ref.title_actor) or _abbreviates(ref.title, pt) \
             or _abbreviates(p.title or "", t)
+        if kind and pk and kind != pk and t not in pt:
+            continue  # "the Foreign Minister" is not "the Prime Minister", for all their one head word
         if pt and (t == pt or t in pt):
             cands.append((3, i))
         elif pt and head in pt.split():
