@@ -207,3 +207,20 @@ def test_heads_that_take_to_on_in_keep_them() -> None:
 def test_foreign_minister_is_not_the_prime_minister() -> None:
     titles = _people_titles("The Prime Minister met the Foreign Minister in the Chinese capital on Monday.")
     assert titles == ["Prime Minister", "Foreign Minister"]
+
+
+# --- 7. the side of a title is the actor its head noun governs, not one before it or one it is sent to ----
+
+def test_a_place_before_of_the_minister_is_not_the_ministers_side() -> None:
+    rec = _extract("Visit to Brazil of the Minister of International Relations and Cooperation of South Africa, "
+                   "Naledi Pandor\nBrasília, 6 March 2023. Minister Mauro Vieira received the Minister of "
+                   "International Relations and Cooperation of South Africa, Naledi Pandor, in Brasília.")
+    assert ("Naledi Pandor", "Minister of International Relations and Cooperation of South Africa", "ZAF") \
+        in _participants(rec)
+
+
+def test_an_ambassador_is_not_of_the_side_he_is_sent_to() -> None:
+    rec = _extract("Ambassador to the United Nations Linda Thomas-Greenfield met the Ambassador of Japan to the United "
+                   "Nations Kazuyuki Yamazaki in New York on 3 May 2023.")
+    sides = {p[0]: p[2] for p in _participants(rec)}
+    assert sides == {"Linda Thomas-Greenfield": "USA", "Kazuyuki Yamazaki": "JPN"}

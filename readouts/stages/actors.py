@@ -133,6 +133,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 # actor after "of" completes the previous name, not this title
                 while a < b and (a in actor_tok or tokens[a].lower in conn or tokens[a].lower in ("'s", "’s")):
                     a += 1
+            a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
             seg = tokens[a:b]
             has_head = any(t.lower in heads for t in seg) or any(
                 f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
@@ -171,6 +172,28 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         else:
             i += 1
     return runs
+
+
+def _after_foreign_of(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str],
+                      conn: set[str]) -> int:
+    """Where a title run really starts: after an actor and "of" before its head noun ("Visit to Brazil of
+    the Minister of International Relations and Cooperation of South Africa"), since a title's side is the
+    actor its head noun governs with "of", never one before it."""
+    first_head = next((x for x in range(a, b) if tokens[x].lower in heads), b)
+    x = a
+    while x < first_head:
+        if x not in actor_tok:
+            x += 1
+            continue
+        e = x
+        while e < first_head and e in actor_tok:
+            e += 1
+        if e < first_head and tokens[e].lower == "of":
+            a = e + 1
+            while a < first_head and tokens[a].lower in conn:
+                a += 1
+        x = e
+    return a
 
 
 def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str]) -> int | None:
@@ -516,8 +539,13 @@ def run(work: Work) -> None:
         return _find_known_by_surname(kb, surname, day, title, actor, named)
 
     def actor_code(ti: int, tj: int) -> str | None:
+        """The side a title names: its first actor, not one it is sent "to" ("Ambassador of Japan to
+        China" is Japan's, "Ambassador to the United Nations" no one's by the title)."""
         for m in work.actor_mentions:
             if tokens[ti].start <= m.start and m.end <= tokens[tj - 1].end:
+                before = re.search(r"\b(\w+)\s+(?:the\s+)?$", text[tokens[ti].start:m.start])
+                if before and before.group(1).lower() == "to":
+                    continue
                 return m.code
         return None
 
