@@ -224,3 +224,17 @@ def test_an_ambassador_is_not_of_the_side_he_is_sent_to() -> None:
                    "Nations Kazuyuki Yamazaki in New York on 3 May 2023.")
     sides = {p[0]: p[2] for p in _participants(rec)}
     assert sides == {"Linda Thomas-Greenfield": "USA", "Kazuyuki Yamazaki": "JPN"}
+
+
+# --- 8. "of X's" after a name is no title complement; a dated role beats an "of X" after the name --------
+
+def test_of_a_possessive_after_a_name_is_no_complement() -> None:
+    rec = _extract("Minister Jaishankar met Minister Naledi Pandor in Pretoria on 5 June 2023. Minister Jaishankar "
+                   "assured Minister Pandor of India's full support for South Africa's chairship of the group.")
+    assert ("Naledi Pandor", "Minister", "ZAF") in _participants(rec)
+
+
+def test_a_dated_role_beats_an_of_complement() -> None:
+    rec = _extract("Minister Jaishankar received Minister Pandor of India House in New Delhi on 5 June 2023.")
+    sides = {p[0]: p[2] for p in _participants(rec)}
+    assert sides.get("Pandor") == "ZAF"

@@ -588,6 +588,8 @@ def run(work: Work) -> None:
                 code = actor_at(k)
                 while k < len(tokens) and k in actor_tok:
                     k += 1
+                if k < len(tokens) and tokens[k].lower in ("'s", "’s"):
+                    return None, j  # "assured Minister Pandor of India's support": no complement of the title
                 return code, k
         return None, j
 
@@ -628,10 +630,13 @@ def run(work: Work) -> None:
             comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
                             known=k0[2] if k0 else None, title_actor=tactor or comp)
-            if comp and not tactor and j + 1 < len(tokens):
-                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if ref.known is None and len(name_toks) == 1:
                 ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
+            if comp and not tactor and ref.known is not None and ref.known.roles and not any(
+                    r.actor == comp and r.active(day) for r in ref.known.roles):
+                comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
+            if comp and not tactor and j + 1 < len(tokens):
+                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if kb.title_kind(ttl) is None:
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
