@@ -238,3 +238,16 @@ def test_a_dated_role_beats_an_of_complement() -> None:
     rec = _extract("Minister Jaishankar received Minister Pandor of India House in New Delhi on 5 June 2023.")
     sides = {p[0]: p[2] for p in _participants(rec)}
     assert sides.get("Pandor") == "ZAF"
+
+
+# --- 9. a headline's verb after a known surname is no part of the name -----------------------------------
+
+def test_a_headline_verb_after_a_known_surname() -> None:
+    rec = _extract("Secretary Manalo Joins Japan and U.S. Counterparts in Trilateral Talks\n"
+                   "Manila, 3 March 2024. Secretary Enrique Manalo met Foreign Minister Yoko Kamikawa and Secretary "
+                   "of State Antony Blinken.")
+    names = _names(rec)
+    assert "Manalo Joins" not in names and "Enrique Manalo" in names
+    titles = _people_titles("Minister Balakrishnan Backs Closer Ties With Jakarta\nMinister Vivian Balakrishnan "
+                            "met Minister Retno Marsudi in Singapore on 3 May 2023.")
+    assert len(titles) == 2

@@ -252,6 +252,8 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 j += 1
                 continue
             break
+        if j > k and t.is_cap and _verb_after_surname(tokens, j, kb):
+            break  # "Secretary Manalo Joins Japan and U.S. Counterparts ..."
         glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
                  and tokens[j + 1].end == tokens[j + 2].start)
         if glued and f"{low}-{tokens[j + 2].lower}" in _HEADLINE_VERBS:
@@ -273,6 +275,37 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 continue
         break
     return j
+
+
+def _verb_lemmas(kb: Any) -> frozenset[str]:
+    """The one-word verb lemmas of the coder's verb lexicon (verbs.yaml), kept on the knowledge."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "verb_lemmas" not in cache:
+        from ..coding.own import load_verbs
+
+        cache["verb_lemmas"] = frozenset(k[0] for k in load_verbs().verbs if len(k) == 1)
+    return cache["verb_lemmas"]
+
+
+def _verb_s_form(word: str, kb: Any) -> bool:
+    """Is a word a verb's third person form ("joins", "reaffirms", "carries", "pushes") or a headline word?"""
+    w = word.lower()
+    if w in _HEADLINE_VERBS:
+        return True
+    if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
+        return False
+    lemmas = _verb_lemmas(kb)
+    return w[:-1] in lemmas or (w.endswith("es") and w[:-2] in lemmas) or (w.endswith("ies") and w[:-3] + "y" in lemmas)
+
+
+def _verb_after_surname(tokens: list[Token], j: int, kb: Any) -> bool:
+    """Is token j a headline's verb right after a known surname ("Secretary Manalo Joins ..."): a verb form
+    that is no part of the name of anyone known by that surname?"""
+    people = kb.surnames.get(tokens[j - 1].lower)
+    if not people or not _verb_s_form(tokens[j].text, kb):
+        return False
+    low = tokens[j].lower
+    return not any(low in f.lower().split() for p in people for f in (p.name, *p.aliases))
 
 
 def _name_word(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any, text: str) -> bool:
@@ -615,7 +648,7 @@ def run(work: Work) -> None:
                 continue
             k0 = next((h for h in known_hits if h[3] >= k and h[3] < j), None)
             if k0 is None and len(name_toks) > 1 and name_toks[0].lower in kb.surnames and all(
-                    t.lower in _HEADLINE_VERBS for t in name_toks[1:2]):
+                    _verb_s_form(t.text, kb) for t in name_toks[1:2]):
                 # "Minister Balakrishnan Review ...": a known surname, then a headline's verb
                 name_toks = name_toks[:1]
                 j = k + 1
