@@ -251,3 +251,26 @@ def test_a_headline_verb_after_a_known_surname() -> None:
     titles = _people_titles("Minister Balakrishnan Backs Closer Ties With Jakarta\nMinister Vivian Balakrishnan "
                             "met Minister Retno Marsudi in Singapore on 3 May 2023.")
     assert len(titles) == 2
+
+
+# --- 10. Mongolian initial and name glued by a full stop --------------------------------------------------
+
+def test_initial_glued_to_a_name() -> None:
+    rec = _extract("Foreign Minister D.Ganbold met Foreign Minister Wang Yi in Beijing on 3 April 2023. D.Ganbold said "
+                   "that Mongolia valued the partnership. Minister Ts.Enkhbayar attended. Ganbold added that trade "
+                   "should grow.")
+    assert "D.Ganbold" in _names(rec)
+    assert "D" not in _names(rec)
+    text = rec["document"]["text"]
+    said = " ".join(text[s["span"][0]:s["span"][1]] for s in rec["statements"] if s["speaker"] == "D.Ganbold")
+    assert "Mongolia valued the partnership" in said and "trade should grow" in said
+    assert "Ts.Enkhbayar" in _people_names(text)
+
+
+def _people_names(text: str) -> list[str]:
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    return [p.name for p in work.people if p.name]

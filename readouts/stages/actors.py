@@ -252,6 +252,9 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 j += 1
                 continue
             break
+        if _initial_glued(tokens, j):
+            j += 3  # "B.Battsetseg", "Ts.Enkhtuvshin": Mongolian initial of the father's name, then the name
+            continue
         if j > k and t.is_cap and _verb_after_surname(tokens, j, kb):
             break  # "Secretary Manalo Joins Japan and U.S. Counterparts ..."
         glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
@@ -275,6 +278,14 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
                 continue
         break
     return j
+
+
+def _initial_glued(tokens: list[Token], j: int) -> bool:
+    """Does token j start an initial glued to a name by a full stop ("B.Battsetseg", "Ts.Enkhtuvshin")?"""
+    t = tokens[j]
+    return (j + 2 < len(tokens) and t.is_cap and t.text.isalpha() and len(t.text) <= 2 and tokens[j + 1].text == "."
+            and t.end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].is_cap
+            and tokens[j + 2].text.isalpha())
 
 
 def _verb_lemmas(kb: Any) -> frozenset[str]:
@@ -366,7 +377,7 @@ def _norm_name(tokens: list[Token], kb: Any) -> str:
         tokens = tokens[:-1]  # "Joseph R. Biden, Jr.": the surname ends the name
     parts: list[str] = []
     for k, t in enumerate(tokens):
-        if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑") or tokens[k - 1].text in ("-", "‑")):
+        if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑", ".") or tokens[k - 1].text in ("-", "‑", ".")):
             parts[-1] += t.text
         else:
             parts.append(t.text)
@@ -758,7 +769,7 @@ def run(work: Work) -> None:
     surnames: dict[str, int] = {}
     for i, p in enumerate(work.people):
         if p.name:
-            parts = p.name.split()
+            parts = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", p.name).split()  # "B.Battsetseg": B., Battsetseg
             if len(parts) > 1:
                 if not (p.known and p.known.family_first):
                     surnames.setdefault(parts[-1].lower(), i)  # not the "In" of "Moon Jae In"
@@ -773,7 +784,7 @@ def run(work: Work) -> None:
     taken = sorted(work.person_at)
     starts = [t.start for t in tokens]
     for i, p in enumerate(work.people):
-        if not p.name or " " not in p.name:
+        if not p.name or (" " not in p.name and "." not in p.name):
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", text):
             sp = (m.start(), m.end())
