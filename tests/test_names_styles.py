@@ -274,3 +274,22 @@ def _people_names(text: str) -> list[str]:
             break
         stage(work)
     return [p.name for p in work.people if p.name]
+
+
+# --- 11. a military rank starts a new person, even in a list of names and titles -------------------------
+
+def test_a_rank_in_a_list_of_names_and_titles_starts_a_person() -> None:
+    rec = _extract("The leaders welcomed Mr. Narendra Modi, Prime Minister of India, Senior General Min Aung Hlaing, "
+                   "Chairman of the State Administration Council of Myanmar, and Mr. Prabowo Subianto, President of "
+                   "Indonesia, to the summit in Vientiane on 10 October 2024.")
+    parts = {p[0]: p for p in _participants(rec)}
+    assert parts["Narendra Modi"][1:] == ("Prime Minister of India", "IND")
+    assert parts["Min Aung Hlaing"][1:] == ("Chairman of the State Administration Council of Myanmar", "MMR")
+
+
+def test_a_surname_joins_only_a_name_holding_it_word_for_word() -> None:
+    titles = _people_titles("Admiral John Aquilino met General Li Shangfu in Singapore on 3 June 2023. General Li said "
+                            "that China sought stable ties.")
+    assert titles == ["Admiral", "General"]
+    assert _people_names("Admiral John Aquilino met General Li Shangfu in Singapore on 3 June 2023. General Li said "
+                         "that China sought stable ties.") == ["John Aquilino", "Li Shangfu"]

@@ -76,6 +76,22 @@ def gazetteer(kb: Any) -> Gazetteer:
     return g
 
 
+def _ranks(kb: Any) -> tuple[set[tuple[str, ...]], set[str]]:
+    """titles.yaml's ``ranks`` as token tuples, and their words (kept on the knowledge)."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "ranks" not in cache:
+        phrases = {tuple(t.lower for t in tokenize(str(r))) for r in kb.titles.get("ranks", [])}
+        cache["ranks"] = ({p for p in phrases if p}, {w for p in phrases for w in p})
+    return cache["ranks"]
+
+
+def _rank_len(tokens: list[Token], a: int, b: int, kb: Any) -> int:
+    """How many tokens a military rank takes at token a, within a run ending at b (0: none)."""
+    phrases = _ranks(kb)[0]
+    return max((n for n in range(1, min(5, b - a) + 1) if tuple(t.lower for t in tokens[a:a + n]) in phrases
+                and tokens[a].is_cap), default=0)
+
+
 def _complements(kb: Any) -> dict[str, set[str]]:
     """titles.yaml's ``head_complements``: connector -> the heads and bodies that take it."""
     return {str(c).lower(): {str(w).lower() for w in ws}
@@ -103,6 +119,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
     takes = _complements(kb)
+    words = words | {w for w in _ranks(kb)[1] if w.isalpha()}
     runs: list[tuple[int, int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -135,8 +152,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     a += 1
             a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
             seg = tokens[a:b]
+            rank = _rank_len(tokens, a, b, kb)
             has_head = any(t.lower in heads for t in seg) or any(
-                f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
+                f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1)) or (rank > 0 and rank == b - a)
             capped = any(t.is_cap for t in seg if t.lower not in conn)
             # "the prime minister thanked ...": a lower-case office after "the", which may only refer back
             # to someone the text has named with that office (see _resolve_title_reference)
@@ -145,7 +163,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                 and tokens[b + 1].lower not in words and (b + 1) not in actor_tok)
-            if not has_head and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," \
+            if not has_head and not rank and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," \
                     and (name_next or name_after_comma):
                 # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
                 runs[-1] = (runs[-1][0], b, runs[-1][2])
@@ -369,8 +387,8 @@ def _skip_address(tokens: list[Token], k: int, kb: Any, end: int | None = None) 
 
 
 def _norm_name(tokens: list[Token], kb: Any) -> str:
-    while len(tokens) > 1 and tokens[0].lower in kb.name_nobility:
-        tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed
+    while len(tokens) > 1 and tokens[0].lower in kb.name_nobility and tokens[1].text not in ("-", "‑"):
+        tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed (but "Amir-Abdollahian" is a name)
     while len(tokens) > 2 and tokens[-1].lower in kb.name_postnominals and tokens[-1].text.isupper():
         tokens = tokens[:-1]  # "Micheál Martin TD"
     while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in kb.name_generations):
@@ -427,8 +445,8 @@ class _People:
         if p.name and q.name and not _lineage_agrees(p.name, q.name):
             return False  # "Mansour bin Zayed" is not "Mohamed bin Zayed"
         if p.name and q.name:
-            a, b = p.name.lower().split(), q.name.lower().split()
-            if a == b or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
+            a, b = _name_words(p.name), _name_words(q.name)
+            if a == b or _words_within(a, b) or _words_within(b, a):
                 return True
             sa = {a[-1], a[0]} if len(a) > 1 else {a[0]}
             sb = {b[-1], b[0]} if len(b) > 1 else {b[0]}
@@ -451,6 +469,20 @@ class _People:
 
 
 _LINEAGE = {"bin", "bint", "ibn", "binti", "binte"}
+
+
+def _words_within(short: list[str], long: list[str]) -> bool:
+    """Are the words of one name a run of another's, word for word ("Li" in "Li Shangfu", not in "John
+    Aquilino"), an initial standing for a word ("Sergei L" of "Sergei Lavrov")?"""
+    def fits(s: str, w: str) -> bool:
+        return s == w or (len(s.rstrip(".")) == 1 and w.startswith(s.rstrip(".")))
+
+    return any(all(fits(s, long[o + x]) for x, s in enumerate(short)) for o in range(len(long) - len(short) + 1))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, lower case, an initial glued by a full stop apart ("B.Battsetseg" -> b., battsetseg)."""
+    return re.sub(r"\.(?=\w)", ". ", name).lower().split()
 
 
 def _lineage(name: str) -> tuple[str | None, str | None] | None:
@@ -652,7 +684,7 @@ def run(work: Work) -> None:
             k = b + 1 if comma_name else b
             j = _name_after(tokens, k, actor_tok, kb, text)
             while k < j and (not tokens[k].is_cap or _skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
-                             or (tokens[k].lower in ranks and k + 1 < j)):
+                             or (tokens[k].lower in ranks and k + 1 < j and tokens[k + 1].text not in ("-", "‑"))):
                 k = max(k + 1, _skip_address(tokens, k, kb, j))
             name_toks = tokens[k:j]
             if not name_toks:
