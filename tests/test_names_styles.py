@@ -293,3 +293,10 @@ def test_a_surname_joins_only_a_name_holding_it_word_for_word() -> None:
     assert titles == ["Admiral", "General"]
     assert _people_names("Admiral John Aquilino met General Li Shangfu in Singapore on 3 June 2023. General Li said "
                          "that China sought stable ties.") == ["John Aquilino", "Li Shangfu"]
+
+
+def test_counselor_after_a_comma_title_is_a_style() -> None:
+    rec = _extract("Cairo, 21 January 2024\n\nThe Spokesman for the Presidency of the Republic, Counselor Ahmed Fahmy, "
+                   "stated that President Abdel Fattah El-Sisi received a phone call today from Prime Minister Giorgia "
+                   "Meloni of Italy.")
+    assert ("Ahmed Fahmy", "Spokesman for the Presidency of the Republic", "EGY") in _participants(rec)
