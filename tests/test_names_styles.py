@@ -300,3 +300,11 @@ def test_counselor_after_a_comma_title_is_a_style() -> None:
                    "stated that President Abdel Fattah El-Sisi received a phone call today from Prime Minister Giorgia "
                    "Meloni of Italy.")
     assert ("Ahmed Fahmy", "Spokesman for the Presidency of the Republic", "EGY") in _participants(rec)
+
+
+def test_a_rank_after_a_semicolon_and_a_council_title() -> None:
+    rec = _extract("The summit brought together Mr. Hassan Sheikh Mohamud, President of the Federal Republic of Somalia; "
+                   "General Abdel Fattah al-Burhan, Chairman of the Transitional Sovereignty Council of Sudan; and the "
+                   "Executive Secretary of IGAD in Djibouti on 9 December 2023.")
+    assert ("Abdel Fattah al-Burhan", "Chairman of the Transitional Sovereignty Council of Sudan", "SDN") \
+        in _participants(rec)
