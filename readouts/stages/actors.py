@@ -76,14 +76,55 @@ def gazetteer(kb: Any) -> Gazetteer:
     return g
 
 
+def _ranks(kb: Any) -> tuple[set[tuple[str, ...]], set[str]]:
+    """titles.yaml's ``ranks`` as token tuples, and their words (kept on the knowledge)."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "ranks" not in cache:
+        phrases = {tuple(t.lower for t in tokenize(str(r))) for r in kb.titles.get("ranks", [])}
+        cache["ranks"] = ({p for p in phrases if p}, {w for p in phrases for w in p})
+    return cache["ranks"]
+
+
+def _rank_len(tokens: list[Token], a: int, b: int, kb: Any) -> int:
+    """How many tokens a military rank takes at token a, within a run ending at b (0: none)."""
+    phrases = _ranks(kb)[0]
+    return max((n for n in range(1, min(5, b - a) + 1) if tuple(t.lower for t in tokens[a:a + n]) in phrases
+                and tokens[a].is_cap), default=0)
+
+
+def _complements(kb: Any) -> dict[str, set[str]]:
+    """titles.yaml's ``head_complements``: connector -> the heads and bodies that take it."""
+    return {str(c).lower(): {str(w).lower() for w in ws}
+            for c, ws in (kb.titles.get("head_complements") or {}).items()}
+
+
+def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: Any,
+               takes: dict[str, set[str]]) -> bool:
+    """May connector j carry the title run that started at i on? "of", "and", "for" always; "to", "on",
+    "in" only after a head or body that takes them (the nearest before), "in" only into an office."""
+    low = tokens[j].lower
+    if low not in takes:
+        return True
+    near = next((tokens[x].lower for x in range(j - 1, i - 1, -1)
+                 if tokens[x].lower in kb.title_heads or any(tokens[x].lower in ws for ws in takes.values())), None)
+    if near not in takes[low]:
+        return False
+    if low == "in":
+        nxt = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1
+        return nxt < len(tokens) and tokens[nxt].lower in kb.title_words and nxt not in actor_tok
+    return True
+
+
 def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
+    takes = _complements(kb)
+    words = words | {w for w in _ranks(kb)[1] if w.isalpha()}
     runs: list[tuple[int, int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
         j = i
-        while j < n and (tokens[j].lower in words or tokens[j].lower in conn
+        while j < n and (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
                          or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                          or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
@@ -109,9 +150,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 # actor after "of" completes the previous name, not this title
                 while a < b and (a in actor_tok or tokens[a].lower in conn or tokens[a].lower in ("'s", "’s")):
                     a += 1
+            a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
             seg = tokens[a:b]
+            rank = _rank_len(tokens, a, b, kb)
             has_head = any(t.lower in heads for t in seg) or any(
-                f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1))
+                f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1)) or (rank > 0 and rank == b - a)
             capped = any(t.is_cap for t in seg if t.lower not in conn)
             # "the prime minister thanked ...": a lower-case office after "the", which may only refer back
             # to someone the text has named with that office (see _resolve_title_reference)
@@ -120,7 +163,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                 and tokens[b + 1].lower not in words and (b + 1) not in actor_tok)
-            if not has_head and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," \
+            if not has_head and not rank and runs and runs[-1][1] + 1 == a and tokens[a - 1].text == "," \
                     and (name_next or name_after_comma):
                 # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
                 runs[-1] = (runs[-1][0], b, runs[-1][2])
@@ -147,6 +190,28 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         else:
             i += 1
     return runs
+
+
+def _after_foreign_of(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str],
+                      conn: set[str]) -> int:
+    """Where a title run really starts: after an actor and "of" before its head noun ("Visit to Brazil of
+    the Minister of International Relations and Cooperation of South Africa"), since a title's side is the
+    actor its head noun governs with "of", never one before it."""
+    first_head = next((x for x in range(a, b) if tokens[x].lower in heads), b)
+    x = a
+    while x < first_head:
+        if x not in actor_tok:
+            x += 1
+            continue
+        e = x
+        while e < first_head and e in actor_tok:
+            e += 1
+        if e < first_head and tokens[e].lower == "of":
+            a = e + 1
+            while a < first_head and tokens[a].lower in conn:
+                a += 1
+        x = e
+    return a
 
 
 def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str]) -> int | None:
@@ -181,9 +246,7 @@ _HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", 
 def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
     hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
-    while k < len(tokens) and (tokens[k].lower in hon or (
-            tokens[k].text == "." and k > 0 and tokens[k - 1].lower in hon)):
-        k += 1
+    k = _skip_address(tokens, k, kb)
     while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
             or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and tokens[k + 1].is_cap:
@@ -200,9 +263,22 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
             break
         if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or (
                 low in STOP_WORDS and low not in kb.name_particles):
+            if j == k and t.is_cap and low not in _MONTHS and (
+                    _name_word(tokens, j + 1, actor_tok, kb, text)
+                    or (low in kb.surnames and k > 0 and tokens[k - 1].lower in kb.title_heads)):
+                # "Vice Premier He Lifeng", "Vice Premier He said": a family name that is a function word
+                j += 1
+                continue
             break
+        if _initial_glued(tokens, j):
+            j += 3  # "B.Battsetseg", "Ts.Enkhtuvshin": Mongolian initial of the father's name, then the name
+            continue
+        if j > k and t.is_cap and _verb_after_surname(tokens, j, kb):
+            break  # "Secretary Manalo Joins Japan and U.S. Counterparts ..."
         glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
                  and tokens[j + 1].end == tokens[j + 2].start)
+        if glued and f"{low}-{tokens[j + 2].lower}" in _HEADLINE_VERBS:
+            break  # "Premier Li Keqiang Co-chairs ..."
         if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2 or glued):
             j += 1
             continue
@@ -222,20 +298,104 @@ def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any,
     return j
 
 
+def _initial_glued(tokens: list[Token], j: int) -> bool:
+    """Does token j start an initial glued to a name by a full stop ("B.Battsetseg", "Ts.Enkhtuvshin")?"""
+    t = tokens[j]
+    return (j + 2 < len(tokens) and t.is_cap and t.text.isalpha() and len(t.text) <= 2 and tokens[j + 1].text == "."
+            and t.end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].is_cap
+            and tokens[j + 2].text.isalpha())
+
+
+def _verb_lemmas(kb: Any) -> frozenset[str]:
+    """The one-word verb lemmas of the coder's verb lexicon (verbs.yaml), kept on the knowledge."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "verb_lemmas" not in cache:
+        from ..coding.own import load_verbs
+
+        cache["verb_lemmas"] = frozenset(k[0] for k in load_verbs().verbs if len(k) == 1)
+    return cache["verb_lemmas"]
+
+
+def _verb_s_form(word: str, kb: Any) -> bool:
+    """Is a word a verb's third person form ("joins", "reaffirms", "carries", "pushes") or a headline word?"""
+    w = word.lower()
+    if w in _HEADLINE_VERBS:
+        return True
+    if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
+        return False
+    lemmas = _verb_lemmas(kb)
+    return w[:-1] in lemmas or (w.endswith("es") and w[:-2] in lemmas) or (w.endswith("ies") and w[:-3] + "y" in lemmas)
+
+
+def _verb_after_surname(tokens: list[Token], j: int, kb: Any) -> bool:
+    """Is token j a headline's verb right after a known surname ("Secretary Manalo Joins ..."): a verb form
+    that is no part of the name of anyone known by that surname?"""
+    people = kb.surnames.get(tokens[j - 1].lower)
+    if not people or not _verb_s_form(tokens[j].text, kb):
+        return False
+    low = tokens[j].lower
+    return not any(low in f.lower().split() for p in people for f in (p.name, *p.aliases))
+
+
+def _name_word(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any, text: str) -> bool:
+    """Is token j a capitalised word that can only be part of a name, on the same line as the one before?"""
+    if j >= len(tokens) or "\n" in text[tokens[j - 1].end:tokens[j].start]:
+        return False
+    t, low = tokens[j], tokens[j].lower
+    return t.is_cap and t.text.isalpha() and j not in actor_tok and low not in STOP_WORDS and low not in _NOT_NAMES \
+        and low not in _MONTHS and low not in _HEADLINE_VERBS and low not in kb.title_words
+
+
 def _honorifics(kb: Any) -> set[str]:
     return kb.honorific_words | _QUOTES
 
 
+def _address_phrases(kb: Any) -> list[tuple[str, ...]]:
+    """titles.yaml's ``address_phrases`` as token tuples, longest first (kept on the knowledge)."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "address_phrases" not in cache:
+        phrases = {tuple(t.text.replace("’", "'") for t in tokenize(str(p))) for p in kb.titles.get("address_phrases", [])}
+        cache["address_phrases"] = sorted((p for p in phrases if p), key=len, reverse=True)
+    return cache["address_phrases"]
+
+
+def _phrase_at(tokens: list[Token], k: int, kb: Any) -> int:
+    """How many tokens a form of address of several words ("Tan Sri") or in capitals ("HE") takes at
+    token k (0: none). A word written in capitals in the grammar matches only in capitals."""
+    for ph in _address_phrases(kb):
+        if k + len(ph) <= len(tokens) and all(
+                tokens[k + x].text == w if w.isupper() and len(w) > 1 else tokens[k + x].lower.replace("’", "'") == w.lower()
+                for x, w in enumerate(ph)):
+            return len(ph)
+    return 0
+
+
+def _skip_address(tokens: list[Token], k: int, kb: Any, end: int | None = None) -> int:
+    """The first token after the forms of address that start at token k ("H.E. Dr", "YB Dato' Seri
+    Diraja Dr.", "Tan Sri", "HE"), not beyond ``end``."""
+    hon, end = _honorifics(kb), len(tokens) if end is None else end
+    after_form = False
+    while k < end:
+        n = _phrase_at(tokens, k, kb)
+        if n and k + n <= end:
+            k, after_form = k + n, True
+        elif tokens[k].lower in hon or (tokens[k].text == "." and k > 0 and (after_form or tokens[k - 1].lower in hon)):
+            k, after_form = k + 1, tokens[k].text != "."
+        else:
+            break
+    return k
+
+
 def _norm_name(tokens: list[Token], kb: Any) -> str:
-    while len(tokens) > 1 and tokens[0].lower in kb.name_nobility:
-        tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed
+    while len(tokens) > 1 and tokens[0].lower in kb.name_nobility and tokens[1].text not in ("-", "‑"):
+        tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed (but "Amir-Abdollahian" is a name)
     while len(tokens) > 2 and tokens[-1].lower in kb.name_postnominals and tokens[-1].text.isupper():
         tokens = tokens[:-1]  # "Micheál Martin TD"
     while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in kb.name_generations):
         tokens = tokens[:-1]  # "Joseph R. Biden, Jr.": the surname ends the name
     parts: list[str] = []
     for k, t in enumerate(tokens):
-        if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑") or tokens[k - 1].text in ("-", "‑")):
+        if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑", ".") or tokens[k - 1].text in ("-", "‑", ".")):
             parts[-1] += t.text
         else:
             parts.append(t.text)
@@ -268,7 +428,7 @@ class _People:
                     p.title_actor = ref.title_actor
                 if ref.name and (not p.name or len(ref.name) > len(p.name)):
                     p.name, p.name_span = ref.name, ref.name_span
-                if ref.known and not p.known:
+                if ref.known and not p.known and _may_be(p.name, ref.known):
                     p.known = ref.known
                 p.mentions.append(span)
                 w.person_at[span] = i
@@ -282,9 +442,11 @@ class _People:
     def _same(p: PersonRef, q: PersonRef) -> bool:
         if p.known and q.known:
             return p.known is q.known
+        if p.name and q.name and not _lineage_agrees(p.name, q.name):
+            return False  # "Mansour bin Zayed" is not "Mohamed bin Zayed"
         if p.name and q.name:
-            a, b = p.name.lower().split(), q.name.lower().split()
-            if a == b or " ".join(a) in " ".join(b) or " ".join(b) in " ".join(a):
+            a, b = _name_words(p.name), _name_words(q.name)
+            if a == b or _words_within(a, b) or _words_within(b, a):
                 return True
             sa = {a[-1], a[0]} if len(a) > 1 else {a[0]}
             sb = {b[-1], b[0]} if len(b) > 1 else {b[0]}
@@ -295,6 +457,8 @@ class _People:
             k = p.known or q.known
             other = q.name if p.known else p.name
             assert k is not None
+            if other and not any(_lineage_agrees(other, f) for f in (k.name, *k.aliases)):
+                return False  # "Mohammed bin Hamad Al-Thani" is not the known Mohammed bin Abdulrahman Al Thani
             if other:
                 low = other.lower()
                 forms = {k.name.lower(), *(x.lower() for x in k.aliases)}
@@ -302,6 +466,59 @@ class _People:
                         k.surname and low.split()[0] == k.surname.lower()):
                     return True
         return False
+
+
+_LINEAGE = {"bin", "bint", "ibn", "binti", "binte"}
+
+
+def _words_within(short: list[str], long: list[str]) -> bool:
+    """Are the words of one name a run of another's, word for word ("Li" in "Li Shangfu", not in "John
+    Aquilino"), an initial standing for a word ("Sergei L" of "Sergei Lavrov")?"""
+    def fits(s: str, w: str) -> bool:
+        return s == w or (len(s.rstrip(".")) == 1 and w.startswith(s.rstrip(".")))
+
+    return any(all(fits(s, long[o + x]) for x, s in enumerate(short)) for o in range(len(long) - len(short) + 1))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, lower case, an initial glued by a full stop apart ("B.Battsetseg" -> b., battsetseg)."""
+    return re.sub(r"\.(?=\w)", ". ", name).lower().split()
+
+
+def _lineage(name: str) -> tuple[str | None, str | None] | None:
+    """(given name, father's name) of an Arab or Malay name ("Mansour bin Zayed Al Nahyan" -> mansour,
+    zayed; "Al-Thani" -> None, None), or None for a name of another kind."""
+    words = name.lower().replace("’", "'").split()
+    if not any(w in _LINEAGE or w in ("al", "el") or w.startswith(("al-", "el-")) for w in words):
+        return None
+    given = words[0] if words[0] not in _LINEAGE and words[0] not in ("al", "el") \
+        and not words[0].startswith(("al-", "el-")) else None
+    father = next((words[x + 1] for x in range(len(words) - 1) if words[x] in _LINEAGE), None)
+    return given, father
+
+
+def _lineage_agrees(a: str, b: str) -> bool:
+    """Could two names with bin/bint/ibn or Al- be one person's: the same given name and the same father's
+    name wherever both say them? (Not the first initial and the family alone, which all Al Nahyans share.)
+    Names of other kinds always could, as far as this goes."""
+    la, lb = _lineage(a), _lineage(b)
+    if la is None and lb is None:
+        return True
+    ga, fa = la or (a.lower().split()[0], None)
+    gb, fb = lb or (b.lower().split()[0], None)
+    if ga and gb and ga != gb and len(a.split()) > 1 and len(b.split()) > 1:
+        return False
+    return not (fa and fb and fa != fb)
+
+
+def _may_be(name: str | None, known: Any) -> bool:
+    """Can a name the text gives be the known person's? "Fahmy" can be Nabil Fahmy; "Ahmed Fahmy" cannot,
+    whom a later "Counselor Fahmy" joins without making him the known one."""
+    if not name:
+        return True
+    words = name.lower().replace("-", " ").split()
+    ends = {words[0], words[-1]}  # "William Samoei Ruto" can be William Ruto
+    return any(ends <= set(f.lower().replace("-", " ").split()) for f in (known.name, *known.aliases))
 
 
 def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, title: str | None = None,
@@ -398,8 +615,13 @@ def run(work: Work) -> None:
         return _find_known_by_surname(kb, surname, day, title, actor, named)
 
     def actor_code(ti: int, tj: int) -> str | None:
+        """The side a title names: its first actor, not one it is sent "to" ("Ambassador of Japan to
+        China" is Japan's, "Ambassador to the United Nations" no one's by the title)."""
         for m in work.actor_mentions:
             if tokens[ti].start <= m.start and m.end <= tokens[tj - 1].end:
+                before = re.search(r"\b(\w+)\s+(?:the\s+)?$", text[tokens[ti].start:m.start])
+                if before and before.group(1).lower() == "to":
+                    continue
                 return m.code
         return None
 
@@ -419,9 +641,10 @@ def run(work: Work) -> None:
         start = j
         while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
             j += 1  # "Boris Johnson MP, Prime Minister of ..."
-        if not (j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at):
+        r = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1  # ", the spokesman of ..."
+        if not (r < len(tokens) and tokens[j].text == "," and r in run_at):
             return start
-        ra, rb, _ = run_at[j + 1]
+        ra, rb, _ = run_at[r]
         ref.title, ref.title_span = title_text(ra, rb)
         ref.title_actor = actor_code(ra, rb) or (ref.title_actor if keep_actor else None)
         person_tok.update(range(ra, rb))
@@ -441,6 +664,8 @@ def run(work: Work) -> None:
                 code = actor_at(k)
                 while k < len(tokens) and k in actor_tok:
                     k += 1
+                if k < len(tokens) and tokens[k].lower in ("'s", "’s"):
+                    return None, j  # "assured Minister Pandor of India's support": no complement of the title
                 return code, k
         return None, j
 
@@ -458,15 +683,15 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = _name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or tokens[k].lower in hon or tokens[k].text == "."
-                             or (tokens[k].lower in ranks and k + 1 < j)):
-                k += 1
+            while k < j and (not tokens[k].is_cap or _skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
+                             or (tokens[k].lower in ranks and k + 1 < j and tokens[k + 1].text not in ("-", "‑"))):
+                k = max(k + 1, _skip_address(tokens, k, kb, j))
             name_toks = tokens[k:j]
             if not name_toks:
                 continue
             k0 = next((h for h in known_hits if h[3] >= k and h[3] < j), None)
             if k0 is None and len(name_toks) > 1 and name_toks[0].lower in kb.surnames and all(
-                    t.lower in _HEADLINE_VERBS for t in name_toks[1:2]):
+                    _verb_s_form(t.text, kb) for t in name_toks[1:2]):
                 # "Minister Balakrishnan Review ...": a known surname, then a headline's verb
                 name_toks = name_toks[:1]
                 j = k + 1
@@ -481,10 +706,13 @@ def run(work: Work) -> None:
             comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
                             known=k0[2] if k0 else None, title_actor=tactor or comp)
-            if comp and not tactor and j + 1 < len(tokens):
-                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if ref.known is None and len(name_toks) == 1:
                 ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
+            if comp and not tactor and ref.known is not None and ref.known.roles and not any(
+                    r.actor == comp and r.active(day) for r in ref.known.roles):
+                comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
+            if comp and not tactor and j + 1 < len(tokens):
+                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
             if kb.title_kind(ttl) is None:
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
@@ -509,12 +737,11 @@ def run(work: Work) -> None:
         person_tok.update(range(ti, tj))
     # 1b. a name introduced by a form of address ("H.E. Mr. Mohamed Ould Cheikh El Ghazouani, President of ...")
     for k, t in enumerate(tokens):
-        if k in person_tok or t.lower not in kb.name_address or (t.lower in ("m", "m.") and not t.is_cap):
+        if k in person_tok or (t.lower not in kb.name_address and not _phrase_at(tokens, k, kb)) or (
+                t.lower in ("m", "m.") and not t.is_cap):
             continue
         j = _name_after(tokens, k, actor_tok, kb, text)
-        start = k
-        while start < j and (tokens[start].lower in hon or tokens[start].text == "."):
-            start += 1
+        start = _skip_address(tokens, k, kb, j)
         seg = tokens[start:j]
         if not seg or any(x in person_tok for x in range(start, j)):
             continue
@@ -535,10 +762,10 @@ def run(work: Work) -> None:
             found_ti = tok_at.get(a)
             if found_ti is None or found_ti in person_tok or found_ti in actor_tok:
                 continue
-            ti = found_ti
-            tj = ti
+            tj = found_ti
             while tj < len(tokens) and tokens[tj].end <= b:
                 tj += 1
+            ti = _skip_address(tokens, found_ti, kb, tj)  # "H.E. Dr", "Seri Diraja": forms of address only
             seg = tokens[ti:tj]
             if not seg or any(k in person_tok or k in actor_tok for k in range(ti, tj)):
                 continue
@@ -574,9 +801,10 @@ def run(work: Work) -> None:
     surnames: dict[str, int] = {}
     for i, p in enumerate(work.people):
         if p.name:
-            parts = p.name.split()
+            parts = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", p.name).split()  # "B.Battsetseg": B., Battsetseg
             if len(parts) > 1:
-                surnames.setdefault(parts[-1].lower(), i)
+                if not (p.known and p.known.family_first):
+                    surnames.setdefault(parts[-1].lower(), i)  # not the "In" of "Moon Jae In"
                 if p.known and p.known.surname:
                     surnames.setdefault(p.known.surname.lower(), i)
                 if p.known and p.known.family_first:
@@ -588,7 +816,7 @@ def run(work: Work) -> None:
     taken = sorted(work.person_at)
     starts = [t.start for t in tokens]
     for i, p in enumerate(work.people):
-        if not p.name or " " not in p.name:
+        if not p.name or (" " not in p.name and "." not in p.name):
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", text):
             sp = (m.start(), m.end())
@@ -623,6 +851,11 @@ def run(work: Work) -> None:
                 work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
                 continue
         who = surnames.get(t.lower)
+        if who is not None and (t.lower in STOP_WORDS or t.lower in _NOT_NAMES) and (
+                not _is_surname_of(work.people[who], t.text) or _opens_sentence(tokens, k, text)):
+            # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
+            # trade") only when it is the known person's surname and no sentence starts with it
+            who = None
         inside_run = (k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end + 1 >= t.start
                       and tokens[k - 1].lower not in kb.title_words and tokens[k - 1].lower not in hon) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in _PLACE_ENDS and tokens[k + 1].is_cap)
@@ -637,6 +870,16 @@ def run(work: Work) -> None:
         if p.known and p.name and p.name != p.known.name and \
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
+
+
+def _is_surname_of(p: PersonRef, word: str) -> bool:
+    return bool(p.known and p.known.surname and p.known.surname.lower() == word.lower())
+
+
+def _opens_sentence(tokens: list[Token], k: int, text: str) -> bool:
+    """Does token k start a sentence, a line or a quotation (where any word is capitalised)?"""
+    return k == 0 or tokens[k - 1].text in (".", "!", "?", ":", ";", '"', "“", "”", "(", "–", "—") \
+        or "\n" in text[tokens[k - 1].end:tokens[k].start]
 
 
 def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int], ref: PersonRef) -> None:
@@ -665,13 +908,21 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         words = t.replace("-", " ").split()
         # the title's head noun: "Head of State" is a head, "Secretary of State" a secretary
         head = next((w for w in words if w in work.kb.title_heads), words[-1])
+        # an office of the same kind under another head word ("the Prime Minister" and "Chancellor
+        # Scholz", "the Taoiseach", "Premier Li") is the same office only for the same side: the
+        # unqualified one of a readout is the publisher's own
+        same_side = (bool(ref.title_actor) and p_side == ref.title_actor) or _abbreviates(ref.title, pt) \
+            or _abbreviates(p.title or "", t)
+        if kind and pk and kind != pk and t not in pt:
+            continue  # "the Foreign Minister" is not "the Prime Minister", for all their one head word
         if pt and (t == pt or t in pt):
             cands.append((3, i))
         elif pt and head in pt.split():
             cands.append((2, i))
-        elif pt and kind and kind == pk:
+        elif pt and kind and kind == pk and same_side:
             cands.append((1, i))
-        elif known_role and (head in known_role.title.lower() or (kind and known_role.kind == kind)):
+        elif known_role and (head in known_role.title.lower().split()
+                             or (kind and known_role.kind == kind and same_side)):
             cands.append((1, i))
         elif ref.title_actor and p_side == ref.title_actor and kind and pk is None:
             cands.append((1, i))  # "his Omani counterpart" ... "the Omani Foreign Minister"
@@ -698,6 +949,15 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             p.title_actor = p.title_actor or ref.title_actor
         return
     people.add(span, ref)
+
+
+def _abbreviates(short: str, title: str) -> bool:
+    """Is ``short`` an abbreviation of ``title`` ("EAM" of "External Affairs Minister", "PM" of "India's
+    Prime Minister"): a word in capitals whose letters are the initials of consecutive words of it."""
+    if not (short.isalpha() and short.isupper() and 2 <= len(short) <= 4):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", title.lower()))
+    return short.lower() in initials
 
 
 def _side(q: PersonRef) -> str | None:

@@ -8,7 +8,10 @@ Order of evidence: an actor named in the title itself ("Russian Foreign Minister
 of Japan", "NATO Secretary General"); the person's dated role in the knowledge (Wang Yi: Foreign
 Minister of China 2013–2022 and again from 2023); the knowledge's holder of that title on that
 date; and last the publishing side, since readouts do not qualify their own officials ("Foreign
-Minister Wang Yi" in a Chinese readout, "The Prime Minister" in a British one).
+Minister Wang Yi" in a Chinese readout, "The Prime Minister" in a British one). The publishing side is
+a state agency's dateline, the side of the first unqualified participant (unless an unnamed one comes
+first: "The Prime Minister met the Taoiseach" is no Irish readout), the publisher the context names
+("Prime Minister's Office, 10 Downing Street"), else the state the text names most.
 """
 
 from __future__ import annotations
@@ -58,6 +61,17 @@ def _default_actor(work: Work, title: str | None) -> str | None:
     return (work.kb.titles.get("default_actors") or {}).get(t)
 
 
+def _publisher_side(work: Work) -> str | None:
+    """The state a publisher given in the context names ("UK Prime Minister's Office" -> GBR,
+    "Ministry of Foreign Affairs of Japan" -> JPN), when it names exactly one; else None."""
+    publisher = work.context.get("publisher")
+    if not isinstance(publisher, str):
+        return None
+    states = [c for c in work.kb.place_codes(publisher)
+              if (a := work.kb.actors.get(c)) is not None and a.kind == "state"]
+    return states[0] if len(states) == 1 else None
+
+
 def run(work: Work) -> None:
     day = _day(work)
     for p in work.people:
@@ -82,9 +96,14 @@ def run(work: Work) -> None:
             if home is not None:
                 break
             p = work.people[i]
+            if p.name is None and not p.title_actor and not p.affiliation:
+                break  # "The Prime Minister met the Taoiseach ...": the unnamed subject is not the other's side
             if not p.title_actor and p.affiliation:
                 home = p.affiliation
                 break
+        if home is None:
+            # the publisher the context names ("UK Prime Minister's Office"), when it names one state
+            home = _publisher_side(work)
         if home is None and all(work.people[i].title_actor for i in e.participants):
             # every participant qualified ("Mr. X, Prime Minister of Japan, met ..."): the readout's
             # own official is the one it names first, as the subject of its first engagement

@@ -1,0 +1,310 @@
+"""Names and titles as other ministries write them: an unqualified "The Prime Minister" beside a foreign
+head of government, family-name-first surnames, honorifics and styles (H.E., HH, YB Dato' Seri ...), Gulf
+names with bin/Al-, titles such as "President of the Government", connectors after a title, headline
+verbs, initial-dot names and military ranks. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import readouts
+from readouts.knowledge import load_knowledge
+from readouts.pipeline import STAGES
+from readouts.stages.base import Work
+
+
+def _extract(text: str, **context: Any) -> dict:
+    return readouts.extract(text, context).to_dict()
+
+
+def _participants(rec: dict) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p["name"], p["title"], p["affiliation"]) for e in rec["engagements"] for p in e["participants"]]
+
+
+def _speakers(rec: dict) -> dict[str, set[str | None]]:
+    out: dict[str, set[str | None]] = {}
+    for s in rec["statements"]:
+        out.setdefault(s["speaker"], set()).add(s["affiliation"])
+    return out
+
+
+# --- 1. an unqualified title refers back only to the same title, else it is the publisher's own ---------
+
+def test_unqualified_prime_minister_is_not_the_foreign_chancellor() -> None:
+    rec = _extract("PM call with Chancellor Scholz of Germany: 3 October 2024\n\n"
+                   "The Prime Minister spoke with Chancellor Olaf Scholz of Germany on Thursday evening.\n\n"
+                   "The Prime Minister said that support for Kyiv must be kept up through the winter.\n",
+                   publisher="Prime Minister's Office, 10 Downing Street")
+    parts = _participants(rec)
+    assert (None, "Prime Minister", "GBR") in parts
+    assert ("Olaf Scholz", "Chancellor of Germany", "DEU") in parts
+    assert _speakers(rec) == {"Prime Minister": {"GBR"}}
+
+
+def test_unqualified_prime_minister_is_not_the_taoiseach_or_a_premier() -> None:
+    for other, side in (("the Taoiseach Leo Varadkar", "IRL"), ("Chinese Premier Li Qiang", "CHN")):
+        rec = _extract(f"The Prime Minister met {other} in London this morning.\n\n"
+                       "The Prime Minister said that trade between the two countries had grown.\n")
+        names = [p[0] for p in _participants(rec)]
+        assert None in names and len(names) == 2, other
+        assert set(_speakers(rec)) == {"Prime Minister"}, other
+        assert side not in _speakers(rec)["Prime Minister"], other
+
+
+def test_the_chancellor_still_refers_back_to_the_chancellor() -> None:
+    rec = _extract("The Prime Minister spoke with Chancellor Olaf Scholz of Germany on Thursday evening.\n\n"
+                   "The Chancellor said that Germany would host the next round of talks.\n")
+    assert _speakers(rec) == {"Olaf Scholz": {"DEU"}}
+
+
+# --- 2. a family name that is a function word ("He", "In") ------------------------------------------------
+
+def _mentions(rec: dict, name: str) -> list[str]:
+    text = rec["document"]["text"]
+    return [text[s["span"][0]:s["span"][1]] for s in rec["statements"] if s["speaker"] == name]
+
+
+def test_sentence_initial_he_is_a_pronoun_not_he_lifeng() -> None:
+    rec = _extract("Vice Premier He Lifeng received Minister Lawrence Wong in Beijing on 12 May 2023. "
+                   "He Lifeng said China valued the partnership. Wong thanked him for the warm welcome. "
+                   "He added that Singapore stood ready to expand trade in green technology.")
+    speakers = _speakers(rec)
+    assert speakers["He Lifeng"] == {"CHN"}
+    assert not any("Singapore stood ready" in m for m in _mentions(rec, "He Lifeng"))
+
+
+def test_vice_premier_he_alone_is_a_name() -> None:
+    rec = _extract("Vice Premier He received Minister Lawrence Wong in Beijing on 12 May 2023. "
+                   "Vice Premier He said China valued the partnership.")
+    assert ("He", "Vice Premier", "CHN") in _participants(rec)
+    assert _speakers(rec) == {"He": {"CHN"}}
+
+
+def test_given_name_in_is_no_surname() -> None:
+    rec = _extract("President Lee Jae-myung wants better ties with Tokyo than under his predecessor Moon Jae In.\n\n"
+                   "In their first formal talks in Tokyo on Monday, Foreign Minister Cho Hyun and Foreign Minister "
+                   "Takeshi Iwaya agreed to keep in close contact.")
+    names = {p[0] for p in _participants(rec)}
+    assert "Moon Jae In" not in names and "In" not in names
+
+
+# --- 3. honorifics and styles are no names ---------------------------------------------------------------
+
+def _names(rec: dict) -> set[str | None]:
+    return {p[0] for p in _participants(rec)}
+
+
+def test_he_dr_before_a_name_is_no_person() -> None:
+    rec = _extract("H.E. Dr William Samoei Ruto, President of the Republic of Kenya, met Prime Minister Narendra Modi "
+                   "in New Delhi on 5 December 2023.")
+    assert _names(rec) == {"William Samoei Ruto", "Narendra Modi"}
+    assert ("William Samoei Ruto", "President of the Republic of Kenya", "KEN") in _participants(rec)
+
+
+def test_undotted_he_and_hh() -> None:
+    rec = _extract("HE the Nigerian Foreign Minister met HE Ahmed Zaki Karim, Minister of Foreign Affairs of Egypt, "
+                   "in Abuja on 3 March 2024. HH Sheikh Khalid bin Nasser Al-Qasimi also received the minister.")
+    parts = _participants(rec)
+    assert (None, "Nigerian Foreign Minister", "NGA") in parts
+    assert ("Ahmed Zaki Karim", "Minister of Foreign Affairs of Egypt", "EGY") in parts
+    assert not any(n and (n.startswith("HE") or n.startswith("HH")) for n in _names(rec))
+
+
+def test_malaysian_styles() -> None:
+    rec = _extract("YB Dato' Seri Diraja Dr. Rahim Bakar Osman, Minister of Foreign Affairs of Malaysia, met "
+                   "Tan Sri Hamid Yusof Salleh and YAB Dato’ Sri Kamal Nordin Ismail in Putrajaya on 1 May 2024.")
+    names = _names(rec)
+    assert "Rahim Bakar Osman" in names
+    assert not any(n and any(w in n.split() for w in ("Seri", "Diraja", "Dato", "YB", "Tan", "Sri", "Dr.", "Dr"))
+                   for n in names), names
+
+
+def test_counselor_is_a_style_and_a_later_surname_is_not_a_known_namesake() -> None:
+    rec = _extract("Counselor Ahmed Fahmy, the spokesman of the Egyptian Presidency, said that President Abdel Fattah "
+                   "El-Sisi received Foreign Minister Sergey Lavrov in Cairo on 5 May 2024. Counselor Fahmy added "
+                   "that the talks were constructive.")
+    speakers = _speakers(rec)
+    assert speakers.get("Ahmed Fahmy") == {"EGY"}
+    assert not any(s.startswith("Counselor") or s == "Nabil Fahmy" for s in speakers)
+
+
+# --- 4. Gulf names: the given name and the father's name tell people apart ------------------------------
+
+def test_brothers_bin_zayed_are_two_people() -> None:
+    rec = _extract("President Mohamed bin Zayed Al Nahyan received Sheikh Mansour bin Zayed Al Nahyan, Vice President "
+                   "of the UAE, and Sheikh Hamdan bin Zayed Al Nahyan in Abu Dhabi on 4 April 2024. Sheikh Mansour "
+                   "said the projects would be finished this year.")
+    names = _names(rec)
+    assert {"Mohamed bin Zayed Al Nahyan", "Mansour bin Zayed Al Nahyan", "Hamdan bin Zayed Al Nahyan"} <= names
+    assert set(_speakers(rec)) == {"Mansour bin Zayed Al Nahyan"}
+
+
+def test_same_given_name_other_father_is_another_person() -> None:
+    rec = _extract("Deputy Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman Al-Thani met "
+                   "Sheikh Mohammed bin Hamad Al-Thani, Chairman of the Qatar Foundation, in Doha on 14 December 2019. "
+                   "Sheikh Mohammed bin Hamad Al-Thani said the foundation valued the ministry's support.")
+    parts = _participants(rec)
+    assert ("Mohammed bin Hamad Al-Thani", "Chairman of the Qatar Foundation", "QAT") in parts
+    assert "Mohammed bin Abdulrahman Al-Thani" in _names(rec)
+    assert set(_speakers(rec)) == {"Mohammed bin Hamad Al-Thani"}
+
+
+# --- 5. "President of the Government", "Head of Government", "Head of State" ------------------------------
+
+def test_president_of_the_government_is_a_head_of_government() -> None:
+    rec = _extract("The President of the Government, Pedro Sánchez, held a meeting with the President of the Republic "
+                   "of Chile, Gabriel Boric, in Madrid on 10 March 2023.")
+    parts = {p["name"]: p for e in rec["engagements"] for p in e["participants"]}
+    assert set(parts) == {"Pedro Sánchez", "Gabriel Boric"}
+    assert parts["Pedro Sánchez"]["title"] == "President of the Government"
+    assert parts["Pedro Sánchez"]["role"] == "head_of_government"
+
+
+def test_head_of_government_of_a_republic() -> None:
+    rec = _extract("The Minister of Foreign Affairs met the Head of Government of the Republic of Tunisia, Hamadi "
+                   "Jebali, in Tunis on 3 May 2012.")
+    assert ("Hamadi Jebali", "Head of Government of the Republic of Tunisia", "TUN") in _participants(rec)
+    assert not any(p[1] == "Head" for p in _participants(rec))
+
+
+def test_the_head_of_state_refers_back_to_the_president() -> None:
+    rec = _extract("President Uhuru Kenyatta received Prime Minister Narendra Modi at State House in Nairobi on "
+                   "11 July 2016. The Kenyan Head of State said Kenya valued India's partnership.")
+    assert _speakers(rec) == {"Uhuru Kenyatta": {"KEN"}}
+
+
+# --- 6. "to", "on", "in" continue a title only after a head that takes them ------------------------------
+
+def _people_titles(text: str) -> list[str | None]:
+    """The titles of the people the actors stage finds (before the roles stage fills in missing ones)."""
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    return [p.title for p in work.people]
+
+
+def test_a_place_after_to_or_on_is_not_part_of_a_title() -> None:
+    assert "President of Finland" in _people_titles(
+        "Secretary General Mark Rutte welcomed the President of Finland to NATO Headquarters on 3 March 2025.")
+    assert "President" in _people_titles("Secretary General Mark Rutte briefed the President on the Alliance in Brussels.")
+    titles = _people_titles("The Foreign Secretary met Foreign Minister Margus Tsahkna in London on 3 March 2025. "
+                            "The Foreign Secretary on Estonia said the two countries were close allies.")
+    assert not any(t and "Estonia" in t for t in titles)
+
+
+def test_heads_that_take_to_on_in_keep_them() -> None:
+    titles = _people_titles(
+        "Ambassador to the United Nations Linda Thomas-Greenfield met Special Adviser on National Security Anne "
+        "Neuberger and the Minister in the Prime Minister's Department Fadhlina Sidek in New York. The Permanent "
+        "Representative of India to the United Nations, Ruchira Kamboj, joined them.")
+    assert {"Ambassador to the United Nations", "Special Adviser on National Security",
+            "Minister in the Prime Minister's Department",
+            "Permanent Representative of India to the United Nations"} <= set(titles)
+
+
+def test_foreign_minister_is_not_the_prime_minister() -> None:
+    titles = _people_titles("The Prime Minister met the Foreign Minister in the Chinese capital on Monday.")
+    assert titles == ["Prime Minister", "Foreign Minister"]
+
+
+# --- 7. the side of a title is the actor its head noun governs, not one before it or one it is sent to ----
+
+def test_a_place_before_of_the_minister_is_not_the_ministers_side() -> None:
+    rec = _extract("Visit to Brazil of the Minister of International Relations and Cooperation of South Africa, "
+                   "Naledi Pandor\nBrasília, 6 March 2023. Minister Mauro Vieira received the Minister of "
+                   "International Relations and Cooperation of South Africa, Naledi Pandor, in Brasília.")
+    assert ("Naledi Pandor", "Minister of International Relations and Cooperation of South Africa", "ZAF") \
+        in _participants(rec)
+
+
+def test_an_ambassador_is_not_of_the_side_he_is_sent_to() -> None:
+    rec = _extract("Ambassador to the United Nations Linda Thomas-Greenfield met the Ambassador of Japan to the United "
+                   "Nations Kazuyuki Yamazaki in New York on 3 May 2023.")
+    sides = {p[0]: p[2] for p in _participants(rec)}
+    assert sides == {"Linda Thomas-Greenfield": "USA", "Kazuyuki Yamazaki": "JPN"}
+
+
+# --- 8. "of X's" after a name is no title complement; a dated role beats an "of X" after the name --------
+
+def test_of_a_possessive_after_a_name_is_no_complement() -> None:
+    rec = _extract("Minister Jaishankar met Minister Naledi Pandor in Pretoria on 5 June 2023. Minister Jaishankar "
+                   "assured Minister Pandor of India's full support for South Africa's chairship of the group.")
+    assert ("Naledi Pandor", "Minister", "ZAF") in _participants(rec)
+
+
+def test_a_dated_role_beats_an_of_complement() -> None:
+    rec = _extract("Minister Jaishankar received Minister Pandor of India House in New Delhi on 5 June 2023.")
+    sides = {p[0]: p[2] for p in _participants(rec)}
+    assert sides.get("Pandor") == "ZAF"
+
+
+# --- 9. a headline's verb after a known surname is no part of the name -----------------------------------
+
+def test_a_headline_verb_after_a_known_surname() -> None:
+    rec = _extract("Secretary Manalo Joins Japan and U.S. Counterparts in Trilateral Talks\n"
+                   "Manila, 3 March 2024. Secretary Enrique Manalo met Foreign Minister Yoko Kamikawa and Secretary "
+                   "of State Antony Blinken.")
+    names = _names(rec)
+    assert "Manalo Joins" not in names and "Enrique Manalo" in names
+    titles = _people_titles("Minister Balakrishnan Backs Closer Ties With Jakarta\nMinister Vivian Balakrishnan "
+                            "met Minister Retno Marsudi in Singapore on 3 May 2023.")
+    assert len(titles) == 2
+
+
+# --- 10. Mongolian initial and name glued by a full stop --------------------------------------------------
+
+def test_initial_glued_to_a_name() -> None:
+    rec = _extract("Foreign Minister D.Ganbold met Foreign Minister Wang Yi in Beijing on 3 April 2023. D.Ganbold said "
+                   "that Mongolia valued the partnership. Minister Ts.Enkhbayar attended. Ganbold added that trade "
+                   "should grow.")
+    assert "D.Ganbold" in _names(rec)
+    assert "D" not in _names(rec)
+    text = rec["document"]["text"]
+    said = " ".join(text[s["span"][0]:s["span"][1]] for s in rec["statements"] if s["speaker"] == "D.Ganbold")
+    assert "Mongolia valued the partnership" in said and "trade should grow" in said
+    assert "Ts.Enkhbayar" in _people_names(text)
+
+
+def _people_names(text: str) -> list[str]:
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    return [p.name for p in work.people if p.name]
+
+
+# --- 11. a military rank starts a new person, even in a list of names and titles -------------------------
+
+def test_a_rank_in_a_list_of_names_and_titles_starts_a_person() -> None:
+    rec = _extract("The leaders welcomed Mr. Narendra Modi, Prime Minister of India, Senior General Min Aung Hlaing, "
+                   "Chairman of the State Administration Council of Myanmar, and Mr. Prabowo Subianto, President of "
+                   "Indonesia, to the summit in Vientiane on 10 October 2024.")
+    parts = {p[0]: p for p in _participants(rec)}
+    assert parts["Narendra Modi"][1:] == ("Prime Minister of India", "IND")
+    assert parts["Min Aung Hlaing"][1:] == ("Chairman of the State Administration Council of Myanmar", "MMR")
+
+
+def test_a_surname_joins_only_a_name_holding_it_word_for_word() -> None:
+    titles = _people_titles("Admiral John Aquilino met General Li Shangfu in Singapore on 3 June 2023. General Li said "
+                            "that China sought stable ties.")
+    assert titles == ["Admiral", "General"]
+    assert _people_names("Admiral John Aquilino met General Li Shangfu in Singapore on 3 June 2023. General Li said "
+                         "that China sought stable ties.") == ["John Aquilino", "Li Shangfu"]
+
+
+def test_counselor_after_a_comma_title_is_a_style() -> None:
+    rec = _extract("Cairo, 21 January 2024\n\nThe Spokesman for the Presidency of the Republic, Counselor Ahmed Fahmy, "
+                   "stated that President Abdel Fattah El-Sisi received a phone call today from Prime Minister Giorgia "
+                   "Meloni of Italy.")
+    assert ("Ahmed Fahmy", "Spokesman for the Presidency of the Republic", "EGY") in _participants(rec)
+
+
+def test_a_rank_after_a_semicolon_and_a_council_title() -> None:
+    rec = _extract("The summit brought together Mr. Hassan Sheikh Mohamud, President of the Federal Republic of Somalia; "
+                   "General Abdel Fattah al-Burhan, Chairman of the Transitional Sovereignty Council of Sudan; and the "
+                   "Executive Secretary of IGAD in Djibouti on 9 December 2023.")
+    assert ("Abdel Fattah al-Burhan", "Chairman of the Transitional Sovereignty Council of Sudan", "SDN") \
+        in _participants(rec)
