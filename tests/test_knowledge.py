@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,3 +81,18 @@ def test_the_host_of_a_meeting_is_the_side_its_place_names_not_a_side_whose_name
             "at the Egmont Palace in Brussels. They discussed support for Ukraine.")
     got = {(e.source, e.target, e.cameo) for e in readouts.extract(text).events if e.cameo in ("042", "043")}
     assert got == {("USA", "BEL", "042"), ("BEL", "USA", "043")}, got
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d.pop("ranks"), r"titles\.ranks is missing"),
+    (lambda d: d.update(address_phrases="Tan Sri"), r"titles\.address_phrases: expected"),
+    (lambda d: d.update(head_complements={"to": "ambassador"}), r"head_complements: expected"),
+    (lambda d: d.update(default_actors={"secretary-general": ["UN"]}), r"default_actors: expected"),
+])
+def test_a_malformed_grammar_of_titles_is_a_clear_error(load_edited: Any, edit: Any, message: str) -> None:
+    with pytest.raises(KnowledgeError, match=message):
+        load_edited("titles.yaml", edit)
+
+
+def test_the_shipped_titles_pass(load_edited: Any) -> None:
+    load_edited("titles.yaml", lambda d: None)

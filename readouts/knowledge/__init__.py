@@ -346,6 +346,7 @@ def load_knowledge(extra_actor_files: tuple[str | Path, ...] = ()) -> Knowledge:
                                                       "cameo_patterns.yaml", "publishers.yaml", "summits.yaml")}
     for n, d in other.items():
         versions[n] = str(d.get("version", ""))
+    _check_titles(other["titles.yaml"], "titles.yaml")
     _check_cues(other["cues.yaml"], "cues.yaml")
     _check_topic_words(other["topics.yaml"], "topics.yaml")
     forums, summits = _parse_summits(other["summits.yaml"], actors, "summits.yaml")
@@ -425,6 +426,26 @@ _CUE_LISTS: dict[str, tuple[str, ...]] = {
     "speech": ("greetings", "closings", "together_verbs", "together_adverbs", "header_words", "host_phrases"),
     "speech.salutations": ("possessives", "styles", "openings", "words", "addresses", "offices"),
 }
+
+
+# titles.yaml: the grammar of names and titles the actors stage compiles
+_TITLE_LISTS = ("heads", "words", "connectors", "honorifics", "address", "address_phrases", "styles", "ranks",
+                "nobility", "postnominals", "generations", "particles")
+
+
+def _check_titles(data: dict[str, Any], where: str) -> None:
+    """titles.yaml: each word list is a non-empty list of words; ``kinds`` and ``head_complements`` map a word to
+    a list of words, ``default_actors`` a title to an actor code."""
+    _check_word_lists({"titles": data}, {"titles": _TITLE_LISTS}, where)
+    for key in ("kinds", "head_complements"):
+        node = data.get(key)
+        if not isinstance(node, dict) or not node or not all(
+                isinstance(k, str) and isinstance(v, list) and v and all(isinstance(x, str) for x in v)
+                for k, v in node.items()):
+            raise KnowledgeError(f"{where}: {key}: expected a mapping of word -> list of words, got {node!r}")
+    node = data.get("default_actors")
+    if not isinstance(node, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in node.items()):
+        raise KnowledgeError(f"{where}: default_actors: expected a mapping of title -> actor code, got {node!r}")
 
 
 def _check_cues(data: dict[str, Any], where: str) -> None:

@@ -145,7 +145,11 @@ def _participants_in(work: Work, s: Sentence) -> list[int]:
 
 def _location(work: Work, s: Sentence, etype: str) -> str | None:
     text = work.stext(s)
-    cut = re.search(r"\b(?:said|stressed|noted|discussed|agreed|expressed)\b", text)
+    # what was said is read no further, unless the engagement is what was said ("The spokesman said that the
+    # President received X in Cairo")
+    got = _classify(work, text)
+    first_cue = min((m.start() for m in got[2]), default=0) if got else 0
+    cut = re.compile(r"\b(?:said|stressed|noted|discussed|agreed|expressed)\b").search(text, first_cue)
     scope = text[:cut.start()] if cut else text
     for m in _LOC.finditer(scope):
         if re.search(r"\b(?:ahead of|in (?:the )?run-up to|in preparation for|prior to)\b[^,;]{0,60}$", scope[:m.start()]):
