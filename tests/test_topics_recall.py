@@ -221,3 +221,10 @@ def test_what_a_speaker_raised_or_drew_attention_to() -> None:
                  "issue of the boundary pillars and drew attention to the Hambantota port project.")
     assert has(got, "boundary pillars"), got
     assert has(got, "Hambantota port project"), got
+
+
+def test_a_proper_name_around_a_topic_word_ends_with_its_sentence_and_is_no_ministry() -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They discussed "
+                 "the Kudankulam Nuclear Power Plant.\n\nThe Ministers then met officials of the Ministry of Trade.")
+    assert has(got, "Kudankulam Nuclear Power Plant"), got
+    assert not any("\n" in x or x.endswith("The") or "Ministry" in x for x in got), got

@@ -243,7 +243,8 @@ def run(work: Work) -> None:
                 x, y = run
                 name = text[x:y]
                 if any(bx <= x < by or bx < y <= by for bx, by in blocked) or any(
-                        w.lower().rstrip("'’s") in work.kb.title_heads for w in name.split()) or len(name.split()) > 6:
+                        w.lower().rstrip("'’s") in work.kb.title_heads or w.lower() in _INSTITUTION
+                        for w in name.split()) or len(name.split()) > 6:
                     continue
                 add(name, x, y, label, counted=False)  # a subject of its own, not one wording of the entry
                 continue
@@ -331,19 +332,23 @@ def run(work: Work) -> None:
         e.topics = own
 
 
-# a capitalised word, perhaps a plural's possessive ("Foreign Ministers' Meeting"), not a singular's ("NATO's
-# Asia-Pacific" is no name)
-_CAP = r"[A-Z][\w.]*(?:-[A-Z]?[\w.]*)*(?:(?<=s)['’](?!\w))?"
-_LINK = r"(?:\s+(?:of|for|on)(?:\s+the)?)?\s+"  # "Bay of Bengal", "Minister for Foreign Affairs"
+# a capitalised word (full stops only inside it: "U.S.", never a sentence's end), perhaps a plural's possessive
+# ("Foreign Ministers' Meeting"), not a singular's ("NATO's Asia-Pacific" is no name)
+_CAP = r"[A-Z](?:\w|\.(?=\w))*(?:-[A-Z]?(?:\w|\.(?=\w))*)*(?:(?<=s)['’](?!\w))?"
+_LINK = r"(?:[ ]+(?:of|for|on)(?:[ ]+the)?)?[ ]+"  # "Bay of Bengal", "Minister for Foreign Affairs"
+# the offices and bureaus a name may be the name of ("Ministry of Trade"): no topic
+_INSTITUTION = {"ministry", "ministries", "department", "office", "agency", "bureau", "directorate", "secretariat",
+                "embassy", "consulate", "mission"}
 
 
 def _name_run(text: str, a: int, b: int) -> tuple[int, int]:
-    """The run of capitalised words (joined by "of", "for", "on") that text[a:b] sits in; a capitalised word
-    before it counts unless it opens its sentence ("Trade was ...")."""
+    """The run of capitalised words that text[a:b] sits in: on to the words after it (joined by "of", "for",
+    "on" too: "the Bay of Bengal Initiative") and back to the capitalised words right before it, unless one
+    opens its sentence ("Trade was ...") — never across a line."""
     x, y = a, b
     while (m := re.match(_LINK + "(" + _CAP + ")", text[y:y + 60])) is not None:
         y += m.end(1)
-    while (m := re.search("(" + _CAP + ")" + _LINK + "$", text[max(0, x - 60):x])) is not None:
+    while (m := re.search("(" + _CAP + ")[ ]+$", text[max(0, x - 60):x])) is not None:
         start = x - len(m.group(0))
         if re.search(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$", text[max(0, start - 3):start]):
             break
