@@ -228,3 +228,14 @@ def test_a_proper_name_around_a_topic_word_ends_with_its_sentence_and_is_no_mini
                  "the Kudankulam Nuclear Power Plant.\n\nThe Ministers then met officials of the Ministry of Trade.")
     assert has(got, "Kudankulam Nuclear Power Plant"), got
     assert not any("\n" in x or x.endswith("The") or "Ministry" in x for x in got), got
+
+
+@pytest.mark.parametrize("tail, bad", [
+    ("They discussed joint projects in the fuel and energy sector.", "joint projects in the fuel"),
+    ("They discussed the provisional understanding reached and trade.", "provisional understanding reached"),
+    ("They discussed identified opportunities and tourism.", "identified opportunities"),
+    ("They discussed the response and tourism.", "response"),
+])
+def test_list_items_that_are_no_subjects(tail: str, bad: str) -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. " + tail)
+    assert not has(got, bad), got

@@ -42,14 +42,16 @@ __all__ = ["run"]
 # (_DET, _CUT, _FINITE, _SPLIT, _PREFIX) and the calendar words of _WHEN / _NOT_FRAME (as in the dates
 # stage) stay in code.
 _SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+|or\s+)?|(?<!\bbilateral)(?<!\bregional)(?<!\bglobal)(?<!\beconomic)"
-                    r"(?<!\bpolitical)(?<!\bsecurity)(?<!\bcultural)(?<!\bmultilateral)\s+and\s+|\s+as well as\s+|"
+                    r"(?<!\bpolitical)(?<!\bsecurity)(?<!\bcultural)(?<!\bmultilateral)\s+and\s+"
+                    # "the fuel and energy sector": two nouns of one head, no list
+                    r"(?![\w-]+\s+(?:sectors?|industry|industries|fields?|spheres?|complex)\b)|\s+as well as\s+|"
                     r"\s+or\s+")
 _DET = re.compile(r"^(?:the|a|an|their|its|our|his|her|both|other|further|various|all|these|those|some|"
                   r"such|any|this|that|current)\s+", re.I)
 _CUT = re.compile(r"\s+(?:on the basis|with a view|with|without|to|for|so as|in order|at|which|that|while|where|"
                   r"who|when|as|by|from|through|amid|after|before|during|between|among|within)\b.*$", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|"
-                     r"must|did|does|do)\b", re.I)
+                     r"must|did|does|do|said|says|added|stated|reported)\b", re.I)
 _WHEN = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
                    r"last (?:week|month|year)|next (?:week|month|year))\b")
@@ -166,6 +168,11 @@ def _clean_item(part: str, w: _Words) -> str:
     return item
 
 
+# past forms that open a clause, not a subject ("identified opportunities", "reached agreements")
+_DONE = {"identified", "reached", "achieved", "made", "taken", "signed", "adopted", "agreed", "discussed", "noted",
+         "welcomed", "explored", "reviewed"}
+
+
 def _noun_phrase(item: str, w: _Words) -> bool:
     words = item.split()
     if not words or len(words) > 6 or len(item) < 3:
@@ -185,6 +192,11 @@ def _noun_phrase(item: str, w: _Words) -> bool:
     if len(words) == 1 and (words[0][:1].isupper() or words[0].lower().endswith(("ed", "ly"))):
         return False  # a lone capitalised word the knowledge does not know, or not a noun
     lows = [x.lower().strip(",") for x in words]
+    if len(lows) > 1 and words[-1].islower() and lows[-1].endswith("ed") and not lows[-1].endswith("eed") \
+            and "-" not in lows[-1] and lows[-1] not in ("armed", "related", "based"):
+        return False  # "the provisional understanding reached", "the agreements signed": a clause, not a subject
+    if len(lows) > 1 and lows[0] in _DONE:
+        return False  # "identified opportunities": a verb and its object
     if lows[-1] in w.adj_only:
         return False  # "political, economic and cultural": modifiers whose noun the list left out
     if len(lows) > 1 and lows[-1].endswith("ing") and lows[-2] in STOP_WORDS:
