@@ -3,7 +3,9 @@
 usage: python tools/evaluate.py [--shared ../shared] [--out out/eval] [--write-docs docs/benchmarks.md]
 
 Scores with ../shared/tools/score_readouts.py (the project's yardstick, never copied here): the dev
-corpus (../shared/corpus/dev, gold.jsonl) and the seed readout with its expected record. Writes the
+corpus (../shared/corpus/dev, gold.jsonl), the seed readout with its expected record, and the project's
+own readouts in other ministries' styles (tests/golden/styles: written for the project with gold by the
+corpus's conventions; a regression set, since fixes were made against it). Writes the
 records and scores under --out and, with --write-docs, replaces the accuracy section of
 docs/benchmarks.md between its markers.
 """
@@ -99,16 +101,21 @@ def seed_check(shared: Path, out: Path) -> list[str]:
     return problems
 
 
-def markdown(dev: dict, seed_problems: list[str], n_docs: int) -> str:
+def markdown(dev: dict, seed_problems: list[str], n_docs: int, styles: dict | None = None) -> str:
     lines = [f"Measured {dt.date.today().isoformat()} by `make eval` on {n_docs} dev readouts "
-             "(`../shared/corpus/dev`) with `../shared/tools/score_readouts.py`.", "",
-             "| metric | dev | target | |", "|---|---|---|---|"]
+             "(`../shared/corpus/dev`) with `../shared/tools/score_readouts.py`"
+             + (f", and on the project's {styles['documents']} readouts in other ministries' styles "
+                "(`tests/golden/styles`, written for the project; a regression set: fixes were made against it)"
+                if styles else "") + ".", "",
+             "| metric | dev | target | | styles |" if styles else "| metric | dev | target | |",
+             "|---|---|---|---|---|" if styles else "|---|---|---|---|"]
     for k, v in dev.items():
         if k.startswith("_") or k in ("documents", "records_missing"):
             continue
         tgt = TARGETS.get(k)
         ok = "" if tgt is None or v is None else ("met" if v >= tgt else "**below**")
-        lines.append(f"| {k} | {v} | {tgt if tgt is not None else ''} | {ok} |")
+        row = f"| {k} | {v} | {tgt if tgt is not None else ''} | {ok} |"
+        lines.append(row + (f" {styles.get(k)} |" if styles else ""))
     lines += ["", f"Extraction time for the dev set: {dev['_seconds']} s (one process, model loaded).", "",
               "Seed readout (`../shared/seed`): " + ("every expected field right." if not seed_problems else
                                                     f"{len(seed_problems)} differences:")]
@@ -127,17 +134,19 @@ def main() -> int:
     scorer = shared / "tools" / "score_readouts.py"
     dev = run_set(shared / "corpus" / "dev" / "gold.jsonl", shared / "corpus" / "dev", out / "dev.jsonl", scorer)
     problems = seed_check(shared, out / "seed.jsonl")
+    styles_dir = ROOT / "tests" / "golden" / "styles"
+    styles = run_set(styles_dir / "gold.jsonl", styles_dir, out / "styles.jsonl", scorer)
     for k, v in dev.items():
         mark = ""
         if k in TARGETS and v is not None:
             mark = "  ok" if v >= TARGETS[k] else f"  BELOW target {TARGETS[k]}"
-        print(f"{k}: {v}{mark}")
+        print(f"{k}: {v}{mark}    styles: {styles.get(k)}")
     print("seed:", "all expected fields right" if not problems else f"{len(problems)} differences")
     for p in problems:
         print("  -", p)
     if a.write_docs:
         docs = Path(a.write_docs)
-        md = markdown(dev, problems, dev["documents"])
+        md = markdown(dev, problems, dev["documents"], styles)
         write_section(docs, "eval", md, "Accuracy")
     return 0
 
