@@ -239,3 +239,9 @@ def test_a_proper_name_around_a_topic_word_ends_with_its_sentence_and_is_no_mini
 def test_list_items_that_are_no_subjects(tail: str, bad: str) -> None:
     got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. " + tail)
     assert not has(got, bad), got
+
+
+def test_two_names_of_one_taxonomy_entry_are_two_topics() -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They discussed "
+                 "the situation in Donetsk and Luhansk.")
+    assert has(got, "Donetsk") and has(got, "Luhansk"), got

@@ -373,7 +373,11 @@ def _take(found: list[Topic], seen: set[str], per_topic: dict[str, int], label: 
     """Add a topic to ``found`` unless its words are there already (once per taxonomy entry, unless not
     ``counted``: a proper name is a subject of its own)."""
     key = re.sub(r"\W+", "", label.lower())
-    ckey = (canonical or "").lower() if counted else ""
+    # a proper name is a subject of its own beside another wording of its entry ("Donetsk" and "Luhansk", "Myanmar"
+    # and "the Five-Point Consensus"), where the common wordings of an entry are one ("climate crisis", "climate
+    # change")
+    proper = label[:1].isupper() and not label.isupper() and canonical is not None and label.lower() != canonical.lower()
+    ckey = (canonical or "").lower() if counted and not proper else ""
     if not key or key in seen or (ckey and per_topic.get(ckey, 0) >= 1):
         return  # the same words once; one wording per taxonomy entry
     if any(key in k or k in key for k in seen):
