@@ -245,3 +245,9 @@ def test_two_names_of_one_taxonomy_entry_are_two_topics() -> None:
     got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They discussed "
                  "the situation in Donetsk and Luhansk.")
     assert has(got, "Donetsk") and has(got, "Luhansk"), got
+
+
+def test_an_organisation_cooperation_runs_within_is_a_topic() -> None:
+    got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They agreed to "
+                 "coordinate within BIMSTEC.")
+    assert has(got, "BIMSTEC"), got
