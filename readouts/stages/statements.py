@@ -88,7 +88,15 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         after_said = r",\s+(?!(?:" + _alt(st["speech_participles"]) + r")\b)[a-z]+ing\b[^\"”]*"
         cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
         cue_alt = "|".join(re.escape(c) for c in cues)
+        # the forms of address that may stand before a speaker ("Hon.", "The Rt. Hon.", "H.E.", "Shri", "His
+        # Highness Sheikh"): the words of titles.yaml honorifics and nobility, in any order, each maybe cut
+        # short with a full stop or an apostrophe ("Hon'ble"), the dotted ones also in capitals without dots
+        # ("HE", "HRH")
+        address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
+        address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
+                                              if "." in w.rstrip(".") and w.replace(".", "").isalpha())
         cache["stmt"] = {
+            "address": re.compile(r"(?:\b(?:" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
                                 re.I),
@@ -329,10 +337,7 @@ class _Attributor:
                     begin = _content_start(text, s.start + comma + 1)
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|HE|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
-                         r"His Excellency|Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
-                         r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
-                         r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
+            pre = self.rx["address"].sub("", text[s.start:a], count=1)
             pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
