@@ -27,3 +27,17 @@ def test_a_form_of_address_before_the_speaker_keeps_the_attribution() -> None:
                                   "connectivity."),
                    ("Arun Verma", "India values its ties with Nepal."),
                    ("Mira Thapa", "Nepal welcomes Indian investment.")]
+
+
+_TASHKENT = ("TASHKENT, 5 June 2024. President of the Republic of Uzbekistan Aziz Karimov received Prime Minister of "
+             "Hungary Laszlo Nemeth at the Kuksaroy residence.\n\n")
+
+
+def test_the_head_of_our_state_and_our_president_are_the_publishing_sides_participant() -> None:
+    got = said(_TASHKENT + "The Head of our state cordially welcomed the distinguished guest.\n\n"
+               "Our President emphasized the importance of expanding trade.\n\n"
+               "The Head of Government thanked the President for the warm welcome.\n\n"
+               "The Head of our Government said that the new railway will open next year.\n")
+    assert got == [("Aziz Karimov", "The Head of our state cordially welcomed the distinguished guest."),
+                   ("Aziz Karimov", "Our President emphasized the importance of expanding trade."),
+                   ("Laszlo Nemeth", "The Head of Government thanked the President for the warm welcome.")]

@@ -30,7 +30,9 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
     acts done together: "and discussed" [statements.reciprocal_cues]);
   * participants described, not named: "the Vietnamese Government leader", "Iran's top diplomat" (the one
     participant of that side) [statements.described_offices], "The Head of State" (the one participant
-    holding that office); an honorific before them ("HE the Nigerian Foreign Minister") is left aside;
+    holding that office; "the Head of our state": of the publishing side); a form of address before a
+    speaker ("HE the Nigerian Foreign Minister", "Hon. Foreign Minister X", "Our President") is left aside
+    [titles.yaml honorifics and nobility];
   * quotation paragraphs that name no speaker go on with the quotation before them, else with the speaker
     of the paragraph before ('X stressed ... / "We appreciate ..."'), else, at the head of a press
     release's quotes, are its principal's (the publishing side's one participant, named in the paragraph
@@ -91,12 +93,13 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         # the forms of address that may stand before a speaker ("Hon.", "The Rt. Hon.", "H.E.", "Shri", "His
         # Highness Sheikh"): the words of titles.yaml honorifics and nobility, in any order, each maybe cut
         # short with a full stop or an apostrophe ("Hon'ble"), the dotted ones also in capitals without dots
-        # ("HE", "HRH")
+        # ("HE", "HRH"), and "our"
         address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
         address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
                                               if "." in w.rstrip(".") and w.replace(".", "").isalpha())
         cache["stmt"] = {
-            "address": re.compile(r"(?:\b(?:" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
+            # ... and a speaker of the narrator's own side: "Our President emphasized ..."
+            "address": re.compile(r"(?:\b(?:our|" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
                                 re.I),
@@ -224,8 +227,10 @@ class _Attributor:
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
             if len(sided) == 1:
                 out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
-        # "The Head of State noted ...": the one participant holding such an office
-        for hm in re.finditer(r"\b[Tt]he (?:Head of (?P<st>State)|Head of (?P<gov>Government))\b", w.stext(s)):
+        # "The Head of State noted ...", "The Head of our state ...": the one participant holding such an office
+        # (of the publishing side's, for "our")
+        for hm in re.finditer(r"\b(?:[Tt]he|[Oo]ur) Head of (?:(?P<our>our|the) )?(?:(?P<st>[Ss]tate)|(?P<gov>[Gg]overnment))\b",
+                              w.stext(s)):
             kind = "head_of_state" if hm.group("st") else "head_of_government"
             a, b = s.start + hm.start(), s.start + hm.end()
             if any(x < b and a < y and (i in self.participants or w.people[i].name)
@@ -233,6 +238,8 @@ class _Attributor:
                 continue
             holders = [i for i in self.participants
                        if (w.people[i].role_kind or w.kb.title_kind(w.people[i].title)) == kind]
+            if w.home and (hm.group("our") == "our" or hm.group().lower().startswith("our")):
+                holders = [i for i in holders if w.people[i].affiliation == w.home]
             if len(holders) == 1:
                 out.append((a, b, str(holders[0])))
         return out
@@ -307,8 +314,9 @@ class _Attributor:
         kind: 'person' | 'joint' | 'side'."""
         w, text = self.work, self.work.text
         st = w.stext(s)
-        # a side as the subject: "The Chinese side said"
-        if self.rx["side"].match(st) and not self.rx["joint"].match(st):
+        # a side as the subject: "The Chinese side said" (not "The Head of Government said", a participant)
+        if self.rx["side"].match(st) and not self.rx["joint"].match(st) and \
+                not any(x[0] == s.start for x in self._described(s)):
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
                 return ("side", None, s.start, s.end, m.group("cue"), False)
