@@ -7,6 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import readouts
+from readouts.config import Config
+from readouts.knowledge import load_knowledge
+from readouts.nlp import load_backend
+from readouts.stages import segment
+from readouts.stages.base import Work
 
 
 def said(text: str) -> list[tuple[str, str]]:
@@ -41,3 +46,22 @@ def test_the_head_of_our_state_and_our_president_are_the_publishing_sides_partic
     assert got == [("Aziz Karimov", "The Head of our state cordially welcomed the distinguished guest."),
                    ("Aziz Karimov", "Our President emphasized the importance of expanding trade."),
                    ("Laszlo Nemeth", "The Head of Government thanked the President for the warm welcome.")]
+
+
+def sentences(text: str) -> list[str]:
+    """The text of every sentence segmentation finds."""
+    work = Work(text=text, kb=load_knowledge(), doc=next(load_backend(Config().model).tokens([text])))
+    segment.run(work)
+    return [work.stext(s) for s in work.sentences]
+
+
+def test_a_form_of_address_with_a_full_stop_ends_no_sentence() -> None:
+    assert sentences("Finance Minister Smt. Kavita Rao met Shri. Anil Das and the Rt. Hon. Lord Bright. They spoke.") == [
+        "Finance Minister Smt. Kavita Rao met Shri. Anil Das and the Rt. Hon. Lord Bright.", "They spoke."]
+
+
+def test_a_news_agencys_tag_belongs_to_the_dateline() -> None:
+    assert sentences("MOSCOW, February 7. /TASS/. Foreign Minister Ivan Petrov held talks in Moscow.") == [
+        "MOSCOW, February 7. /TASS/.", "Foreign Minister Ivan Petrov held talks in Moscow."]
+    assert sentences("MOSCOW, February 7 /TASS/. Foreign Minister Ivan Petrov held talks in Moscow.") == [
+        "MOSCOW, February 7 /TASS/.", "Foreign Minister Ivan Petrov held talks in Moscow."]
