@@ -65,3 +65,21 @@ def test_a_news_agencys_tag_belongs_to_the_dateline() -> None:
         "MOSCOW, February 7. /TASS/.", "Foreign Minister Ivan Petrov held talks in Moscow."]
     assert sentences("MOSCOW, February 7 /TASS/. Foreign Minister Ivan Petrov held talks in Moscow.") == [
         "MOSCOW, February 7 /TASS/.", "Foreign Minister Ivan Petrov held talks in Moscow."]
+
+
+def agreed(text: str) -> list[str]:
+    """The text of every agreement."""
+    rec: dict[str, Any] = readouts.extract(text).to_dict()
+    return [a["text"] for e in rec["engagements"] for a in e["agreements"]]
+
+
+_DELHI = ("NEW DELHI, 4 March 2024. External Affairs Minister Arun Verma held talks with Foreign Minister Mira Thapa "
+          "of Nepal in New Delhi on 4 March 2024.\n\n")
+
+
+def test_satisfaction_expressed_by_a_joint_subject_is_agreed() -> None:
+    text = (_DELHI + "The two Foreign Ministers expressed satisfaction at the progress of the cross-border railway, and "
+            "agreed to convene the Joint Commission later this year.\n\n"
+            "Minister Thapa expressed satisfaction over the growth in bilateral trade.\n")
+    assert agreed(text) == ["expressed satisfaction at the progress of the cross-border railway",
+                            "convene the Joint Commission later this year"]
