@@ -83,3 +83,14 @@ def test_satisfaction_expressed_by_a_joint_subject_is_agreed() -> None:
             "Minister Thapa expressed satisfaction over the growth in bilateral trade.\n")
     assert agreed(text) == ["expressed satisfaction at the progress of the cross-border railway",
                             "convene the Joint Commission later this year"]
+
+
+def test_a_quoted_statement_ends_where_the_publisher_goes_on() -> None:
+    got = said("Foreign Minister Jens Holm met Ukrainian Foreign Minister Oksana Bondar in Copenhagen\n\n"
+               "Statement by Foreign Minister Jens Holm:\n\n"
+               "\"I met today with my Ukrainian colleague, Oksana Bondar, here in Copenhagen.\n\n"
+               "\"Ukraine needs air defence now. I told Oksana that Denmark will present a new package of support.\"\n\n"
+               "During the visit, Minister Bondar also met with the Foreign Policy Committee of the parliament.\n")
+    assert got == [("Jens Holm", "I met today with my Ukrainian colleague, Oksana Bondar, here in Copenhagen."),
+                   ("Jens Holm", "Ukraine needs air defence now."),
+                   ("Jens Holm", "I told Oksana that Denmark will present a new package of support.\"")]

@@ -43,7 +43,9 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * a first-person speech or press statement that never names its speaker (salutations, "I reiterated
     ..."): its sentences (made whole over line breaks) are the speaker's, who is the participant not
     addressed or the one a "Statement by X" header names, else the host side's official by title, or by
-    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out
+    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out,
+    and so is a paragraph opening with no quotation mark after a speech given as a quotation (the
+    publisher's: "During the visit, Minister X also met ...")
     [speech: salutations, greetings, closings, together_verbs, header_words, host_phrases].
 Only participants speak in a document that reports an engagement; nothing is attributed to a person
 merely mentioned.
@@ -617,9 +619,16 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     taken = [st.span for st in out]
     before = len(out)
     narrating = False
+    quoted = told = False  # the speech is a quotation; the publisher tells something between its paragraphs
     for (a, b, new_para), t in zip(units, words, strict=True):
         if new_para:
             narrating = False
+            # '"... we will present a new package." / During the visit, Minister X also met ...': after a
+            # quotation, a paragraph that opens with no quotation mark is the publisher's
+            told = quoted and t.lstrip()[:1] not in _OPEN_Q
+            quoted = quoted or t.lstrip()[:1] in _OPEN_Q
+        if told:
+            continue
         if rx["salute"].match(t) and (t.rstrip().endswith(",") or len(t.split()) <= 6):
             continue
         if rx["greeting"].search(t) and \
