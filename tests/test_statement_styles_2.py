@@ -94,3 +94,11 @@ def test_a_quoted_statement_ends_where_the_publisher_goes_on() -> None:
     assert got == [("Jens Holm", "I met today with my Ukrainian colleague, Oksana Bondar, here in Copenhagen."),
                    ("Jens Holm", "Ukraine needs air defence now."),
                    ("Jens Holm", "I told Oksana that Denmark will present a new package of support.\"")]
+
+
+def test_a_side_named_bare_with_a_past_cue_ends_the_speakers_statement() -> None:
+    got = said("Foreign Minister Dewi Lestari met Thai Foreign Minister Anan Chai in Jakarta on 9 May 2025.\n\n"
+               "Foreign Minister Lestari said that the two countries must deepen trade. Indonesia hopes Thailand will "
+               "join the food security programme. Indonesia also invited Thailand to take part in the trade fair.\n")
+    assert got == [("Dewi Lestari", "the two countries must deepen trade."),
+                   ("Dewi Lestari", "Indonesia hopes Thailand will join the food security programme.")]

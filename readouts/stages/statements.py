@@ -19,7 +19,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
     Minister Lavrov discussed") give statements of speaker "both sides", affiliation null; a clause of one
     person's own after it (", and the Secretary urged ...") is that person's;
-  * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
+  * a side as subject ("The Chinese side said", "Indonesia also invited Thailand to ...": a side named bare
+    with a cue in the past) ends a continuation and is attributed to no person;
   * a reporter's clause ("The Spokesman for the Presidency, Counselor X, stated that ...", "the statement
     said") is nobody's statement; a participant's act it reports ("... that President Y stressed ...",
     "..., where President Y stressed ...") is Y's [statements.reporters, statements.reporting_verbs];
@@ -468,6 +469,18 @@ def _narrative_start(work: Work, s: Sentence, att: _Attributor, own: str | None 
     return any(m.code != own for m in opening)
 
 
+def _side_act(work: Work, s: Sentence, att: _Attributor) -> bool:
+    """Does the sentence open with a side named bare and a cue verb in the past ("Indonesia also invited
+    Thailand to ...", "China stressed ...")? A statement of a side, told by the narrator, which is no
+    person's; in the present ("Indonesia hopes China will continue to help") it is the speaker's voice."""
+    for m in work.actor_mentions:
+        if m.start == s.start and m.form != "adjective":
+            cue = att.rx["after"].match(work.text[m.end:s.end])
+            if cue is not None and not re.search(r"[^s]s$", cue.group("cue").split()[0]):
+                return True
+    return False
+
+
 def _introduced(work: Work, sents: list[Sentence], state: str) -> str | None:
     """The paragraphs "X said:" introduces: a quotation runs while its paragraphs open with a quotation mark,
     a plain text until a heading ("Background", "Notes to editors"). The next state, None at the end."""
@@ -743,6 +756,8 @@ def run(work: Work) -> None:
             st = work.stext(s)
             if current is not None and current_act and _narrative_start(work, s, att, work.people[current].affiliation):
                 current = None  # after "X welcomed ...", "The United States is ..." is narration again
+            if current is not None and _side_act(work, s, att):
+                current = None  # "Indonesia also invited Thailand to ...": a side's act, told by the narrator
             opener = work.people_in(s.start, min(s.end, s.start + 40))
             if current is not None and opener and re.fullmatch(
                     r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]):
