@@ -102,3 +102,10 @@ def test_a_side_named_bare_with_a_past_cue_ends_the_speakers_statement() -> None
                "join the food security programme. Indonesia also invited Thailand to take part in the trade fair.\n")
     assert got == [("Dewi Lestari", "the two countries must deepen trade."),
                    ("Dewi Lestari", "Indonesia hopes Thailand will join the food security programme.")]
+
+
+def test_welcoming_a_visitor_in_the_engagements_sentence_is_no_statement() -> None:
+    got = said("NATO Secretary General Mark Rutte welcomed the President of Finland, Alexander Stubb, to NATO "
+               "Headquarters in Brussels on Tuesday (14 January 2025). The Secretary General welcomed Finland's "
+               "contributions to the Alliance.\n")
+    assert got == [("Mark Rutte", "The Secretary General welcomed Finland's contributions to the Alliance.")]

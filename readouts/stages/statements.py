@@ -8,7 +8,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * appositives between speaker and cue: "Stoltenberg, NATO Secretary General, said ...";
   * a parenthetical cue inside the content: "Italian companies, the Prime Minister added, are ready ..." —
     the whole sentence;
-  * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act;
+  * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act (not when
+    the act is the engagement's own cue in the sentence reporting it: "X welcomed Y to NATO Headquarters");
   * "According to X, CONTENT." and "CONTENT, X said." / '"CONTENT," said X.';
   * speakers by reference: a surname, "the Secretary", "He"/"She" (the current speaker, else the
     last person named), "The latter"/"The former" (the engagement's last/first participant);
@@ -247,6 +248,17 @@ class _Attributor:
                 out.append((a, b, str(holders[0])))
         return out
 
+    def _reports_engagement(self, s: Sentence, pos: int) -> bool:
+        """Is the act cue at ``pos`` the engagement's own cue in the sentence that reports it ("X welcomed
+        President Y to NATO Headquarters", cues.yaml engagements)?"""
+        w = self.work
+        if not any(e.sentence == s.index for e in w.engagements if not e.reported_as):
+            return False
+        cache = w.kb.__dict__["_cache"]
+        if "stmt_engagement" not in cache:
+            cache["stmt_engagement"] = re.compile("|".join(f"(?:{r['pattern']})" for r in w.kb.cues["engagements"]), re.I)
+        return cache["stmt_engagement"].match(w.text, pos, s.end) is not None
+
     def _ends_paragraph(self, s: Sentence) -> bool:
         sents = self.work.sentences
         return s.index + 1 >= len(sents) or sents[s.index + 1].para != s.para
@@ -397,6 +409,8 @@ class _Attributor:
                     continue
                 return ("person", person, start, s.end, cue, True)
             if cue_l in self.act_cues:
+                if self._reports_engagement(s, b + m.start("cue")):
+                    continue  # "X welcomed Y to NATO Headquarters on Tuesday": the engagement, told
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
         for a, _b, who in self._subjects(s):
