@@ -3,12 +3,15 @@
 Reads ``work.doc`` (spaCy tokens, so abbreviations such as "U.S." and "Aug." stay whole);
 fills ``work.sentences``. A line break ends a sentence, unless the layout broke the line mid-sentence
 (a line stopping on a word or a comma, the next starting in lower case); so does a token that ends in
-., ! or ? (with closing quotes and brackets kept on the sentence).
+., ! or ? (with closing quotes and brackets kept on the sentence), but not the full stop of an
+abbreviation or a form of address (titles.yaml honorifics and address: "Hon.", "Smt."), and a news
+agency's tag after a dateline ("MOSCOW, February 7. /TASS/.") stays with the dateline.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from .base import Sentence, Work
 
@@ -17,6 +20,9 @@ __all__ = ["run"]
 _ENDERS = {".", "!", "?", "。", "…", "?!", "!!"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 
+
+# a news agency's tag after a dateline: "MOSCOW, February 7. /TASS/. ..."
+_AGENCY = re.compile(r"/[A-Z][\w-]*/\.?")
 
 _SOFT_WRAP = re.compile(r"[^\W_]|,")  # a line that stops on a word or a comma may go on below
 
@@ -47,19 +53,36 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _abbreviations(kb: Any) -> set[str]:
+    """Words that a full stop after does not end the sentence: the forms of address of titles.yaml (the
+    honorifics written with a full stop, "Hon.", "Rt. Hon.", and the forms of address: "Smt.", "Shri.",
+    "H.E.") and the other abbreviations of ``_ABBREV_WORDS``; lower case, without the final full stop."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "seg_abbrev" not in cache:
+        dotted = {w for h in kb.titles.get("honorifics", []) for w in str(h).lower().split() if w.endswith(".")}
+        cache["seg_abbrev"] = _ABBREV_WORDS | {w.rstrip(".") for w in dotted | kb.name_address}
+    return cast(set[str], cache["seg_abbrev"])
+
+
 def run(work: Work) -> None:
     text = work.text
     doc = work.doc
     cuts: set[int] = set()
     if doc is not None:
         toks = list(doc)
+        abbrev = _abbreviations(work.kb)
         for i, t in enumerate(toks):
             if t.text == "." and i > 0 and toks[i - 1].idx + len(toks[i - 1].text) == t.idx and (
-                    toks[i - 1].text.lower() in _ABBREV_WORDS or (len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper())):
-                continue  # "Hon. Scott Morrison", "Antony J. Blinken", "Gen. Milley"
+                    toks[i - 1].text.lower() in abbrev or (len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper())):
+                continue  # "Hon. Scott Morrison", "Antony J. Blinken", "Gen. Milley", "Smt. Nirmala Sitharaman"
+            if _AGENCY.fullmatch(t.text) and t.text.endswith(".") and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+                cuts.add(t.idx + len(t.text))  # "MOSCOW, February 7 /TASS/. Russian Foreign Minister ..."
+                continue
             if t.text in _ENDERS or (t.text.endswith(".") and len(t.text) > 1 and t.text[:-1].isalpha()
                                      and t.text[:-1].islower() and i + 1 < len(toks)
                                      and toks[i + 1].text[:1].isupper() and t.text not in _ABBREV):
+                if i + 1 < len(toks) and _AGENCY.fullmatch(toks[i + 1].text):
+                    continue  # "MOSCOW, February 7. /TASS/.": the agency's tag ends the dateline
                 j = i + 1
                 line_start = text.rfind("\n", 0, t.idx) + 1
                 while j < len(toks) and toks[j].text in _CLOSERS:
@@ -97,6 +120,7 @@ def _is_boiler(line: str) -> bool:
 
 
 _ABBREV = {"e.g.", "i.e.", "etc.", "vs.", "approx."}
+# abbreviations beside the forms of address of titles.yaml (see _abbreviations)
 _ABBREV_WORDS = {"hon", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "prof", "no",
                  "art", "amb", "adm", "capt", "maj", "sgt", "cdr", "h.e", "u.s", "u.k", "u.n", "p.m", "a.m", "messrs",
                  "mme", "mlle", "rt", "excl", "honorable", "honourable", "approx", "dept", "govt", "vol", "nos", "fig"}

@@ -8,7 +8,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * appositives between speaker and cue: "Stoltenberg, NATO Secretary General, said ...";
   * a parenthetical cue inside the content: "Italian companies, the Prime Minister added, are ready ..." —
     the whole sentence;
-  * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act;
+  * "X welcomed the ...", "X underscored the importance of ..." — the whole sentence is X's act (not when
+    the act is the engagement's own cue in the sentence reporting it: "X welcomed Y to NATO Headquarters");
   * "According to X, CONTENT." and "CONTENT, X said." / '"CONTENT," said X.';
   * speakers by reference: a surname, "the Secretary", "He"/"She" (the current speaker, else the
     last person named), "The latter"/"The former" (the engagement's last/first participant);
@@ -19,7 +20,8 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * joint subjects ("The two sides agreed", "Both sides", "The leaders", "Secretary Blinken and
     Minister Lavrov discussed") give statements of speaker "both sides", affiliation null; a clause of one
     person's own after it (", and the Secretary urged ...") is that person's;
-  * a side as subject ("The Chinese side said") ends a continuation and is attributed to no person;
+  * a side as subject ("The Chinese side said", "Indonesia also invited Thailand to ...": a side named bare
+    with a cue in the past) ends a continuation and is attributed to no person;
   * a reporter's clause ("The Spokesman for the Presidency, Counselor X, stated that ...", "the statement
     said") is nobody's statement; a participant's act it reports ("... that President Y stressed ...",
     "..., where President Y stressed ...") is Y's [statements.reporters, statements.reporting_verbs];
@@ -30,7 +32,9 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
     acts done together: "and discussed" [statements.reciprocal_cues]);
   * participants described, not named: "the Vietnamese Government leader", "Iran's top diplomat" (the one
     participant of that side) [statements.described_offices], "The Head of State" (the one participant
-    holding that office); an honorific before them ("HE the Nigerian Foreign Minister") is left aside;
+    holding that office; "the Head of our state": of the publishing side); a form of address before a
+    speaker ("HE the Nigerian Foreign Minister", "Hon. Foreign Minister X", "Our President") is left aside
+    [titles.yaml honorifics and nobility];
   * quotation paragraphs that name no speaker go on with the quotation before them, else with the speaker
     of the paragraph before ('X stressed ... / "We appreciate ..."'), else, at the head of a press
     release's quotes, are its principal's (the publishing side's one participant, named in the paragraph
@@ -41,7 +45,9 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
   * a first-person speech or press statement that never names its speaker (salutations, "I reiterated
     ..."): its sentences (made whole over line breaks) are the speaker's, who is the participant not
     addressed or the one a "Statement by X" header names, else the host side's official by title, or by
-    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out
+    the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out,
+    and so is a paragraph opening with no quotation mark after a speech given as a quotation (the
+    publisher's: "During the visit, Minister X also met ...")
     [speech: salutations, greetings, closings, together_verbs, header_words, host_phrases].
 Only participants speak in a document that reports an engagement; nothing is attributed to a person
 merely mentioned.
@@ -88,7 +94,16 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         after_said = r",\s+(?!(?:" + _alt(st["speech_participles"]) + r")\b)[a-z]+ing\b[^\"”]*"
         cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
         cue_alt = "|".join(re.escape(c) for c in cues)
+        # the forms of address that may stand before a speaker ("Hon.", "The Rt. Hon.", "H.E.", "Shri", "His
+        # Highness Sheikh"): the words of titles.yaml honorifics and nobility, in any order, each maybe cut
+        # short with a full stop or an apostrophe ("Hon'ble"), the dotted ones also in capitals without dots
+        # ("HE", "HRH"), and "our"
+        address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
+        address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
+                                              if "." in w.rstrip(".") and w.replace(".", "").isalpha())
         cache["stmt"] = {
+            # ... and a speaker of the narrator's own side: "Our President emphasized ..."
+            "address": re.compile(r"(?:\b(?:our|" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
                                 re.I),
@@ -216,8 +231,10 @@ class _Attributor:
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
             if len(sided) == 1:
                 out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
-        # "The Head of State noted ...": the one participant holding such an office
-        for hm in re.finditer(r"\b[Tt]he (?:Head of (?P<st>State)|Head of (?P<gov>Government))\b", w.stext(s)):
+        # "The Head of State noted ...", "The Head of our state ...": the one participant holding such an office
+        # (of the publishing side's, for "our")
+        for hm in re.finditer(r"\b(?:[Tt]he|[Oo]ur) Head of (?:(?P<our>our|the) )?(?:(?P<st>[Ss]tate)|(?P<gov>[Gg]overnment))\b",
+                              w.stext(s)):
             kind = "head_of_state" if hm.group("st") else "head_of_government"
             a, b = s.start + hm.start(), s.start + hm.end()
             if any(x < b and a < y and (i in self.participants or w.people[i].name)
@@ -225,9 +242,22 @@ class _Attributor:
                 continue
             holders = [i for i in self.participants
                        if (w.people[i].role_kind or w.kb.title_kind(w.people[i].title)) == kind]
+            if w.home and (hm.group("our") == "our" or hm.group().lower().startswith("our")):
+                holders = [i for i in holders if w.people[i].affiliation == w.home]
             if len(holders) == 1:
                 out.append((a, b, str(holders[0])))
         return out
+
+    def _reports_engagement(self, s: Sentence, pos: int) -> bool:
+        """Is the act cue at ``pos`` the engagement's own cue in the sentence that reports it ("X welcomed
+        President Y to NATO Headquarters", cues.yaml engagements)?"""
+        w = self.work
+        if not any(e.sentence == s.index for e in w.engagements if not e.reported_as):
+            return False
+        cache = w.kb.__dict__["_cache"]
+        if "stmt_engagement" not in cache:
+            cache["stmt_engagement"] = re.compile("|".join(f"(?:{r['pattern']})" for r in w.kb.cues["engagements"]), re.I)
+        return cache["stmt_engagement"].match(w.text, pos, s.end) is not None
 
     def _ends_paragraph(self, s: Sentence) -> bool:
         sents = self.work.sentences
@@ -299,8 +329,9 @@ class _Attributor:
         kind: 'person' | 'joint' | 'side'."""
         w, text = self.work, self.work.text
         st = w.stext(s)
-        # a side as the subject: "The Chinese side said"
-        if self.rx["side"].match(st) and not self.rx["joint"].match(st):
+        # a side as the subject: "The Chinese side said" (not "The Head of Government said", a participant)
+        if self.rx["side"].match(st) and not self.rx["joint"].match(st) and \
+                not any(x[0] == s.start for x in self._described(s)):
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
                 return ("side", None, s.start, s.end, m.group("cue"), False)
@@ -329,10 +360,7 @@ class _Attributor:
                     begin = _content_start(text, s.start + comma + 1)
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
-            pre = re.sub(r"(?:\b(?:HRH|HH|H\.E\.|HE|His Royal Highness|Her Royal Highness|His Highness|Her Highness|"
-                         r"His Excellency|Her Excellency|His Majesty|Her Majesty)\s+)?(?:\b(?:the|The|his|her|His|Her)\s+)?"
-                         r"(?:\b(?:Sheikh|Sheikha|Prince|Princess|Sayyid)\s+)?"
-                         r"(?:\b(?:Mr|Ms|Mrs|Dr|M|Mme|Shri|Smt)\.?\s+)?$", "", text[s.start:a])
+            pre = self.rx["address"].sub("", text[s.start:a], count=1)
             pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
@@ -381,6 +409,8 @@ class _Attributor:
                     continue
                 return ("person", person, start, s.end, cue, True)
             if cue_l in self.act_cues:
+                if self._reports_engagement(s, b + m.start("cue")):
+                    continue  # "X welcomed Y to NATO Headquarters on Tuesday": the engagement, told
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
         for a, _b, who in self._subjects(s):
@@ -451,6 +481,18 @@ def _narrative_start(work: Work, s: Sentence, att: _Attributor, own: str | None 
     opening = [m for m in work.actor_mentions if s.start <= m.start < s.end and
                (m.start == s.start or (m.start - s.start <= 4 and st.lower().startswith("the ")))]
     return any(m.code != own for m in opening)
+
+
+def _side_act(work: Work, s: Sentence, att: _Attributor) -> bool:
+    """Does the sentence open with a side named bare and a cue verb in the past ("Indonesia also invited
+    Thailand to ...", "China stressed ...")? A statement of a side, told by the narrator, which is no
+    person's; in the present ("Indonesia hopes China will continue to help") it is the speaker's voice."""
+    for m in work.actor_mentions:
+        if m.start == s.start and m.form != "adjective":
+            cue = att.rx["after"].match(work.text[m.end:s.end])
+            if cue is not None and not re.search(r"[^s]s$", cue.group("cue").split()[0]):
+                return True
+    return False
 
 
 def _introduced(work: Work, sents: list[Sentence], state: str) -> str | None:
@@ -604,9 +646,16 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     taken = [st.span for st in out]
     before = len(out)
     narrating = False
+    quoted = told = False  # the speech is a quotation; the publisher tells something between its paragraphs
     for (a, b, new_para), t in zip(units, words, strict=True):
         if new_para:
             narrating = False
+            # '"... we will present a new package." / During the visit, Minister X also met ...': after a
+            # quotation, a paragraph that opens with no quotation mark is the publisher's
+            told = quoted and t.lstrip()[:1] not in _OPEN_Q
+            quoted = quoted or t.lstrip()[:1] in _OPEN_Q
+        if told:
+            continue
         if rx["salute"].match(t) and (t.rstrip().endswith(",") or len(t.split()) <= 6):
             continue
         if rx["greeting"].search(t) and \
@@ -721,6 +770,8 @@ def run(work: Work) -> None:
             st = work.stext(s)
             if current is not None and current_act and _narrative_start(work, s, att, work.people[current].affiliation):
                 current = None  # after "X welcomed ...", "The United States is ..." is narration again
+            if current is not None and _side_act(work, s, att):
+                current = None  # "Indonesia also invited Thailand to ...": a side's act, told by the narrator
             opener = work.people_in(s.start, min(s.end, s.start + 40))
             if current is not None and opener and re.fullmatch(
                     r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]):

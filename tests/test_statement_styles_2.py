@@ -1,0 +1,111 @@
+"""Statements in more readout styles: forms of address before a speaker, a participant described by a
+possessive ("the Head of our state"), honorifics and agency tags in segmentation, joint positions. Texts
+written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import readouts
+from readouts.config import Config
+from readouts.knowledge import load_knowledge
+from readouts.nlp import load_backend
+from readouts.stages import segment
+from readouts.stages.base import Work
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(speaker, text) of every statement."""
+    rec: dict[str, Any] = readouts.extract(text).to_dict()
+    return [(s["speaker"], s["text"]) for s in rec["statements"]]
+
+
+_KATHMANDU = ("KATHMANDU, 3 May 2024. Foreign Minister Dr. Mira Thapa held a meeting with Indian External Affairs "
+              "Minister Dr. Arun Verma in Kathmandu today.\n\n")
+
+
+def test_a_form_of_address_before_the_speaker_keeps_the_attribution() -> None:
+    got = said(_KATHMANDU + "Hon. Foreign Minister Dr. Thapa underlined the importance of cross-border connectivity.\n\n"
+               "The Rt. Hon. External Affairs Minister said that India values its ties with Nepal.\n\n"
+               "Hon\u2019ble Foreign Minister Thapa stressed that Nepal welcomes Indian investment.\n")
+    assert got == [("Mira Thapa", "Hon. Foreign Minister Dr. Thapa underlined the importance of cross-border "
+                                  "connectivity."),
+                   ("Arun Verma", "India values its ties with Nepal."),
+                   ("Mira Thapa", "Nepal welcomes Indian investment.")]
+
+
+_TASHKENT = ("TASHKENT, 5 June 2024. President of the Republic of Uzbekistan Aziz Karimov received Prime Minister of "
+             "Hungary Laszlo Nemeth at the Kuksaroy residence.\n\n")
+
+
+def test_the_head_of_our_state_and_our_president_are_the_publishing_sides_participant() -> None:
+    got = said(_TASHKENT + "The Head of our state cordially welcomed the distinguished guest.\n\n"
+               "Our President emphasized the importance of expanding trade.\n\n"
+               "The Head of Government thanked the President for the warm welcome.\n\n"
+               "The Head of our Government said that the new railway will open next year.\n")
+    assert got == [("Aziz Karimov", "The Head of our state cordially welcomed the distinguished guest."),
+                   ("Aziz Karimov", "Our President emphasized the importance of expanding trade."),
+                   ("Laszlo Nemeth", "The Head of Government thanked the President for the warm welcome.")]
+
+
+def sentences(text: str) -> list[str]:
+    """The text of every sentence segmentation finds."""
+    work = Work(text=text, kb=load_knowledge(), doc=next(load_backend(Config().model).tokens([text])))
+    segment.run(work)
+    return [work.stext(s) for s in work.sentences]
+
+
+def test_a_form_of_address_with_a_full_stop_ends_no_sentence() -> None:
+    assert sentences("Finance Minister Smt. Kavita Rao met Shri. Anil Das and the Rt. Hon. Lord Bright. They spoke.") == [
+        "Finance Minister Smt. Kavita Rao met Shri. Anil Das and the Rt. Hon. Lord Bright.", "They spoke."]
+
+
+def test_a_news_agencys_tag_belongs_to_the_dateline() -> None:
+    assert sentences("MOSCOW, February 7. /TASS/. Foreign Minister Ivan Petrov held talks in Moscow.") == [
+        "MOSCOW, February 7. /TASS/.", "Foreign Minister Ivan Petrov held talks in Moscow."]
+    assert sentences("MOSCOW, February 7 /TASS/. Foreign Minister Ivan Petrov held talks in Moscow.") == [
+        "MOSCOW, February 7 /TASS/.", "Foreign Minister Ivan Petrov held talks in Moscow."]
+
+
+def agreed(text: str) -> list[str]:
+    """The text of every agreement."""
+    rec: dict[str, Any] = readouts.extract(text).to_dict()
+    return [a["text"] for e in rec["engagements"] for a in e["agreements"]]
+
+
+_DELHI = ("NEW DELHI, 4 March 2024. External Affairs Minister Arun Verma held talks with Foreign Minister Mira Thapa "
+          "of Nepal in New Delhi on 4 March 2024.\n\n")
+
+
+def test_satisfaction_expressed_by_a_joint_subject_is_agreed() -> None:
+    text = (_DELHI + "The two Foreign Ministers expressed satisfaction at the progress of the cross-border railway, and "
+            "agreed to convene the Joint Commission later this year.\n\n"
+            "Minister Thapa expressed satisfaction over the growth in bilateral trade.\n")
+    assert agreed(text) == ["expressed satisfaction at the progress of the cross-border railway",
+                            "convene the Joint Commission later this year"]
+
+
+def test_a_quoted_statement_ends_where_the_publisher_goes_on() -> None:
+    got = said("Foreign Minister Jens Holm met Ukrainian Foreign Minister Oksana Bondar in Copenhagen\n\n"
+               "Statement by Foreign Minister Jens Holm:\n\n"
+               "\"I met today with my Ukrainian colleague, Oksana Bondar, here in Copenhagen.\n\n"
+               "\"Ukraine needs air defence now. I told Oksana that Denmark will present a new package of support.\"\n\n"
+               "During the visit, Minister Bondar also met with the Foreign Policy Committee of the parliament.\n")
+    assert got == [("Jens Holm", "I met today with my Ukrainian colleague, Oksana Bondar, here in Copenhagen."),
+                   ("Jens Holm", "Ukraine needs air defence now."),
+                   ("Jens Holm", "I told Oksana that Denmark will present a new package of support.\"")]
+
+
+def test_a_side_named_bare_with_a_past_cue_ends_the_speakers_statement() -> None:
+    got = said("Foreign Minister Dewi Lestari met Thai Foreign Minister Anan Chai in Jakarta on 9 May 2025.\n\n"
+               "Foreign Minister Lestari said that the two countries must deepen trade. Indonesia hopes Thailand will "
+               "join the food security programme. Indonesia also invited Thailand to take part in the trade fair.\n")
+    assert got == [("Dewi Lestari", "the two countries must deepen trade."),
+                   ("Dewi Lestari", "Indonesia hopes Thailand will join the food security programme.")]
+
+
+def test_welcoming_a_visitor_in_the_engagements_sentence_is_no_statement() -> None:
+    got = said("NATO Secretary General Mark Rutte welcomed the President of Finland, Alexander Stubb, to NATO "
+               "Headquarters in Brussels on Tuesday (14 January 2025). The Secretary General welcomed Finland's "
+               "contributions to the Alliance.\n")
+    assert got == [("Mark Rutte", "The Secretary General welcomed Finland's contributions to the Alliance.")]
