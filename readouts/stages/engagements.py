@@ -260,8 +260,7 @@ _HELD_AT = re.compile(r"(?<!been )\b(?:held|took place|convened)\b[^.;]{0,40}?\b
 def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -> str | None:
     """The place told in one of the next sentences about the engagement ("The two leaders held bilateral talks
     at State House, Nairobi", "During the meeting, held at Al Bahr Palace, ..."): a known place or a building."""
-    nxt = d.sentence + 3
-    for s in work.sentences[d.sentence + 1:nxt + 1]:
+    for s in work.sentences[d.sentence + 1:d.sentence + 4]:
         if any(e.sentence == s.index for e in drafts if e is not d):
             break
         m = _HELD_AT.search(work.stext(s))
@@ -433,8 +432,7 @@ def run(work: Work) -> None:
         if drafts and parts and _ATTENDED.search(text) and not not_this.search(text):
             # "The meeting was also attended by ...", "Participating in the talks were ...", "The Minister was
             # accompanied by ...": wherever the text lists them, they took part in the engagement it last reported
-            d = next(x for x in reversed(drafts) if x.reported_as is None) if any(
-                x.reported_as is None for x in drafts) else drafts[0]
+            d = next((x for x in reversed(drafts) if x.reported_as is None), drafts[0])
             for p in parts:
                 if p not in d.participants:
                     d.participants.append(p)
@@ -514,8 +512,7 @@ def run(work: Work) -> None:
                 last_sentence = s.index
                 continue
             first_ = drafts[0]
-            body_between = [x for x in work.sentences[first_.sentence + 1:s.index] if not x.boiler
-                            and re.search(r"[.!?][\"”’)]*$", work.stext(x).strip())]
+            body_between = [x for x in work.sentences[first_.sentence + 1:s.index] if _is_body(work, x)]
             if etype == "visit" and first_.type == "visit" and set(parts) & set(first_.participants) \
                     and len(body_between) <= 2 and not _ALSO.search(text):
                 # a standfirst and the lead telling one visit twice ("X travelled to Tallinn to meet Estonian
@@ -628,12 +625,16 @@ _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|atte
                     r"consultations?|dialogue)\b", re.I)
 
 
+def _is_body(work: Work, s: Sentence) -> bool:
+    """A sentence of the body: no boilerplate, and ending as a sentence does (not a byline, timestamp or heading)."""
+    return not s.boiler and bool(re.search(r"[.!?][\"”’)]*$", work.stext(s).strip()))
+
+
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
     """An initiator told outside the engagement sentence: the next sentence ("The discussion followed
     President Putin's request"), or a sentence about the engagement that says at whose invitation."""
     # the next sentence of the body (a timestamp or header line in between is not one)
-    nxt = next((s.index for s in work.sentences if s.index > d.sentence and not s.boiler
-                and re.search(r"[.!?][\"”’)]*$", work.stext(s).strip())), d.sentence + 1)
+    nxt = next((s.index for s in work.sentences if s.index > d.sentence and _is_body(work, s)), d.sentence + 1)
     for s in work.sentences:
         if s.index <= d.sentence:
             continue
