@@ -227,3 +227,14 @@ def test_a_meeting_on_another_day_of_the_visit_stays_its_own() -> None:
     rec = readouts.extract("Foreign Secretary James Cleverly visited Tallinn on 14 June 2023.\n\nOn 15 June 2023 the "
                            "Foreign Secretary met Prime Minister Kaja Kallas.")
     assert "Kaja Kallas" not in names(rec.engagements[0])
+
+
+@pytest.mark.parametrize("tail", [
+    "Vice Foreign Minister Sun Weidong was present at the meeting.",
+    "Vice Foreign Minister Sun Weidong also took part in the meeting.",
+])
+def test_someone_present_at_the_meeting_told_at_the_end_took_part(tail: str) -> None:
+    rec = readouts.extract("Foreign Minister Wang Yi met US Secretary of State Antony Blinken in Beijing on 18 June "
+                           "2023. Wang Yi said China valued dialogue. " + tail)
+    assert len(rec.engagements) == 1
+    assert "Sun Weidong" in names(rec.engagements[0])

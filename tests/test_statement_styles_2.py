@@ -109,3 +109,14 @@ def test_welcoming_a_visitor_in_the_engagements_sentence_is_no_statement() -> No
                "Headquarters in Brussels on Tuesday (14 January 2025). The Secretary General welcomed Finland's "
                "contributions to the Alliance.\n")
     assert got == [("Mark Rutte", "The Secretary General welcomed Finland's contributions to the Alliance.")]
+
+
+def test_pressing_and_cautioning_are_statements_and_joint_appeals_agreements() -> None:
+    rec = readouts.extract("Secretary of State Antony Blinken met Mexican Foreign Minister Alicia Barcena in Washington "
+                           "on 5 May 2023. The Secretary pressed for faster action against fentanyl trafficking. He "
+                           "cautioned against delays. The two ministers called on all parties to respect the ceasefire. "
+                           "They urged North Korea to refrain from provocations.")
+    said = [s.text for s in rec.statements if s.speaker == "Antony Blinken"]
+    assert len(said) == 2, said
+    agreed = [a.text for a in rec.engagements[0].agreements]
+    assert any("respect the ceasefire" in a for a in agreed) and any("refrain from provocations" in a for a in agreed)

@@ -393,7 +393,10 @@ _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:
                        r"(?:attended|joined)\s+by\b|"
                        r"^(?:Participating|Also (?:present|participating|attending)|Present|Attending)\b[^.;]{0,60}?"
                        r"\b(?:were|was)\b|"
-                       r"\b(?:was|were) (?:also )?accompanied by\b", re.I)
+                       r"\b(?:was|were) (?:also )?accompanied by\b|"
+                       # "Vice Foreign Minister X was present at the meeting", "X also took part in the talks"
+                       r"\b(?:was|were) (?:also )?present\b|\b(?:also )?(?:took part|participated|attended|joined)(?: in)? "
+                       r"(?:the|this|that) (?:meeting|talks|call|conversation|consultations)\b", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
                       r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
                       r"\bhosted by\b", re.I)
