@@ -238,3 +238,9 @@ def test_someone_present_at_the_meeting_told_at_the_end_took_part(tail: str) -> 
                            "2023. Wang Yi said China valued dialogue. " + tail)
     assert len(rec.engagements) == 1
     assert "Sun Weidong" in names(rec.engagements[0])
+
+
+def test_a_capital_written_with_a_comma_on_a_place_line() -> None:
+    e = first("Washington, DC\nApril 4, 2024\n\nSecretary of State Antony Blinken met with Foreign Minister Hakan Fidan "
+              "today.")
+    assert (e.date, e.location) == ("2024-04-04", "Washington, DC")

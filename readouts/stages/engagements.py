@@ -595,6 +595,10 @@ def _place_line(work: Work) -> str | None:
         tail = work.text[rest:stop].rstrip(" .,/")
         if not tail:
             continue
+        whole = [a for a in work.actor_mentions if a.end == rest + len(tail) and a.form in ("capital", "seat")
+                 and (a.start == rest or work.text[rest:a.start] in ("the ", "The "))]
+        if whole:
+            return tail  # "Washington, DC": one capital, commas and all
         # the line's comma-separated parts, each with the actor mention that is exactly it, if any
         parts: list[tuple[str, ActorMention | None]] = []
         pos = rest
