@@ -251,3 +251,10 @@ def test_an_organisation_cooperation_runs_within_is_a_topic() -> None:
     got = topics("Foreign Minister Ali Sabry met Foreign Minister Hakan Fidan in Ankara on 3 May 2024. They agreed to "
                  "coordinate within BIMSTEC.")
     assert has(got, "BIMSTEC"), got
+
+
+def test_what_someone_was_briefed_on() -> None:
+    got = topics("Secretary-General Antonio Guterres met Prime Minister Abiy Ahmed of Ethiopia in Addis Ababa on 9 "
+                 "February 2020. The Prime Minister briefed the Secretary-General on the talks on the Grand Ethiopian "
+                 "Renaissance Dam and the national dialogue commission.")
+    assert has(got, "Grand Ethiopian Renaissance Dam") and has(got, "national dialogue commission"), got

@@ -394,7 +394,7 @@ def _parse_summits(data: dict[str, Any], actors: dict[str, Actor], where: str) -
 # ("" for lists directly under extraction); each must be a non-empty list of words
 _TOPIC_LISTS: dict[str, tuple[str, ...]] = {
     "": ("generic", "adjectives_only", "vague", "verbs", "state_styles"),
-    "list_cues": ("nouns", "introducers", "phrases"),
+    "list_cues": ("nouns", "introducers", "phrases", "briefing"),
     "vague_heads": ("openers", "heads", "links"),
     "lead_verbs": ("adverbs", "verbs"),
     "context": ("nouns", "links", "about", "after"),

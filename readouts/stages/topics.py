@@ -76,7 +76,9 @@ class _Words:
         self.verbs = set(data["verbs"])
         # "issues such as X, Y and Z", "discussed X, Y and Z"
         self.list = re.compile(rf"(?:\b(?:{_alt(lc['nouns'])})\s+(?:{_alt(lc['introducers'])})|"
-                               rf"\b(?:{_alt(lc['phrases'])}))\s+(?P<items>[^.;:!?]+)", re.I)
+                               rf"\b(?:{_alt(lc['phrases'])})|"
+                               rf"\b(?:{_alt(lc['briefing'])})\s+(?:[\w.'’-]+\s+){{1,5}}?(?:on|about))"
+                               r"\s+(?P<items>[^.;:!?]+)", re.I)
         # an item that opens a list of its own ("the state of relations and discussed X and Y"): its items are
         # the topics, found when the list search runs again inside it
         self.opens_list = re.compile(rf"(?:{_alt(lc['phrases'])})\s", re.I)
