@@ -120,3 +120,13 @@ def test_pressing_and_cautioning_are_statements_and_joint_appeals_agreements() -
     assert len(said) == 2, said
     agreed = [a.text for a in rec.engagements[0].agreements]
     assert any("respect the ceasefire" in a for a in agreed) and any("refrain from provocations" in a for a in agreed)
+
+
+def test_discussing_something_with_the_counterpart_is_done_together() -> None:
+    rec = readouts.extract("High Representative Kaja Kallas met Prime Minister Denys Shmyhal and Foreign Minister Andrii "
+                           "Sybiha in Kyiv on 20 March 2025. With Prime Minister Shmyhal, the High Representative "
+                           "discussed the reconstruction of energy infrastructure. She also discussed the Ukraine "
+                           "Facility with Foreign Minister Sybiha. Kallas discussed sanctions.")
+    by = {s.text.split()[0]: s.speaker for s in rec.statements}
+    assert by["With"] == "both sides" and by["She"] == "both sides"
+    assert by["Kallas"] == "Kaja Kallas"  # discussing alone is her own act

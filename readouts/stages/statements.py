@@ -248,6 +248,19 @@ class _Attributor:
                 out.append((a, b, str(holders[0])))
         return out
 
+    def _with_counterpart(self, person: int, s: Sentence, pos: int) -> bool:
+        """Whether "with" introduces another side's participant after ``pos`` in sentence ``s`` (or before the
+        subject: "With Prime Minister Shmyhal, the High Representative discussed ...")."""
+        w = self.work
+        side = w.people[person].affiliation
+        for (a, _b), i in w.people_in(s.start, s.end):
+            if i == person or i not in self.participants or w.people[i].affiliation == side:
+                continue
+            if re.search(r"\bwith\s+(?:(?:the|his|her|their)\s+)?(?:[\w.'’-]+\s+){0,6}$", w.text[max(s.start, a - 60):a], re.I) \
+                    and (a > pos or re.match(r"\W*With\b", w.stext(s))):
+                return True
+        return False
+
     def _reports_engagement(self, s: Sentence, pos: int) -> bool:
         """Is the act cue at ``pos`` the engagement's own cue in the sentence that reports it ("X welcomed
         President Y to NATO Headquarters", cues.yaml engagements)?"""
@@ -411,6 +424,10 @@ class _Attributor:
             if cue_l in self.act_cues:
                 if self._reports_engagement(s, b + m.start("cue")):
                     continue  # "X welcomed Y to NATO Headquarters on Tuesday": the engagement, told
+                if cue_l in self.reciprocal and self._with_counterpart(person, s, b + m.end()):
+                    # "the High Representative discussed the reconstruction ... with Prime Minister Shmyhal": done
+                    # together, not one side's statement
+                    return ("joint", None, s.start, s.end, cue, False)
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
         for a, _b, who in self._subjects(s):
