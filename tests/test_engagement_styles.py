@@ -244,3 +244,26 @@ def test_a_capital_written_with_a_comma_on_a_place_line() -> None:
     e = first("Washington, DC\nApril 4, 2024\n\nSecretary of State Antony Blinken met with Foreign Minister Hakan Fidan "
               "today.")
     assert (e.date, e.location) == ("2024-04-04", "Washington, DC")
+
+
+@pytest.mark.parametrize("text, initiator", [
+    ("Prime Minister Anthony Albanese met President Prabowo Subianto in Jakarta on 15 May 2025 at his invitation.",
+     "IDN"),
+    ("Foreign Minister Penny Wong visited Singapore on 15 May 2025 at the invitation of Foreign Minister Vivian "
+     "Balakrishnan.", "SGP"),
+])
+def test_at_his_invitation_is_the_one_the_subject_met(text: str, initiator: str) -> None:
+    assert first(text).initiator == initiator
+
+
+def test_a_place_ends_before_a_form_of_address() -> None:
+    e = first("Pope Francis received Prime Minister Giorgia Meloni of Italy at the Vatican Apostolic Palace His "
+              "Excellency Mr Pietro Parolin also attended, on 10 January 2024.")
+    assert e.location == "the Vatican Apostolic Palace"
+
+
+def test_who_accompanied_or_also_attended_took_part() -> None:
+    e = first("Foreign Minister Alberto van Klaveren met Foreign Minister Mauro Vieira in Santiago on 5 June 2023. "
+              "Undersecretary Gloria de la Fuente accompanied Minister van Klaveren during the meeting. Ambassador "
+              "Paulo Pacheco and Ambassador Sebastian Depolo also attended.")
+    assert {"Gloria de la Fuente", "Paulo Pacheco", "Sebastian Depolo"} <= names(e)

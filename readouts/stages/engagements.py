@@ -25,7 +25,7 @@ _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest Hous
                           r"Secretariat|Building|Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
                           r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
-            r"July|August|September|October|November|December)\b)"
+            r"July|August|September|October|November|December|His|Her|Their|Mr|Mrs|Ms|Dr|H\.E)\b)"
 _PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
          r"(?:\s+(?:headquarters|building|premises|compound|residence)\b)?"
 _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
@@ -38,6 +38,8 @@ _WHEN = r"(?:(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on \w
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
+    # "X visited Y at his invitation": the one the subject met, not the subject
+    (re.compile(r"\b(?:at|upon|on) (?:his|her) (?:request|invitation|initiative)\b", re.I), "object"),
     (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|"
                 r"(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)",
                 re.I), "x"),
@@ -320,6 +322,8 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
             return f"@{parts[-1]}" if rel == "latter" and len(parts) > 1 else None
         if how == "counterpart":
             return "@counterpart"
+        if how == "object":
+            return f"@{parts[-1]}" if len(parts) > 1 else None
         got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
         if got is None and rx.pattern.startswith("(?P<x>"):
             # "Prince X, Crown Prince and Prime Minister made a phone call": the sentence's first person
@@ -396,7 +400,10 @@ _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:
                        r"\b(?:was|were) (?:also )?accompanied by\b|"
                        # "Vice Foreign Minister X was present at the meeting", "X also took part in the talks"
                        r"\b(?:was|were) (?:also )?present\b|\b(?:also )?(?:took part|participated|attended|joined)(?: in)? "
-                       r"(?:the|this|that) (?:meeting|talks|call|conversation|consultations)\b", re.I)
+                       r"(?:the|this|that) (?:meeting|talks|call|conversation|consultations)\b|"
+                       # "Undersecretary X accompanied Minister Y during the meeting", "X and Y also attended."
+                       r"\baccompanied\b[^.;]{3,80}?\b(?:during|at|in|to) (?:the|this) (?:meeting|talks|visit|call)\b|"
+                       r"\b(?:also )?attended[.!]?\s*$", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
                       r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
                       r"\bhosted by\b", re.I)
