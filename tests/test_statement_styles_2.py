@@ -130,3 +130,31 @@ def test_discussing_something_with_the_counterpart_is_done_together() -> None:
     by = {s.text.split()[0]: s.speaker for s in rec.statements}
     assert by["With"] == "both sides" and by["She"] == "both sides"
     assert by["Kallas"] == "Kaja Kallas"  # discussing alone is her own act
+
+
+def test_his_majesty_alone_is_the_participant_styled_so() -> None:
+    rec = readouts.extract("His Majesty King Abdullah II received Greek Foreign Minister George Gerapetritis in Amman on "
+                           "5 March 2024. His Majesty stressed the need for a ceasefire in Gaza.")
+    assert [(s.speaker, s.affiliation) for s in rec.statements] == [("Abdullah II", "JOR")]
+
+
+def test_the_head_of_state_in_lower_case_is_the_publishers() -> None:
+    rec = readouts.extract("Lithuanian President Gitanas Nauseda met President Alexander Stubb of Finland in Vilnius on "
+                           "11 June 2024. The head of state also raised the need to strengthen air defence.")
+    assert [s.speaker for s in rec.statements] == ["Gitanas Nauseda"]
+
+
+def test_confirming_speaking_warmly_renewing_and_accepting_are_statements() -> None:
+    rec = readouts.extract("President Gitanas Nauseda met President Alexander Stubb in Vilnius on 11 June 2024. Mr Stubb "
+                           "confirmed that Finland would contribute. President Stubb spoke warmly of the partnership. "
+                           "He renewed his invitation to visit Helsinki.")
+    assert [s.speaker for s in rec.statements] == ["Alexander Stubb"] * 3
+
+
+def test_a_named_group_of_leaders_agrees() -> None:
+    rec = readouts.extract("President Gitanas Nauseda hosted the Bucharest Nine summit in Vilnius on 11 June 2024 with "
+                           "President Andrzej Duda of Poland and President Klaus Iohannis of Romania. The B9 leaders "
+                           "reaffirmed their commitment to strengthening deterrence. The participants of the summit "
+                           "agreed to meet again in 2025.")
+    agreed = [a.text for a in rec.engagements[0].agreements]
+    assert any("deterrence" in a for a in agreed) and any("meet again" in a for a in agreed), agreed

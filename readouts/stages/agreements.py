@@ -108,9 +108,11 @@ def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str
     return clean
 
 
-_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[A-Za-z-]+\s+){0,2}(?i:ministers|leaders|"
+# "the two ministers", "the B9 leaders", "The participants of the summit"
+_GROUP = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:two\s+|three\s+|four\s+)?(?:[\w-]+\s+){0,2}(?i:ministers|leaders|"
                     r"sides|presidents|delegations|officials|counterparts|parties|governments|secretaries|premiers|"
-                    r"heads of (?:state|government)(?: and government)?|chancellors|interlocutors|participants)\b")
+                    r"heads of (?:state|government)(?: and government)?|chancellors|interlocutors|participants)\b"
+                    r"(?:\s+(?:of|at|in)\s+the\s+(?:[\w-]+\s+){0,2}?(?i:summit|meeting|talks|conference|session))?")
 _WE = re.compile(r"\b[Ww]e\s+(?:also\s+|further\s+|have\s+)?(?=agreed\b|are committed\b|committed\b|decided\b)")
 
 

@@ -233,7 +233,7 @@ class _Attributor:
                 out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
         # "The Head of State noted ...", "The Head of our state ...": the one participant holding such an office
         # (of the publishing side's, for "our")
-        for hm in re.finditer(r"\b(?:[Tt]he|[Oo]ur) Head of (?:(?P<our>our|the) )?(?:(?P<st>[Ss]tate)|(?P<gov>[Gg]overnment))\b",
+        for hm in re.finditer(r"\b(?:[Tt]he|[Oo]ur) [Hh]ead of (?:(?P<our>our|the) )?(?:(?P<st>[Ss]tate)|(?P<gov>[Gg]overnment))\b",
                               w.stext(s)):
             kind = "head_of_state" if hm.group("st") else "head_of_government"
             a, b = s.start + hm.start(), s.start + hm.end()
@@ -242,10 +242,24 @@ class _Attributor:
                 continue
             holders = [i for i in self.participants
                        if (w.people[i].role_kind or w.kb.title_kind(w.people[i].title)) == kind]
-            if w.home and (hm.group("our") == "our" or hm.group().lower().startswith("our")):
+            if w.home and (hm.group("our") == "our" or hm.group().lower().startswith("our") or len(holders) > 1):
+                # "our", or two heads of state: the publishing side's ("The head of state also raised ..." in a
+                # presidency's own readout)
                 holders = [i for i in holders if w.people[i].affiliation == w.home]
             if len(holders) == 1:
                 out.append((a, b, str(holders[0])))
+        # "His Majesty stressed ...": the one participant the text styled so ("His Majesty King Abdullah II")
+        for hm in re.finditer(r"\b(?:His|Her) (?:Royal )?(?:Majesty|Highness|Holiness)\b", w.stext(s)):
+            a, b = s.start + hm.start(), s.start + hm.end()
+            if any(b <= x <= b + 1 for (x, _y) in w.person_at):
+                continue  # the style of a name that follows: the name is the subject
+            styled = set()
+            for (x, _y), i in w.person_at.items():
+                p = text.rfind(hm.group(), max(0, x - 40), x + len(hm.group()))
+                if i in self.participants and x != a and p >= 0 and x - (p + len(hm.group())) <= 15:
+                    styled.add(i)  # the style right before the name, or opening its mention
+            if len(styled) == 1:
+                out.append((a, b, str(styled.pop())))
         return out
 
     def _with_counterpart(self, person: int, s: Sentence, pos: int) -> bool:
