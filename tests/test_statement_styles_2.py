@@ -158,3 +158,19 @@ def test_a_named_group_of_leaders_agrees() -> None:
                            "agreed to meet again in 2025.")
     agreed = [a.text for a in rec.engagements[0].agreements]
     assert any("deterrence" in a for a in agreed) and any("meet again" in a for a in agreed), agreed
+
+
+def test_a_first_person_release_is_its_authors() -> None:
+    rec = readouts.extract("Meeting with President Prabowo Subianto\n\nMedia release\n15 May 2025\n\nPrime Minister\n"
+                           "The Hon Anthony Albanese MP\n\nToday I met President Prabowo Subianto in Jakarta, at his "
+                           "invitation.\n\nI welcomed Indonesia's interest in Australian universities.\n\nPresident "
+                           "Prabowo spoke warmly of his time in Australia. He said that Indonesia wanted a close "
+                           "partner.\n\nWe agreed to hold the next Annual Leaders' Meeting in Australia.")
+    e = rec.engagements[0]
+    assert [(p.name, p.affiliation) for p in e.participants][:2] == [("Anthony Albanese", "AUS"),
+                                                                     ("Prabowo Subianto", "IDN")]
+    assert e.initiator == "IDN"
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I welcomed Indonesia's interest in Australian universities."] == "Anthony Albanese"
+    assert by["We agreed to hold the next Annual Leaders' Meeting in Australia."] == "both sides"
+    assert not any(t.startswith(("Prime Minister", "The Hon")) for t in by)

@@ -100,6 +100,7 @@ class EngagementDraft:
     topics: list[Topic] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     reported_as: str | None = None  # "earlier": an earlier engagement the document recalls
+    narrator: int | None = None  # the "I" of a first-person release ("Today I met ..."): its author, a participant
 
 
 @dataclass

@@ -564,6 +564,8 @@ def run(work: Work) -> None:
         drafts.append(d)
         seen.update(parts)
         last_sentence = s.index
+    if drafts:
+        _add_author(work, drafts[0])
     for k, d in enumerate(drafts):
         if d.date is None and k > 0 and re.search(r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
                                                   r"\b(?:in|during) the (?:afternoon|evening|morning)\b",
@@ -637,6 +639,28 @@ _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:
                             r"talks|visit|consultations?)\b")
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
+
+
+_FIRST_PERSON = re.compile(r"\W*(?:(?:Today|Yesterday|This (?:morning|afternoon|evening)|Earlier today|Tonight|On \w+"
+                           r"(?: \d{1,2})?)(?: \w+)?,?\s+)?I\s+(?:\w+ly\s+)?(?:met|spoke|had|held|received|hosted|"
+                           r"welcomed|visited|called|joined|was|am|have|attended|travelled|traveled)\b")
+
+
+def _add_author(work: Work, d: EngagementDraft) -> None:
+    """"Today I met President X ..." under a byline ("Prime Minister / The Hon Anthony Albanese MP", "Statement by
+    Foreign Minister Penny Wong"): the release's author, the last person its head names before that sentence and
+    not among the engagement's participants, is the "I" who took part (the first participant)."""
+    s = next((x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))
+              and _classify(work, work.stext(x))), None)
+    if s is None or s.start > 1500:
+        return
+    before = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i not in d.participants
+              and work.people[i].name]
+    if before:
+        d.participants.insert(0, max(before)[1])
+        d.narrator = d.participants[0]
+        if d.initiator is None:
+            d.initiator = _initiator(work, s, d.participants)
 
 
 def _is_body(work: Work, s: Sentence) -> bool:

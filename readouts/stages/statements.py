@@ -643,7 +643,10 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     speaker: int | None = None
     head = [x for x in work.sentences[:3] if rx["header_by"].search(work.stext(x))]
     headed = False
-    if head:
+    narrator = engs[0].narrator if engs else None
+    if narrator is not None and narrator in att.speakers_allowed:
+        speaker, headed = narrator, True  # "Today I met ..." under its author's byline
+    elif head:
         named = work.people_in(head[0].start, head[0].end)
         if named and named[0][1] not in addressed:
             speaker = named[0][1]
@@ -674,6 +677,17 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         unnamed = [p for p in work.people if p.name is None and p.title and p.affiliation == side]
         actor = work.kb.actors.get(side)
         label = (unnamed[0].title or side) if unnamed else (actor.name if actor else side)
+    if narrator is not None:
+        # the narrator's voice begins with the release's first sentence in the first person: the byline and
+        # headings above it are nobody's words; "We agreed ..." told by another speaker's continuation is what
+        # both did
+        begin = next((a for a, b, _ in units if _SINGULAR.search(text[a:b])), units[0][0])
+        units = [u for u in units if u[0] >= begin]
+        words = [text[a:b] for a, b, _ in units]
+        for k, st in enumerate(out):
+            if st.speaker not in ("both sides", work.people[narrator].label) and rx["together"].match(st.text):
+                out[k] = Statement(id="", speaker="both sides", affiliation=None, cue=None, text=st.text,
+                                   engagement=st.engagement, span=st.span)
     taken = [st.span for st in out]
     before = len(out)
     narrating = False
@@ -869,7 +883,8 @@ def run(work: Work) -> None:
             follows, introduced = True, ""  # "Speaking after the meeting, the Foreign Secretary said:"
         if follows:
             current_act = False
-    if not any(st.speaker != "both sides" for st in out) and not turns:
+    narrated = any(e.narrator is not None for e in work.engagements[:1])
+    if (not any(st.speaker != "both sides" for st in out) and not turns) or narrated:
         _speech(work, att, out, eng_id)
     # a cue with nothing before or after it ('" stressed the Minister'): no statement
     out = [st for st in out if st.span[0] < st.span[1] and st.text.strip()]
