@@ -313,3 +313,12 @@ def test_a_rank_after_a_semicolon_and_a_council_title() -> None:
                    "Executive Secretary of IGAD in Djibouti on 9 December 2023.")
     assert ("Abdel Fattah al-Burhan", "Chairman of the Transitional Sovereignty Council of Sudan", "SDN") \
         in _participants(rec)
+
+
+# --- 12. initials before a name are never read as a family name in capitals ------------------------------
+
+def test_initials_before_a_name_keep_their_place() -> None:
+    names = _people_names("External Affairs Minister Shri S.M. Krishna met Defence Minister A.K. Antony and Minister "
+                          "of State Shri M.J. Akbar in New Delhi on 3 May 2010. Prime Minister KISHIDA Fumio sent a "
+                          "message.")
+    assert {"S.M. Krishna", "A.K. Antony", "M.J. Akbar", "Fumio Kishida"} <= set(names)

@@ -399,8 +399,10 @@ def _norm_name(tokens: list[Token], kb: Any) -> str:
             parts[-1] += t.text
         else:
             parts.append(t.text)
-    # "KISHIDA Fumio" -> "Fumio Kishida"; not Korean "CHO Tae-yul", whose given name is hyphenated
-    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and not parts[1].isupper() and "-" not in parts[1]:
+    # "KISHIDA Fumio" -> "Fumio Kishida"; not Korean "CHO Tae-yul", whose given name is hyphenated, nor
+    # initials ("S.M. Krishna", "A.K. Antony"): a family name in capitals is a word of letters only
+    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and parts[0].isalpha() \
+            and not parts[1].isupper() and "-" not in parts[1]:
         parts = [parts[1], parts[0].capitalize()]
     return " ".join(parts).replace(" .", ".")
 
