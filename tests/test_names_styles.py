@@ -322,3 +322,20 @@ def test_initials_before_a_name_keep_their_place() -> None:
                           "of State Shri M.J. Akbar in New Delhi on 3 May 2010. Prime Minister KISHIDA Fumio sent a "
                           "message.")
     assert {"S.M. Krishna", "A.K. Antony", "M.J. Akbar", "Fumio Kishida"} <= set(names)
+
+
+# --- 13. an office before "level" is a modifier; a double title before a name and its side is one person --
+
+def test_an_office_before_level_is_no_person() -> None:
+    rec = _extract("Chile and Peru hold Foreign Minister level talks in Lima\nLima, 4 May 2024. Foreign Minister "
+                   "Alberto van Klaveren and the Deputy Prime Minister and Foreign Minister of Peru Javier Gonzalez "
+                   "held talks today. They agreed to resume Foreign Secretary level consultations and to hold "
+                   "Foreign Minister-level meetings every year.")
+    parts = _participants(rec)
+    assert not any(p[0] is None for p in parts)
+    assert ("Javier Gonzalez", "Deputy Prime Minister and Foreign Minister of Peru", "PER") in parts
+    assert len(parts) == 2
+    # an adjective before the second office gives no side to both: two people
+    titles = _people_titles("Secretary-General Ban Ki-moon spoke with President Francois Hollande on 3 May 2014. The "
+                            "Secretary-General and French President Francois Hollande discussed the crisis.")
+    assert not any(t and t.startswith("Secretary-General and") for t in titles)

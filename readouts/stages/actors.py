@@ -160,6 +160,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             # to someone the text has named with that office (see _resolve_title_reference)
             lower_ref = (not capped and 0 < a and tokens[a - 1].lower == "the" and b - a <= 3
                          and not (b < n and tokens[b].is_cap))
+            if _modifier_after(tokens, b, kb):
+                i = j  # "Foreign Minister level talks", "Foreign Secretary-level consultations": no person
+                continue
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                 and tokens[b + 1].lower not in words and (b + 1) not in actor_tok)
@@ -173,8 +176,12 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                         and any(t.lower in heads for t in tokens[k + 1:b])]
                 comma_name_next = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                    and tokens[b + 1].lower not in words)
-                if det and ands and not comma_name_next and ands[0] - a <= 3:
-                    # "The Secretary and Foreign Minister discussed": two people, not one double title
+                one_named = name_next and ands and any(
+                    x in actor_tok and "of" in (tokens[x - 1].lower, tokens[x - 2].lower) for x in range(ands[0] + 2, b))
+                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named:
+                    # "The Secretary and Foreign Minister discussed", "The Secretary-General and French President
+                    # François Hollande": two people, not one double title (but "the Deputy Prime Minister and
+                    # Foreign Minister of Pakistan Mohammad Ishaq Dar", its side given by "of", is one)
                     cut = ands[0]
                     runs.append((a, cut, True))
                     second_det = tokens[cut + 1].lower == "the"
@@ -190,6 +197,15 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         else:
             i += 1
     return runs
+
+
+def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
+    """Does a word that makes the office before it a modifier (titles.yaml ``office_modifiers``: "level") follow
+    the title run ending at token b, on its own or glued by a hyphen ("Foreign Minister-level")?"""
+    mods = {str(w).lower() for w in kb.titles.get("office_modifiers") or ()}
+    if b < len(tokens) and tokens[b].text in ("-", "‑") and tokens[b - 1].end == tokens[b].start:
+        b += 1
+    return b < len(tokens) and tokens[b].lower in mods
 
 
 def _after_foreign_of(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str],
