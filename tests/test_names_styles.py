@@ -339,3 +339,18 @@ def test_an_office_before_level_is_no_person() -> None:
     titles = _people_titles("Secretary-General Ban Ki-moon spoke with President Francois Hollande on 3 May 2014. The "
                             "Secretary-General and French President Francois Hollande discussed the crisis.")
     assert not any(t and t.startswith("Secretary-General and") for t in titles)
+
+
+# --- 14. a minister's list of portfolios goes on past its commas -----------------------------------------
+
+def test_a_list_of_portfolios_is_one_title() -> None:
+    rec = _extract("Hon. Vijitha Herath, Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka, "
+                   "met Minister of Foreign Affairs, Mines and Petroleum Resources Ali Kamara in Colombo on 3 May 2025.")
+    parts = _participants(rec)
+    assert ("Vijitha Herath", "Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka", "LKA") in parts
+    assert ("Ali Kamara", "Minister of Foreign Affairs, Mines and Petroleum Resources") == parts[1][:2]
+    assert len(parts) == 2
+    # names after a comma are no portfolios
+    rec = _extract("The Minister of Foreign Affairs, Ali Sabry and Nalin Perera met the Ambassador of Japan in Colombo "
+                   "on 3 May 2023.")
+    assert ("Ali Sabry", "Minister of Foreign Affairs") == _participants(rec)[0][:2]

@@ -192,11 +192,51 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                         runs.append((a, pair, det))
                         runs.append((pair + 1, b, False))
                     else:
-                        runs.append((a, b, det))
+                        end = _portfolios(tokens, a, b, actor_tok, kb)
+                        runs.append((a, end, det))
+                        j = max(j, end)
             i = j
         else:
             i += 1
     return runs
+
+
+def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], kb: Any) -> int:
+    """The end of a minister's list of portfolios that goes on past the comma after the title run a..b
+    ("Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka"), else b. The run names a
+    portfolio ("of"/"for" after its head, no actor yet); each item after the comma is a run of capitalised
+    words holding a title word, the list ends with "and <item>", then perhaps "of <actor>"."""
+    if not (b + 1 < len(tokens) and tokens[b].text == ","
+            and any(tokens[x].lower in kb.title_heads and tokens[x + 1].lower in ("of", "for") for x in range(a, b - 1))
+            and not any(x in actor_tok for x in range(a, b))):
+        return b
+    k, items, last = b, 0, False
+    while k < len(tokens) and not last:
+        if tokens[k].text == ",":
+            k += 1
+        if k < len(tokens) and tokens[k].lower in ("and", "&"):
+            k, last = k + 1, True
+        start = k
+        while k < len(tokens) and k not in actor_tok and tokens[k].lower not in kb.title_heads \
+                and (tokens[k].is_cap or (tokens[k].text in ("-", "‑") and k > start)):
+            k += 1
+        if k == start or not any(t.lower in kb.title_words for t in tokens[start:k]):
+            return b
+        items += 1
+        if not last and not (k + 1 < len(tokens) and tokens[k].text == "," or k < len(tokens) and tokens[k].lower
+                             in ("and", "&")):
+            return b
+    if not last or items < 2:
+        return b
+    if k + 1 < len(tokens) and tokens[k].lower == "of":
+        x = k + 2 if tokens[k + 1].lower == "the" else k + 1
+        if x in actor_tok:
+            while x < len(tokens) and x in actor_tok:
+                x += 1
+            return x
+    while tokens[k - 1].lower not in kb.title_words:
+        k -= 1  # "..., Mines and Petroleum Resources Ali Kamara": the name after the last portfolio is no part of it
+    return k
 
 
 def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
