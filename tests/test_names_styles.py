@@ -5,6 +5,7 @@ verbs, initial-dot names and military ranks. The texts are written for these tes
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import readouts
@@ -354,3 +355,27 @@ def test_a_list_of_portfolios_is_one_title() -> None:
     rec = _extract("The Minister of Foreign Affairs, Ali Sabry and Nalin Perera met the Ambassador of Japan in Colombo "
                    "on 3 May 2023.")
     assert ("Ali Sabry", "Minister of Foreign Affairs") == _participants(rec)[0][:2]
+
+
+# --- 15. a named entity that is a topic, a place or a group is no person ----------------------------------
+
+def _people_with_ner(text: str, persons: list[str]) -> list[str | None]:
+    """The people the actors stage finds when the named-entity model reads ``persons`` as PERSON."""
+    def ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        return [[(m.start(), m.end(), "PERSON") for w in persons for m in re.finditer(re.escape(w), t)]
+                for t in texts]
+
+    work = Work(text=text, kb=load_knowledge(), ner=ner)
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    return [p.name for p in work.people]
+
+
+def test_topics_groups_and_places_are_no_people() -> None:
+    text = ("Lavrov, Nalbandian discuss Karabakh settlement\n\nMoscow, 7 February 2017. Foreign Minister Sergey "
+            "Lavrov held talks with Foreign Minister of Armenia Edward Nalbandian on the Weimar Triangle, the "
+            "Kalapani boundary and the Normandy Format.")
+    found = _people_with_ner(text, ["Karabakh", "Weimar Triangle", "Kalapani", "Normandy", "Edward Nalbandian"])
+    assert set(found) == {"Sergey Lavrov", "Edward Nalbandian"}

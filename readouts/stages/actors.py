@@ -239,6 +239,21 @@ def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], 
     return k
 
 
+def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
+    """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
+    knowledge names, a topic's alias ("Karabakh"), or a run whose last word, or the word after it, is a
+    group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the Kalapani boundary",
+    "the Normandy format")?"""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "not_person" not in cache:
+        cache["not_person"] = ({str(w).lower() for w in kb.titles.get("group_nouns") or ()},
+                               {a.lower() for t in kb.topics for a in (t.label, *t.aliases)})
+    nouns, aliases = cache["not_person"]
+    words = text[seg[0].start:seg[-1].end]
+    return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
+        or words.lower() in aliases or bool(kb.place_codes(words))
+
+
 def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
     """Does a word that makes the office before it a modifier (titles.yaml ``office_modifiers``: "level") follow
     the title run ending at token b, on its own or glued by a hyphen ("Foreign Minister-level")?"""
@@ -832,6 +847,8 @@ def run(work: Work) -> None:
             if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS
                    or t.lower in _HEADLINE_VERBS for t in seg) or seg[-1].lower in _PLACE_ENDS or (
                     tj < len(tokens) and tokens[tj].lower in _PLACE_ENDS and tokens[tj].is_cap):
+                continue
+            if _not_a_person(tokens, seg, tj, kb, text):
                 continue
             ref = PersonRef(name=_norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
             appositive(ref, tj)
