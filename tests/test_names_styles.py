@@ -379,3 +379,22 @@ def test_topics_groups_and_places_are_no_people() -> None:
             "Kalapani boundary and the Normandy Format.")
     found = _people_with_ner(text, ["Karabakh", "Weimar Triangle", "Kalapani", "Normandy", "Edward Nalbandian"])
     assert set(found) == {"Sergey Lavrov", "Edward Nalbandian"}
+
+
+# --- 16. an unqualified office in a publisher's own readout is the principal its title line names ----------
+
+def test_the_head_of_state_is_the_principal_of_the_title_line() -> None:
+    rec = _extract("Kassym-Jomart Tokayev holds phone talks with President of Uzbekistan\n"
+                   "The Head of State held a telephone conversation with President of Uzbekistan Shavkat Mirziyoyev "
+                   "on 3 March 2023. The President of Kazakhstan congratulated his counterpart. The Head of State "
+                   "noted the importance of cooperation in transport.")
+    parts = _participants(rec)
+    assert not any(p[0] is None for p in parts) and len(parts) == 2
+    assert _speakers(rec) == {"Kassym-Jomart Tokayev": {"KAZ"}}
+    # a title line that names its first person with a side names no principal
+    names = _people_names("President of Uzbekistan Shavkat Mirziyoyev calls Kassym-Jomart Tokayev\n"
+                          "The Head of State received a telephone call on 3 March 2023.")
+    assert names == ["Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"]
+    titles = _people_titles("PM call with Chancellor Scholz of Germany: 3 October 2024\n\n"
+                            "The Prime Minister spoke to Chancellor Olaf Scholz of Germany this morning.")
+    assert "Prime Minister" in titles

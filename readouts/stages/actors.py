@@ -1014,6 +1014,12 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         best = named[0]
     if ref.title == ref.title.lower() and (best is None or max(score for score, _ in cands) < 2):
         return  # a lower-case office that names no one the text has named with it: no one
+    principal = _headline_principal(work, kind, span[0]) if best is None and kind and not ref.title_actor else None
+    if principal is not None:
+        # a generic office ("the Head of State") gives no title: the text's own or the dated role's stands
+        work.people[principal].mentions.append(span)
+        work.person_at[span] = principal
+        return
     if best is not None:
         p = work.people[best]
         p.mentions.append(span)
@@ -1024,6 +1030,35 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             p.title_actor = p.title_actor or ref.title_actor
         return
     people.add(span, ref)
+
+
+def _headline_principal(work: Work, kind: str, before: int) -> int | None:
+    """The person an unqualified office ("The Head of State held a telephone conversation ...") stands for in
+    a publisher's own readout that names its principal in the title line without a side ("Kassym-Jomart
+    Tokayev holds phone talks with ..."): the first person the text names, named there in a title line with
+    no side, whose office (title or dated role) is of the same kind; the side of a publisher the context
+    gives must be theirs. None if the first person is no such one."""
+    first = min(range(len(work.people)), key=lambda i: work.people[i].first, default=None)
+    if first is None:
+        return None
+    p = work.people[first]
+    sent = work.sentence_of(p.first)
+    if not p.name or p.first > before or sent is None or not work.is_title_line(sent):
+        return None
+    m0 = min(p.mentions)
+    if any(m0[0] <= m.start < m0[1] for m in work.actor_mentions) or (
+            p.title_actor and p.title_span and sent.start <= p.title_span[0] < sent.end):
+        return None  # "President of Turkey Recep Tayyip Erdoğan calls ...", "PM call with Chancellor Scholz of
+        # Germany": named there with a side, no principal
+    role = p.known.role_at(_document_day(work), kind) if p.known else None
+    if kind not in {work.kb.title_kind(p.title) if p.title else None, role.kind if role else None}:
+        return None
+    publisher = work.context.get("publisher")
+    if isinstance(publisher, str):
+        sides = work.kb.place_codes(publisher)
+        if sides and (role is None or role.actor not in sides):
+            return None
+    return first
 
 
 def _abbreviates(short: str, title: str) -> bool:
