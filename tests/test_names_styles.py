@@ -398,3 +398,22 @@ def test_the_head_of_state_is_the_principal_of_the_title_line() -> None:
     titles = _people_titles("PM call with Chancellor Scholz of Germany: 3 October 2024\n\n"
                             "The Prime Minister spoke to Chancellor Olaf Scholz of Germany this morning.")
     assert "Prime Minister" in titles
+
+
+# --- 17. a lone surname is no known person whose given names conflict with the text's full name ----------
+
+def test_a_surname_is_not_a_known_namesake() -> None:
+    text = ("Foreign Minister Dr. Deuba holds talks with Sri Lankan counterpart\nKathmandu, 10 October 2024. Hon. "
+            "Dr. Arzu Rana Deuba, Minister for Foreign Affairs of Nepal, met Hon. Vijitha Herath, Minister of Foreign "
+            "Affairs of Sri Lanka. Hon. Foreign Minister Dr. Deuba said that Nepal valued its ties.")
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    deuba = [p for p in work.people if p.name and p.name.endswith("Deuba")]
+    assert len(deuba) == 1 and deuba[0].name == "Arzu Rana Deuba" and deuba[0].known is None
+    # the known one, when the text's full name is theirs
+    assert _participants(_extract("Kathmandu, 10 October 2022. Prime Minister Sher Bahadur Deuba received Foreign "
+                                  "Minister Ali Sabry. Prime Minister Deuba said that Nepal valued its ties."))[0] \
+        == ("Sher Bahadur Deuba", "Prime Minister", "NPL")

@@ -623,6 +623,22 @@ def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, ti
     return pool[0] if len(pool) == 1 else None
 
 
+def _full_names(text: str, surname: str, kb: Any) -> list[str]:
+    """The full names a text gives for a surname: the capitalised words right before it that are no title,
+    form of address, rank or function word ("Dr. Arzu Rana Deuba" -> "Arzu Rana Deuba"; "Prime Minister
+    Deuba" gives none)."""
+    out = []
+    skip = kb.title_words | kb.title_heads | kb.honorific_words | kb.name_nobility | kb.name_styles | _ranks(kb)[1]
+    for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+){1,3})" + re.escape(surname) + r"\b", text):
+        given = m.group(1).split()
+        while given and (given[0].lower().rstrip(".") in skip or given[0].lower() in skip or given[0].lower()
+                         in STOP_WORDS or given[0].lower() in _NOT_NAMES or given[0].lower() in _MONTHS):
+            given = given[1:]
+        if given and not any(w.lower() in skip for w in given):
+            out.append(" ".join([*given, surname]))
+    return out
+
+
 def _words(title: str) -> list[str]:
     return re.split(r"[\s,\-‑]+", title.lower())
 
@@ -680,12 +696,21 @@ def run(work: Work) -> None:
     for a, _b, known, _ti, _tj in known_hits:
         named_at.setdefault(id(known), a)
 
+    full_names: dict[str, list[str]] = {}
+
     def by_surname(surname: str, at: int, title: str | None = None, actor: str | None = None) -> Any:
-        """A lone surname at ``at``: date-, title- and document-aware (see _find_known_by_surname)."""
+        """A lone surname at ``at``: date-, title- and document-aware (see _find_known_by_surname); not one
+        whose given names conflict with a full name the text gives for that surname."""
         if len(kb.surnames.get(surname.lower(), ())) < 2:
-            return _find_known_by_surname(kb, surname)
-        named = {k for k, pos in named_at.items() if pos < at} | {id(p.known) for p in work.people if p.known}
-        return _find_known_by_surname(kb, surname, day, title, actor, named)
+            found = _find_known_by_surname(kb, surname)
+        else:
+            named = {k for k, pos in named_at.items() if pos < at} | {id(p.known) for p in work.people if p.known}
+            found = _find_known_by_surname(kb, surname, day, title, actor, named)
+        if found is not None and surname not in full_names:
+            full_names[surname] = _full_names(text, surname, kb)
+        if found is not None and any(not _may_be(n, found) for n in full_names[surname]):
+            return None  # "Foreign Minister Dr. Deuba" of a text naming Arzu Rana Deuba is not Sher Bahadur Deuba
+        return found
 
     def actor_code(ti: int, tj: int) -> str | None:
         """The side a title names: its first actor, not one it is sent "to" ("Ambassador of Japan to
