@@ -1060,8 +1060,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
 def _headline_principal(work: Work, kind: str, before: int) -> int | None:
     """The person an unqualified office ("The Head of State held a telephone conversation ...") stands for in
     a publisher's own readout that names its principal in the title line without a side ("Kassym-Jomart
-    Tokayev holds phone talks with ..."): the first person the text names, named there in a title line with
-    no side, whose office (title or dated role) is of the same kind; the side of a publisher the context
+    Tokayev holds phone talks with ..."): the first person the text names, opening a title line with no
+    side, whose office (title or dated role) is of the same kind; the side of a publisher the context
     gives must be theirs. None if the first person is no such one."""
     first = min(range(len(work.people)), key=lambda i: work.people[i].first, default=None)
     if first is None:
@@ -1071,10 +1071,10 @@ def _headline_principal(work: Work, kind: str, before: int) -> int | None:
     if not p.name or p.first > before or sent is None or not work.is_title_line(sent):
         return None
     m0 = min(p.mentions)
-    if any(m0[0] <= m.start < m0[1] for m in work.actor_mentions) or (
+    if work.text[sent.start:m0[0]].strip() or any(m0[0] <= m.start < m0[1] for m in work.actor_mentions) or (
             p.title_actor and p.title_span and sent.start <= p.title_span[0] < sent.end):
-        return None  # "President of Turkey Recep Tayyip Erdoğan calls ...", "PM call with Chancellor Scholz of
-        # Germany": named there with a side, no principal
+        return None  # the title line's subject, named there with no side: not "PM call with Prime Minister
+        # Renzi", "President of Turkey Recep Tayyip Erdoğan calls ...", "Chancellor Scholz of Germany visits ..."
     role = p.known.role_at(_document_day(work), kind) if p.known else None
     if kind not in {work.kb.title_kind(p.title) if p.title else None, role.kind if role else None}:
         return None
