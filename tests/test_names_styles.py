@@ -417,3 +417,23 @@ def test_a_surname_is_not_a_known_namesake() -> None:
     assert _participants(_extract("Kathmandu, 10 October 2022. Prime Minister Sher Bahadur Deuba received Foreign "
                                   "Minister Ali Sabry. Prime Minister Deuba said that Nepal valued its ties."))[0] \
         == ("Sher Bahadur Deuba", "Prime Minister", "NPL")
+
+
+# --- 18. in a ministry's own readout the unqualified office of its kind is its own ---------------------------
+
+def test_an_unqualified_office_of_the_publishers_kind_is_the_publishers() -> None:
+    text = ("The Minister for Foreign Affairs of France, Jean-Noel Barrot, visited Dublin on 4 April 2024. The "
+            "Minister for Foreign Affairs said the two countries had close ties.")
+    ctx = {"publisher": "Department of Foreign Affairs, Ireland"}
+    rec = _extract(text, **ctx)
+    assert _speakers(rec).get("Jean-Noel Barrot") is None
+    work = Work(text=text, kb=load_knowledge(), context=ctx)
+    for _name, stage in STAGES:
+        stage(work)
+    assert [(p.name, p.affiliation) for p in work.people] == [("Jean-Noel Barrot", "FRA"), (None, "IRL")]
+    # without a publisher the office may be the one named before
+    assert _speakers(_extract(text)) == {"Jean-Noel Barrot": {"FRA"}}
+    # nor does the rule touch an office of another kind ("the President" of an Irish Government readout)
+    rec = _extract("Taoiseach Simon Harris met President Emmanuel Macron in Dublin on 4 April 2024. The President "
+                   "said the two countries had close ties.", publisher="Department of the Taoiseach, Ireland")
+    assert _speakers(rec) == {"Emmanuel Macron": {"FRA"}}

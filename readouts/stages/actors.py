@@ -27,6 +27,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicon import Gazetteer, Token, tokenize
+from . import roles
 from .base import ActorMention, PersonRef, Work
 
 __all__ = ["gazetteer", "run"]
@@ -988,6 +989,7 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
     t = ref.title.lower()
     kind = work.kb.title_kind(ref.title)
     cands: list[tuple[int, int]] = []  # (how well the title matches, person)
+    publisher, own_kind = roles.publisher_side(work), roles.publisher_kind(work)
     sent = work.sentence_of(span[0])
     sent_text = work.text[sent.start:sent.end] if sent else ""
     for i, p in enumerate(work.people):
@@ -1005,6 +1007,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue
         if ref.title_actor and not p_side:
             continue
+        if not ref.title_actor and kind and kind == own_kind and publisher and p_side and p_side != publisher:
+            continue  # an unqualified office of the publisher's kind is the publisher's, not the visitor's
         words = t.replace("-", " ").split()
         # the title's head noun: "Head of State" is a head, "Secretary of State" a secretary
         head = next((w for w in words if w in work.kb.title_heads), words[-1])
