@@ -5,6 +5,7 @@ verbs, initial-dot names and military ranks. The texts are written for these tes
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import readouts
@@ -313,3 +314,126 @@ def test_a_rank_after_a_semicolon_and_a_council_title() -> None:
                    "Executive Secretary of IGAD in Djibouti on 9 December 2023.")
     assert ("Abdel Fattah al-Burhan", "Chairman of the Transitional Sovereignty Council of Sudan", "SDN") \
         in _participants(rec)
+
+
+# --- 12. initials before a name are never read as a family name in capitals ------------------------------
+
+def test_initials_before_a_name_keep_their_place() -> None:
+    names = _people_names("External Affairs Minister Shri S.M. Krishna met Defence Minister A.K. Antony and Minister "
+                          "of State Shri M.J. Akbar in New Delhi on 3 May 2010. Prime Minister KISHIDA Fumio sent a "
+                          "message.")
+    assert {"S.M. Krishna", "A.K. Antony", "M.J. Akbar", "Fumio Kishida"} <= set(names)
+
+
+# --- 13. an office before "level" is a modifier; a double title before a name and its side is one person --
+
+def test_an_office_before_level_is_no_person() -> None:
+    rec = _extract("Chile and Peru hold Foreign Minister level talks in Lima\nLima, 4 May 2024. Foreign Minister "
+                   "Alberto van Klaveren and the Deputy Prime Minister and Foreign Minister of Peru Javier Gonzalez "
+                   "held talks today. They agreed to resume Foreign Secretary level consultations and to hold "
+                   "Foreign Minister-level meetings every year.")
+    parts = _participants(rec)
+    assert not any(p[0] is None for p in parts)
+    assert ("Javier Gonzalez", "Deputy Prime Minister and Foreign Minister of Peru", "PER") in parts
+    assert len(parts) == 2
+    # an adjective before the second office gives no side to both: two people
+    titles = _people_titles("Secretary-General Ban Ki-moon spoke with President Francois Hollande on 3 May 2014. The "
+                            "Secretary-General and French President Francois Hollande discussed the crisis.")
+    assert not any(t and t.startswith("Secretary-General and") for t in titles)
+
+
+# --- 14. a minister's list of portfolios goes on past its commas -----------------------------------------
+
+def test_a_list_of_portfolios_is_one_title() -> None:
+    rec = _extract("Hon. Vijitha Herath, Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka, "
+                   "met Minister of Foreign Affairs, Mines and Petroleum Resources Ali Kamara in Colombo on 3 May 2025.")
+    parts = _participants(rec)
+    assert ("Vijitha Herath", "Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka", "LKA") in parts
+    assert ("Ali Kamara", "Minister of Foreign Affairs, Mines and Petroleum Resources") == parts[1][:2]
+    assert len(parts) == 2
+    # names after a comma are no portfolios
+    rec = _extract("The Minister of Foreign Affairs, Ali Sabry and Nalin Perera met the Ambassador of Japan in Colombo "
+                   "on 3 May 2023.")
+    assert ("Ali Sabry", "Minister of Foreign Affairs") == _participants(rec)[0][:2]
+
+
+# --- 15. a named entity that is a topic, a place or a group is no person ----------------------------------
+
+def _people_with_ner(text: str, persons: list[str]) -> list[str | None]:
+    """The people the actors stage finds when the named-entity model reads ``persons`` as PERSON."""
+    def ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        return [[(m.start(), m.end(), "PERSON") for w in persons for m in re.finditer(re.escape(w), t)]
+                for t in texts]
+
+    work = Work(text=text, kb=load_knowledge(), ner=ner)
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    return [p.name for p in work.people]
+
+
+def test_topics_groups_and_places_are_no_people() -> None:
+    text = ("Lavrov, Nalbandian discuss Karabakh settlement\n\nMoscow, 7 February 2017. Foreign Minister Sergey "
+            "Lavrov held talks with Foreign Minister of Armenia Edward Nalbandian on the Weimar Triangle, the "
+            "Kalapani boundary and the Normandy Format.")
+    found = _people_with_ner(text, ["Karabakh", "Weimar Triangle", "Kalapani", "Normandy", "Edward Nalbandian"])
+    assert set(found) == {"Sergey Lavrov", "Edward Nalbandian"}
+
+
+# --- 16. an unqualified office in a publisher's own readout is the principal its title line names ----------
+
+def test_the_head_of_state_is_the_principal_of_the_title_line() -> None:
+    rec = _extract("Kassym-Jomart Tokayev holds phone talks with President of Uzbekistan\n"
+                   "The Head of State held a telephone conversation with President of Uzbekistan Shavkat Mirziyoyev "
+                   "on 3 March 2023. The President of Kazakhstan congratulated his counterpart. The Head of State "
+                   "noted the importance of cooperation in transport.")
+    parts = _participants(rec)
+    assert not any(p[0] is None for p in parts) and len(parts) == 2
+    assert _speakers(rec) == {"Kassym-Jomart Tokayev": {"KAZ"}}
+    # a title line that names its first person with a side names no principal
+    names = _people_names("President of Uzbekistan Shavkat Mirziyoyev calls Kassym-Jomart Tokayev\n"
+                          "The Head of State received a telephone call on 3 March 2023.")
+    assert names == ["Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"]
+    titles = _people_titles("PM call with Chancellor Scholz of Germany: 3 October 2024\n\n"
+                            "The Prime Minister spoke to Chancellor Olaf Scholz of Germany this morning.")
+    assert "Prime Minister" in titles
+
+
+# --- 17. a lone surname is no known person whose given names conflict with the text's full name ----------
+
+def test_a_surname_is_not_a_known_namesake() -> None:
+    text = ("Foreign Minister Dr. Deuba holds talks with Sri Lankan counterpart\nKathmandu, 10 October 2024. Hon. "
+            "Dr. Arzu Rana Deuba, Minister for Foreign Affairs of Nepal, met Hon. Vijitha Herath, Minister of Foreign "
+            "Affairs of Sri Lanka. Hon. Foreign Minister Dr. Deuba said that Nepal valued its ties.")
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    deuba = [p for p in work.people if p.name and p.name.endswith("Deuba")]
+    assert len(deuba) == 1 and deuba[0].name == "Arzu Rana Deuba" and deuba[0].known is None
+    # the known one, when the text's full name is theirs
+    assert _participants(_extract("Kathmandu, 10 October 2022. Prime Minister Sher Bahadur Deuba received Foreign "
+                                  "Minister Ali Sabry. Prime Minister Deuba said that Nepal valued its ties."))[0] \
+        == ("Sher Bahadur Deuba", "Prime Minister", "NPL")
+
+
+# --- 18. in a ministry's own readout the unqualified office of its kind is its own ---------------------------
+
+def test_an_unqualified_office_of_the_publishers_kind_is_the_publishers() -> None:
+    text = ("The Minister for Foreign Affairs of France, Jean-Noel Barrot, visited Dublin on 4 April 2024. The "
+            "Minister for Foreign Affairs said the two countries had close ties.")
+    ctx = {"publisher": "Department of Foreign Affairs, Ireland"}
+    rec = _extract(text, **ctx)
+    assert _speakers(rec).get("Jean-Noel Barrot") is None
+    work = Work(text=text, kb=load_knowledge(), context=ctx)
+    for _name, stage in STAGES:
+        stage(work)
+    assert [(p.name, p.affiliation) for p in work.people] == [("Jean-Noel Barrot", "FRA"), (None, "IRL")]
+    # without a publisher the office may be the one named before
+    assert _speakers(_extract(text)) == {"Jean-Noel Barrot": {"FRA"}}
+    # nor does the rule touch an office of another kind ("the President" of an Irish Government readout)
+    rec = _extract("Taoiseach Simon Harris met President Emmanuel Macron in Dublin on 4 April 2024. The President "
+                   "said the two countries had close ties.", publisher="Department of the Taoiseach, Ireland")
+    assert _speakers(rec) == {"Emmanuel Macron": {"FRA"}}

@@ -10,7 +10,7 @@ import pytest
 
 import readouts
 from readouts.knowledge import load_knowledge
-from readouts.stages.actors import _find_known_by_surname
+from readouts.stages.names import find_known_by_surname as _find_known_by_surname
 
 
 def _extract(text: str, published: str | None = None) -> dict:

@@ -14,6 +14,9 @@ How a person is found (a grammar, not a list of documents):
     that title, or else stands for an unnamed person;
   * a spaCy PERSON entity of two or more capitalised words.
 Later mentions (a surname, "Secretary Blinken", "the Secretary") join the person they refer to.
+
+The grammar of a name itself (where it starts and ends, forms of address, ranks, family-name-first order,
+Gulf names, lone surnames) is in ``names``; this module reads titles and decides who is who.
 """
 
 from __future__ import annotations
@@ -21,27 +24,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Collection
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicon import Gazetteer, Token, tokenize
+from . import roles
 from .base import ActorMention, PersonRef, Work
+from .names import (
+    HEADLINE_VERBS,
+    MONTHS,
+    NOT_NAMES,
+    PLACE_ENDS,
+    find_known_by_surname,
+    full_names_for,
+    honorifics,
+    lineage_agrees,
+    may_be,
+    name_after,
+    name_words,
+    norm_name,
+    phrase_at,
+    rank_grammar,
+    rank_len,
+    skip_address,
+    verb_s_form,
+    words_within,
+)
 
 __all__ = ["gazetteer", "run"]
-
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_QUOTES = {"'", "’"}  # "Dato' Seri": an apostrophe inside a form of address
-_NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
-              "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
-              "secretary", "minister", "president", "said", "says", "following", "dear"}
-# last words that make a capitalised run a place, not a person ("Ho Chi Minh City", "Bac Ninh Province")
-_PLACE_ENDS = {"city", "province", "prefecture", "county", "district", "region", "island", "islands", "port",
-               "bay", "airport", "square", "street", "avenue", "river", "valley", "mountains", "park", "palace",
-               "hall", "mausoleum", "university", "hotel", "harbour", "harbor", "strait", "peninsula"}
 
 
 def gazetteer(kb: Any) -> Gazetteer:
@@ -76,22 +87,6 @@ def gazetteer(kb: Any) -> Gazetteer:
     return g
 
 
-def _ranks(kb: Any) -> tuple[set[tuple[str, ...]], set[str]]:
-    """titles.yaml's ``ranks`` as token tuples, and their words (kept on the knowledge)."""
-    cache = kb.__dict__.setdefault("_cache", {})
-    if "ranks" not in cache:
-        phrases = {tuple(t.lower for t in tokenize(str(r))) for r in kb.titles.get("ranks", [])}
-        cache["ranks"] = ({p for p in phrases if p}, {w for p in phrases for w in p})
-    return cache["ranks"]
-
-
-def _rank_len(tokens: list[Token], a: int, b: int, kb: Any) -> int:
-    """How many tokens a military rank takes at token a, within a run ending at b (0: none)."""
-    phrases = _ranks(kb)[0]
-    return max((n for n in range(1, min(5, b - a) + 1) if tuple(t.lower for t in tokens[a:a + n]) in phrases
-                and tokens[a].is_cap), default=0)
-
-
 def _complements(kb: Any) -> dict[str, set[str]]:
     """titles.yaml's ``head_complements``: connector -> the heads and bodies that take it."""
     return {str(c).lower(): {str(w).lower() for w in ws}
@@ -119,7 +114,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
     takes = _complements(kb)
-    words = words | {w for w in _ranks(kb)[1] if w.isalpha()}
+    words = words | {w for w in rank_grammar(kb)[1] if w.isalpha()}
     runs: list[tuple[int, int, bool]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -152,7 +147,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     a += 1
             a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
             seg = tokens[a:b]
-            rank = _rank_len(tokens, a, b, kb)
+            rank = rank_len(tokens, a, b, kb)
             has_head = any(t.lower in heads for t in seg) or any(
                 f"{seg[k].lower} {seg[k + 1].lower}" in heads for k in range(len(seg) - 1)) or (rank > 0 and rank == b - a)
             capped = any(t.is_cap for t in seg if t.lower not in conn)
@@ -160,6 +155,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             # to someone the text has named with that office (see _resolve_title_reference)
             lower_ref = (not capped and 0 < a and tokens[a - 1].lower == "the" and b - a <= 3
                          and not (b < n and tokens[b].is_cap))
+            if _modifier_after(tokens, b, kb):
+                i = j  # "Foreign Minister level talks", "Foreign Secretary-level consultations": no person
+                continue
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                 and tokens[b + 1].lower not in words and (b + 1) not in actor_tok)
@@ -173,8 +171,12 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                         and any(t.lower in heads for t in tokens[k + 1:b])]
                 comma_name_next = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
                                    and tokens[b + 1].lower not in words)
-                if det and ands and not comma_name_next and ands[0] - a <= 3:
-                    # "The Secretary and Foreign Minister discussed": two people, not one double title
+                one_named = name_next and ands and any(
+                    x in actor_tok and "of" in (tokens[x - 1].lower, tokens[x - 2].lower) for x in range(ands[0] + 2, b))
+                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named:
+                    # "The Secretary and Foreign Minister discussed", "The Secretary-General and French President
+                    # François Hollande": two people, not one double title (but "the Deputy Prime Minister and
+                    # Foreign Minister of Pakistan Mohammad Ishaq Dar", its side given by "of", is one)
                     cut = ands[0]
                     runs.append((a, cut, True))
                     second_det = tokens[cut + 1].lower == "the"
@@ -185,11 +187,75 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                         runs.append((a, pair, det))
                         runs.append((pair + 1, b, False))
                     else:
-                        runs.append((a, b, det))
+                        end = _portfolios(tokens, a, b, actor_tok, kb)
+                        runs.append((a, end, det))
+                        j = max(j, end)
             i = j
         else:
             i += 1
     return runs
+
+
+def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], kb: Any) -> int:
+    """The end of a minister's list of portfolios that goes on past the comma after the title run a..b
+    ("Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka"), else b. The run names a
+    portfolio ("of"/"for" after its head, no actor yet); each item after the comma is a run of capitalised
+    words holding a title word, the list ends with "and <item>", then perhaps "of <actor>"."""
+    if not (b + 1 < len(tokens) and tokens[b].text == ","
+            and any(tokens[x].lower in kb.title_heads and tokens[x + 1].lower in ("of", "for") for x in range(a, b - 1))
+            and not any(x in actor_tok for x in range(a, b))):
+        return b
+    k, items, last = b, 0, False
+    while k < len(tokens) and not last:
+        if tokens[k].text == ",":
+            k += 1
+        if k < len(tokens) and tokens[k].lower in ("and", "&"):
+            k, last = k + 1, True
+        start = k
+        while k < len(tokens) and k not in actor_tok and tokens[k].lower not in kb.title_heads \
+                and (tokens[k].is_cap or (tokens[k].text in ("-", "‑") and k > start)):
+            k += 1
+        if k == start or not any(t.lower in kb.title_words for t in tokens[start:k]):
+            return b
+        items += 1
+        if not last and not (k + 1 < len(tokens) and tokens[k].text == "," or k < len(tokens) and tokens[k].lower
+                             in ("and", "&")):
+            return b
+    if not last or items < 2:
+        return b
+    if k + 1 < len(tokens) and tokens[k].lower == "of":
+        x = k + 2 if tokens[k + 1].lower == "the" else k + 1
+        if x in actor_tok:
+            while x < len(tokens) and x in actor_tok:
+                x += 1
+            return x
+    while tokens[k - 1].lower not in kb.title_words:
+        k -= 1  # "..., Mines and Petroleum Resources Ali Kamara": the name after the last portfolio is no part of it
+    return k
+
+
+def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
+    """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
+    knowledge names, a topic's alias ("Karabakh"), or a run whose last word, or the word after it, is a
+    group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the Kalapani boundary",
+    "the Normandy format")?"""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "not_person" not in cache:
+        cache["not_person"] = ({str(w).lower() for w in kb.titles.get("group_nouns") or ()},
+                               {a.lower() for t in kb.topics for a in (t.label, *t.aliases)})
+    nouns, aliases = cache["not_person"]
+    words = text[seg[0].start:seg[-1].end]
+    return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
+        or words.lower() in aliases or bool(kb.place_codes(words))
+
+
+def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
+    """Does a word that makes the office before it a modifier (titles.yaml ``office_modifiers``: "level") follow
+    the title run ending at token b, on its own or glued by a hyphen ("Foreign Minister-level")?"""
+    mods = {str(w).lower() for w in kb.titles.get("office_modifiers") or ()}
+    if b < len(tokens) and tokens[b].text in ("-", "‑") and tokens[b - 1].end == tokens[b].start:
+        b += 1
+    return b < len(tokens) and tokens[b].lower in mods
 
 
 def _after_foreign_of(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str],
@@ -228,183 +294,6 @@ def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str],
     return None
 
 
-_HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "speak", "talks", "receives", "receive",
-                   "discusses", "discuss", "visits", "visit", "calls", "call", "phone", "says", "say", "hosts", "host",
-                   "attends", "attend", "congratulates", "thanks", "welcomes", "reaffirms", "pledge", "pledges", "sign",
-                   "signs", "agree", "agrees", "wraps", "chairs", "co-chairs", "readout", "statement", "press", "release",
-                   "joint", "summit", "meeting", "conversation", "telephone", "video", "mp", "mp.", "published",
-                   "review", "reviews", "explore", "explores", "strengthen", "strengthens", "boost", "boosts",
-                   "launch", "launches", "urge", "urges", "vow", "vows", "eye", "eyes", "seek",
-                   "seeks", "renew", "renews", "deepen", "deepens", "exchange", "exchanges", "address", "addresses",
-                   "stress", "stresses", "underline", "underlines", "reaffirm", "welcome", "thank", "congratulate",
-                   "note", "notes", "talk", "lead", "leads", "open", "opens", "conclude", "concludes",
-                   "celebrate", "celebrates", "commemorate", "commemorates", "discussed", "met", "held", "agreed",
-                   "visited", "received", "hosted", "signed", "attended", "spoke", "called", "pay", "pays", "paid",
-                   "on", "with", "and", "in", "at", "for", "to", "virtual"}
-
-
-def _name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
-    """End token index of a capitalised name starting at token k (k if none)."""
-    hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
-    k = _skip_address(tokens, k, kb)
-    while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
-            tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
-            or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and tokens[k + 1].is_cap:
-        k += 1  # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar": the office is the title before
-    if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
-        return k  # a name after a title is on the same line
-    j = k
-    while j < len(tokens) and j - k < 8:
-        t = tokens[j]
-        if j > k and "\n" in text[tokens[j - 1].end:t.start]:
-            break
-        low = t.lower
-        if j in actor_tok and not (j > k and actor_tok[j] == "capital" and t.is_cap):
-            break
-        if low in _MONTHS or low in _NOT_NAMES or low in _HEADLINE_VERBS or (
-                low in STOP_WORDS and low not in kb.name_particles):
-            if j == k and t.is_cap and low not in _MONTHS and (
-                    _name_word(tokens, j + 1, actor_tok, kb, text)
-                    or (low in kb.surnames and k > 0 and tokens[k - 1].lower in kb.title_heads)):
-                # "Vice Premier He Lifeng", "Vice Premier He said": a family name that is a function word
-                j += 1
-                continue
-            break
-        if _initial_glued(tokens, j):
-            j += 3  # "B.Battsetseg", "Ts.Enkhtuvshin": Mongolian initial of the father's name, then the name
-            continue
-        if j > k and t.is_cap and _verb_after_surname(tokens, j, kb):
-            break  # "Secretary Manalo Joins Japan and U.S. Counterparts ..."
-        glued = (j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") and t.end == tokens[j + 1].start
-                 and tokens[j + 1].end == tokens[j + 2].start)
-        if glued and f"{low}-{tokens[j + 2].lower}" in _HEADLINE_VERBS:
-            break  # "Premier Li Keqiang Co-chairs ..."
-        if t.is_cap and (low not in kb.title_words or t.text.isupper() and len(t.text) > 2 or glued):
-            j += 1
-            continue
-        if t.text in ("-", "‑") and j > k and j + 1 < len(tokens) and tokens[j - 1].end == t.start \
-                and tokens[j + 1].start == t.end and tokens[j + 1].text[:1].isalpha():
-            j += 2  # "Ki-Moon", "Jean-Yves", "Al-Sisi"
-            continue
-        if low in kb.name_particles:
-            # "van der Linden", "de la Fuente", "bin Farhan": particles lead on to a capitalised part
-            q = j
-            while q < len(tokens) and tokens[q].lower in kb.name_particles:
-                q += 1
-            if q < len(tokens) and tokens[q].is_cap and (j > k or q - j <= 2):
-                j = q
-                continue
-        break
-    return j
-
-
-def _initial_glued(tokens: list[Token], j: int) -> bool:
-    """Does token j start an initial glued to a name by a full stop ("B.Battsetseg", "Ts.Enkhtuvshin")?"""
-    t = tokens[j]
-    return (j + 2 < len(tokens) and t.is_cap and t.text.isalpha() and len(t.text) <= 2 and tokens[j + 1].text == "."
-            and t.end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].is_cap
-            and tokens[j + 2].text.isalpha())
-
-
-def _verb_lemmas(kb: Any) -> frozenset[str]:
-    """The one-word verb lemmas of the coder's verb lexicon (verbs.yaml), kept on the knowledge."""
-    cache = kb.__dict__.setdefault("_cache", {})
-    if "verb_lemmas" not in cache:
-        from ..coding.own import load_verbs
-
-        cache["verb_lemmas"] = frozenset(k[0] for k in load_verbs().verbs if len(k) == 1)
-    return cache["verb_lemmas"]
-
-
-def _verb_s_form(word: str, kb: Any) -> bool:
-    """Is a word a verb's third person form ("joins", "reaffirms", "carries", "pushes") or a headline word?"""
-    w = word.lower()
-    if w in _HEADLINE_VERBS:
-        return True
-    if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
-        return False
-    lemmas = _verb_lemmas(kb)
-    return w[:-1] in lemmas or (w.endswith("es") and w[:-2] in lemmas) or (w.endswith("ies") and w[:-3] + "y" in lemmas)
-
-
-def _verb_after_surname(tokens: list[Token], j: int, kb: Any) -> bool:
-    """Is token j a headline's verb right after a known surname ("Secretary Manalo Joins ..."): a verb form
-    that is no part of the name of anyone known by that surname?"""
-    people = kb.surnames.get(tokens[j - 1].lower)
-    if not people or not _verb_s_form(tokens[j].text, kb):
-        return False
-    low = tokens[j].lower
-    return not any(low in f.lower().split() for p in people for f in (p.name, *p.aliases))
-
-
-def _name_word(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any, text: str) -> bool:
-    """Is token j a capitalised word that can only be part of a name, on the same line as the one before?"""
-    if j >= len(tokens) or "\n" in text[tokens[j - 1].end:tokens[j].start]:
-        return False
-    t, low = tokens[j], tokens[j].lower
-    return t.is_cap and t.text.isalpha() and j not in actor_tok and low not in STOP_WORDS and low not in _NOT_NAMES \
-        and low not in _MONTHS and low not in _HEADLINE_VERBS and low not in kb.title_words
-
-
-def _honorifics(kb: Any) -> set[str]:
-    return kb.honorific_words | _QUOTES
-
-
-def _address_phrases(kb: Any) -> list[tuple[str, ...]]:
-    """titles.yaml's ``address_phrases`` as token tuples, longest first (kept on the knowledge)."""
-    cache = kb.__dict__.setdefault("_cache", {})
-    if "address_phrases" not in cache:
-        phrases = {tuple(t.text.replace("’", "'") for t in tokenize(str(p))) for p in kb.titles.get("address_phrases", [])}
-        cache["address_phrases"] = sorted((p for p in phrases if p), key=len, reverse=True)
-    return cache["address_phrases"]
-
-
-def _phrase_at(tokens: list[Token], k: int, kb: Any) -> int:
-    """How many tokens a form of address of several words ("Tan Sri") or in capitals ("HE") takes at
-    token k (0: none). A word written in capitals in the grammar matches only in capitals."""
-    for ph in _address_phrases(kb):
-        if k + len(ph) <= len(tokens) and all(
-                tokens[k + x].text == w if w.isupper() and len(w) > 1 else tokens[k + x].lower.replace("’", "'") == w.lower()
-                for x, w in enumerate(ph)):
-            return len(ph)
-    return 0
-
-
-def _skip_address(tokens: list[Token], k: int, kb: Any, end: int | None = None) -> int:
-    """The first token after the forms of address that start at token k ("H.E. Dr", "YB Dato' Seri
-    Diraja Dr.", "Tan Sri", "HE"), not beyond ``end``."""
-    hon, end = _honorifics(kb), len(tokens) if end is None else end
-    after_form = False
-    while k < end:
-        n = _phrase_at(tokens, k, kb)
-        if n and k + n <= end:
-            k, after_form = k + n, True
-        elif tokens[k].lower in hon or (tokens[k].text == "." and k > 0 and (after_form or tokens[k - 1].lower in hon)):
-            k, after_form = k + 1, tokens[k].text != "."
-        else:
-            break
-    return k
-
-
-def _norm_name(tokens: list[Token], kb: Any) -> str:
-    while len(tokens) > 1 and tokens[0].lower in kb.name_nobility and tokens[1].text not in ("-", "‑"):
-        tokens = tokens[1:]  # "Sheikh Abdullah bin Zayed" is named Abdullah bin Zayed (but "Amir-Abdollahian" is a name)
-    while len(tokens) > 2 and tokens[-1].lower in kb.name_postnominals and tokens[-1].text.isupper():
-        tokens = tokens[:-1]  # "Micheál Martin TD"
-    while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in kb.name_generations):
-        tokens = tokens[:-1]  # "Joseph R. Biden, Jr.": the surname ends the name
-    parts: list[str] = []
-    for k, t in enumerate(tokens):
-        if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑", ".") or tokens[k - 1].text in ("-", "‑", ".")):
-            parts[-1] += t.text
-        else:
-            parts.append(t.text)
-    # "KISHIDA Fumio" -> "Fumio Kishida"; not Korean "CHO Tae-yul", whose given name is hyphenated
-    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 2 and not parts[1].isupper() and "-" not in parts[1]:
-        parts = [parts[1], parts[0].capitalize()]
-    return " ".join(parts).replace(" .", ".")
-
-
 class _People:
     def __init__(self, work: Work):
         self.work = work
@@ -428,7 +317,7 @@ class _People:
                     p.title_actor = ref.title_actor
                 if ref.name and (not p.name or len(ref.name) > len(p.name)):
                     p.name, p.name_span = ref.name, ref.name_span
-                if ref.known and not p.known and _may_be(p.name, ref.known):
+                if ref.known and not p.known and may_be(p.name, ref.known):
                     p.known = ref.known
                 p.mentions.append(span)
                 w.person_at[span] = i
@@ -442,11 +331,11 @@ class _People:
     def _same(p: PersonRef, q: PersonRef) -> bool:
         if p.known and q.known:
             return p.known is q.known
-        if p.name and q.name and not _lineage_agrees(p.name, q.name):
+        if p.name and q.name and not lineage_agrees(p.name, q.name):
             return False  # "Mansour bin Zayed" is not "Mohamed bin Zayed"
         if p.name and q.name:
-            a, b = _name_words(p.name), _name_words(q.name)
-            if a == b or _words_within(a, b) or _words_within(b, a):
+            a, b = name_words(p.name), name_words(q.name)
+            if a == b or words_within(a, b) or words_within(b, a):
                 return True
             sa = {a[-1], a[0]} if len(a) > 1 else {a[0]}
             sb = {b[-1], b[0]} if len(b) > 1 else {b[0]}
@@ -457,7 +346,7 @@ class _People:
             k = p.known or q.known
             other = q.name if p.known else p.name
             assert k is not None
-            if other and not any(_lineage_agrees(other, f) for f in (k.name, *k.aliases)):
+            if other and not any(lineage_agrees(other, f) for f in (k.name, *k.aliases)):
                 return False  # "Mohammed bin Hamad Al-Thani" is not the known Mohammed bin Abdulrahman Al Thani
             if other:
                 low = other.lower()
@@ -466,111 +355,6 @@ class _People:
                         k.surname and low.split()[0] == k.surname.lower()):
                     return True
         return False
-
-
-_LINEAGE = {"bin", "bint", "ibn", "binti", "binte"}
-
-
-def _words_within(short: list[str], long: list[str]) -> bool:
-    """Are the words of one name a run of another's, word for word ("Li" in "Li Shangfu", not in "John
-    Aquilino"), an initial standing for a word ("Sergei L" of "Sergei Lavrov")?"""
-    def fits(s: str, w: str) -> bool:
-        return s == w or (len(s.rstrip(".")) == 1 and w.startswith(s.rstrip(".")))
-
-    return any(all(fits(s, long[o + x]) for x, s in enumerate(short)) for o in range(len(long) - len(short) + 1))
-
-
-def _name_words(name: str) -> list[str]:
-    """The words of a name, lower case, an initial glued by a full stop apart ("B.Battsetseg" -> b., battsetseg)."""
-    return re.sub(r"\.(?=\w)", ". ", name).lower().split()
-
-
-def _lineage(name: str) -> tuple[str | None, str | None] | None:
-    """(given name, father's name) of an Arab or Malay name ("Mansour bin Zayed Al Nahyan" -> mansour,
-    zayed; "Al-Thani" -> None, None), or None for a name of another kind."""
-    words = name.lower().replace("’", "'").split()
-    if not any(w in _LINEAGE or w in ("al", "el") or w.startswith(("al-", "el-")) for w in words):
-        return None
-    given = words[0] if words[0] not in _LINEAGE and words[0] not in ("al", "el") \
-        and not words[0].startswith(("al-", "el-")) else None
-    father = next((words[x + 1] for x in range(len(words) - 1) if words[x] in _LINEAGE), None)
-    return given, father
-
-
-def _lineage_agrees(a: str, b: str) -> bool:
-    """Could two names with bin/bint/ibn or Al- be one person's: the same given name and the same father's
-    name wherever both say them? (Not the first initial and the family alone, which all Al Nahyans share.)
-    Names of other kinds always could, as far as this goes."""
-    la, lb = _lineage(a), _lineage(b)
-    if la is None and lb is None:
-        return True
-    ga, fa = la or (a.lower().split()[0], None)
-    gb, fb = lb or (b.lower().split()[0], None)
-    if ga and gb and ga != gb and len(a.split()) > 1 and len(b.split()) > 1:
-        return False
-    return not (fa and fb and fa != fb)
-
-
-def _may_be(name: str | None, known: Any) -> bool:
-    """Can a name the text gives be the known person's? "Fahmy" can be Nabil Fahmy; "Ahmed Fahmy" cannot,
-    whom a later "Counselor Fahmy" joins without making him the known one."""
-    if not name:
-        return True
-    words = name.lower().replace("-", " ").split()
-    ends = {words[0], words[-1]}  # "William Samoei Ruto" can be William Ruto
-    return any(ends <= set(f.lower().replace("-", " ").split()) for f in (known.name, *known.aliases))
-
-
-def _find_known_by_surname(kb: Any, surname: str, day: dt.date | None = None, title: str | None = None,
-                           actor: str | None = None, named: Collection[int] = ()) -> Any:
-    """The known person a lone surname ("Rice said", "Prime Minister Martin") stands for, or None.
-
-    One holder of the surname in the knowledge: that one, whatever the date (as ever). Several
-    ("Paul Martin" of Canada, "Micheál Martin" of Ireland):
-      * the one the document has already named (``named``: ids of known people found earlier), if just one;
-      * else, with the document's date ``day``, those holding a role on that day; a side the title names
-        ("Canadian Prime Minister") narrows them to the ones whose role that day is for it, and a title
-        to the ones whose role that day it fits best (``_by_title``: "Prime Minister" fits a Taoiseach).
-    Still more than one, or none left: nobody (no date at all: nobody, as before).
-    ``kb.surnames`` is the index by surname, built once by the knowledge loader."""
-    cands = kb.surnames.get(surname.lower(), [])
-    if len(cands) < 2:
-        return cands[0] if cands else None
-    earlier = [p for p in cands if id(p) in named]
-    if len(earlier) == 1:
-        return earlier[0]
-    if day is None:
-        return None
-    held = {id(p): [r for r in p.roles if r.active(day)] for p in earlier or cands}
-    if actor:
-        held = {k: [r for r in rs if r.actor == actor] for k, rs in held.items()}
-    if title:
-        held = _by_title(kb, title, held)
-    pool = [p for p in earlier or cands if held[id(p)]]
-    return pool[0] if len(pool) == 1 else None
-
-
-def _words(title: str) -> list[str]:
-    return re.split(r"[\s,\-‑]+", title.lower())
-
-
-def _by_title(kb: Any, title: str, held: dict[int, list[Any]]) -> dict[int, list[Any]]:
-    """The roles (of each person) that a title before a surname fits, best fit only: the same title
-    words ("Vice President" is no "President"); else the same office kind ("Prime Minister" and
-    "Taoiseach"); else, for a title of no kind ("Secretary", "Ambassador"), the same head word. A
-    title of neither kind nor head word leaves the roles be."""
-    words = set(_words(title))
-    same = words & kb.title_words
-    kind = kb.title_kind(title)
-    heads = words & kb.title_heads
-    tests = [lambda r: bool(same) and set(_words(r.title)) & kb.title_words == same,
-             lambda r: bool(kind) and r.kind == kind,
-             lambda r: not kind and bool(heads & set(_words(r.title)))]
-    for fits in tests:
-        got = {k: [r for r in rs if fits(r)] for k, rs in held.items()}
-        if any(got.values()):
-            return got
-    return held if not kind and not heads else {k: [] for k in held}
 
 
 def _document_day(work: Work) -> dt.date | None:
@@ -601,18 +385,27 @@ def run(work: Work) -> None:
             known_hits.append((a, b, payload, ti, tj))
     people = _People(work)
     person_tok: set[int] = set()
-    hon, ranks = _honorifics(kb), kb.name_nobility | kb.name_styles
+    hon, ranks = honorifics(kb), kb.name_nobility | kb.name_styles
     day = _document_day(work)
     named_at: dict[int, int] = {}  # id of a known person -> where the text first names them by a known form
     for a, _b, known, _ti, _tj in known_hits:
         named_at.setdefault(id(known), a)
 
+    full_names: dict[str, list[str]] = {}
+
     def by_surname(surname: str, at: int, title: str | None = None, actor: str | None = None) -> Any:
-        """A lone surname at ``at``: date-, title- and document-aware (see _find_known_by_surname)."""
+        """A lone surname at ``at``: date-, title- and document-aware (see find_known_by_surname); not one
+        whose given names conflict with a full name the text gives for that surname."""
         if len(kb.surnames.get(surname.lower(), ())) < 2:
-            return _find_known_by_surname(kb, surname)
-        named = {k for k, pos in named_at.items() if pos < at} | {id(p.known) for p in work.people if p.known}
-        return _find_known_by_surname(kb, surname, day, title, actor, named)
+            found = find_known_by_surname(kb, surname)
+        else:
+            named = {k for k, pos in named_at.items() if pos < at} | {id(p.known) for p in work.people if p.known}
+            found = find_known_by_surname(kb, surname, day, title, actor, named)
+        if found is not None and surname not in full_names:
+            full_names[surname] = full_names_for(text, surname, kb)
+        if found is not None and any(not may_be(n, found) for n in full_names[surname]):
+            return None  # "Foreign Minister Dr. Deuba" of a text naming Arzu Rana Deuba is not Sher Bahadur Deuba
+        return found
 
     def actor_code(ti: int, tj: int) -> str | None:
         """The side a title names: its first actor, not one it is sent "to" ("Ambassador of Japan to
@@ -673,25 +466,25 @@ def run(work: Work) -> None:
     for a, b, det in runs:
         if a in person_tok:
             continue  # inside a name and title already read ("..., HH Prince Faisal ...")
-        j = _name_after(tokens, b, actor_tok, kb, text)
+        j = name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
         comma_name = (j == b and b + 1 < len(tokens) and tokens[b].text == "," and
-                      not (a > 0 and tokens[a - 1].text == ",") and _name_after(tokens, b + 1, actor_tok, kb, text) > b + 1)
+                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, b + 1, actor_tok, kb, text) > b + 1)
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
-            j = _name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or _skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
+            j = name_after(tokens, k, actor_tok, kb, text)
+            while k < j and (not tokens[k].is_cap or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
                              or (tokens[k].lower in ranks and k + 1 < j and tokens[k + 1].text not in ("-", "‑"))):
-                k = max(k + 1, _skip_address(tokens, k, kb, j))
+                k = max(k + 1, skip_address(tokens, k, kb, j))
             name_toks = tokens[k:j]
             if not name_toks:
                 continue
             k0 = next((h for h in known_hits if h[3] >= k and h[3] < j), None)
             if k0 is None and len(name_toks) > 1 and name_toks[0].lower in kb.surnames and all(
-                    _verb_s_form(t.text, kb) for t in name_toks[1:2]):
+                    verb_s_form(t.text, kb) for t in name_toks[1:2]):
                 # "Minister Balakrishnan Review ...": a known surname, then a headline's verb
                 name_toks = name_toks[:1]
                 j = k + 1
@@ -701,7 +494,7 @@ def run(work: Work) -> None:
             else:
                 # a known form that starts with the title ("King Rudolf", "Prince Saud al-Faisal")
                 k0 = next((h for h in known_hits if a <= h[3] < k and h[4] > k), None)
-            name = _norm_name(name_toks, kb)
+            name = norm_name(name_toks, kb)
             nspan = (name_toks[0].start, name_toks[-1].end)
             comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
@@ -721,8 +514,8 @@ def run(work: Work) -> None:
         elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
-            if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in _NOT_NAMES \
-                    and tokens[b].lower not in _MONTHS and b not in actor_tok:
+            if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \
+                    and tokens[b].lower not in MONTHS and b not in actor_tok:
                 continue
             ref = PersonRef(name=None, title=ttl, title_span=tspan, title_actor=tactor)
             pending.append((tspan, ref, tspan[0]))
@@ -730,25 +523,25 @@ def run(work: Work) -> None:
     for a, b, known, ti, tj in known_hits:
         if ti in person_tok:
             continue
-        ref = PersonRef(name=_norm_name(tokens[ti:tj], kb), title=None, name_span=(a, b),
+        ref = PersonRef(name=norm_name(tokens[ti:tj], kb), title=None, name_span=(a, b),
                         known=known)
         appositive(ref, tj)  # "Jens Stoltenberg, NATO Secretary General"
         pending.append(((a, b), ref, a))
         person_tok.update(range(ti, tj))
     # 1b. a name introduced by a form of address ("H.E. Mr. Mohamed Ould Cheikh El Ghazouani, President of ...")
     for k, t in enumerate(tokens):
-        if k in person_tok or (t.lower not in kb.name_address and not _phrase_at(tokens, k, kb)) or (
+        if k in person_tok or (t.lower not in kb.name_address and not phrase_at(tokens, k, kb)) or (
                 t.lower in ("m", "m.") and not t.is_cap):
             continue
-        j = _name_after(tokens, k, actor_tok, kb, text)
-        start = _skip_address(tokens, k, kb, j)
+        j = name_after(tokens, k, actor_tok, kb, text)
+        start = skip_address(tokens, k, kb, j)
         seg = tokens[start:j]
         if not seg or any(x in person_tok for x in range(start, j)):
             continue
         if len(seg) < 2 and not (j + 1 < len(tokens) and tokens[j].text == "," and (j + 1) in run_at):
             continue
         k0 = next((h for h in known_hits if start <= h[3] < j), None)
-        ref = PersonRef(name=_norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end),
+        ref = PersonRef(name=norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end),
                         known=k0[2] if k0 else None)
         appositive(ref, j)
         pending.append(((seg[0].start, seg[-1].end), ref, seg[0].start))
@@ -765,17 +558,19 @@ def run(work: Work) -> None:
             tj = found_ti
             while tj < len(tokens) and tokens[tj].end <= b:
                 tj += 1
-            ti = _skip_address(tokens, found_ti, kb, tj)  # "H.E. Dr", "Seri Diraja": forms of address only
+            ti = skip_address(tokens, found_ti, kb, tj)  # "H.E. Dr", "Seri Diraja": forms of address only
             seg = tokens[ti:tj]
             if not seg or any(k in person_tok or k in actor_tok for k in range(ti, tj)):
                 continue
             if not all(t.is_cap or t.lower in kb.name_particles or t.text in ("-", ".") for t in seg):
                 continue
-            if any(t.lower in kb.title_words or t.lower in _NOT_NAMES or t.lower in _MONTHS
-                   or t.lower in _HEADLINE_VERBS for t in seg) or seg[-1].lower in _PLACE_ENDS or (
-                    tj < len(tokens) and tokens[tj].lower in _PLACE_ENDS and tokens[tj].is_cap):
+            if any(t.lower in kb.title_words or t.lower in NOT_NAMES or t.lower in MONTHS
+                   or t.lower in HEADLINE_VERBS for t in seg) or seg[-1].lower in PLACE_ENDS or (
+                    tj < len(tokens) and tokens[tj].lower in PLACE_ENDS and tokens[tj].is_cap):
                 continue
-            ref = PersonRef(name=_norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
+            if _not_a_person(tokens, seg, tj, kb, text):
+                continue
+            ref = PersonRef(name=norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
             appositive(ref, tj)
             if len(seg) == 1:
                 # a lone surname is a person only if it refers to someone named in full
@@ -821,7 +616,7 @@ def run(work: Work) -> None:
         for m in re.finditer(r"(?<!\w)" + re.escape(p.name) + r"(?!\w)", text):
             sp = (m.start(), m.end())
             nxt = re.match(r"\s+([A-Z]\w*)", text[sp[1]:sp[1] + 20])
-            if nxt and nxt.group(1).lower() in _PLACE_ENDS:
+            if nxt and nxt.group(1).lower() in PLACE_ENDS:
                 continue  # "Ho Chi Minh City" is no mention of Ho Chi Minh
             if not any(a < sp[1] and sp[0] < b for a, b in taken):
                 p.mentions.append(sp)
@@ -851,14 +646,14 @@ def run(work: Work) -> None:
                 work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
                 continue
         who = surnames.get(t.lower)
-        if who is not None and (t.lower in STOP_WORDS or t.lower in _NOT_NAMES) and (
+        if who is not None and (t.lower in STOP_WORDS or t.lower in NOT_NAMES) and (
                 not _is_surname_of(work.people[who], t.text) or _opens_sentence(tokens, k, text)):
             # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
         inside_run = (k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end + 1 >= t.start
                       and tokens[k - 1].lower not in kb.title_words and tokens[k - 1].lower not in hon) or (
-            k + 1 < len(tokens) and tokens[k + 1].lower in _PLACE_ENDS and tokens[k + 1].is_cap)
+            k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
             # "Ho Chi Minh City" or of another person's name)
@@ -888,6 +683,7 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
     t = ref.title.lower()
     kind = work.kb.title_kind(ref.title)
     cands: list[tuple[int, int]] = []  # (how well the title matches, person)
+    publisher, own_kind = roles.publisher_side(work), roles.publisher_kind(work)
     sent = work.sentence_of(span[0])
     sent_text = work.text[sent.start:sent.end] if sent else ""
     for i, p in enumerate(work.people):
@@ -905,6 +701,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue
         if ref.title_actor and not p_side:
             continue
+        if not ref.title_actor and kind and kind == own_kind and publisher and p_side and p_side != publisher:
+            continue  # an unqualified office of the publisher's kind is the publisher's, not the visitor's
         words = t.replace("-", " ").split()
         # the title's head noun: "Head of State" is a head, "Secretary of State" a secretary
         head = next((w for w in words if w in work.kb.title_heads), words[-1])
@@ -939,6 +737,12 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         best = named[0]
     if ref.title == ref.title.lower() and (best is None or max(score for score, _ in cands) < 2):
         return  # a lower-case office that names no one the text has named with it: no one
+    principal = _headline_principal(work, kind, span[0]) if best is None and kind and not ref.title_actor else None
+    if principal is not None:
+        # a generic office ("the Head of State") gives no title: the text's own or the dated role's stands
+        work.people[principal].mentions.append(span)
+        work.person_at[span] = principal
+        return
     if best is not None:
         p = work.people[best]
         p.mentions.append(span)
@@ -949,6 +753,35 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             p.title_actor = p.title_actor or ref.title_actor
         return
     people.add(span, ref)
+
+
+def _headline_principal(work: Work, kind: str, before: int) -> int | None:
+    """The person an unqualified office ("The Head of State held a telephone conversation ...") stands for in
+    a publisher's own readout that names its principal in the title line without a side ("Kassym-Jomart
+    Tokayev holds phone talks with ..."): the first person the text names, opening a title line with no
+    side, whose office (title or dated role) is of the same kind; the side of a publisher the context
+    gives must be theirs. None if the first person is no such one."""
+    first = min(range(len(work.people)), key=lambda i: work.people[i].first, default=None)
+    if first is None:
+        return None
+    p = work.people[first]
+    sent = work.sentence_of(p.first)
+    if not p.name or p.first > before or sent is None or not work.is_title_line(sent):
+        return None
+    m0 = min(p.mentions)
+    if work.text[sent.start:m0[0]].strip() or any(m0[0] <= m.start < m0[1] for m in work.actor_mentions) or (
+            p.title_actor and p.title_span and sent.start <= p.title_span[0] < sent.end):
+        return None  # the title line's subject, named there with no side: not "PM call with Prime Minister
+        # Renzi", "President of Turkey Recep Tayyip Erdoğan calls ...", "Chancellor Scholz of Germany visits ..."
+    role = p.known.role_at(_document_day(work), kind) if p.known else None
+    if kind not in {work.kb.title_kind(p.title) if p.title else None, role.kind if role else None}:
+        return None
+    publisher = work.context.get("publisher")
+    if isinstance(publisher, str):
+        sides = work.kb.place_codes(publisher)
+        if sides and (role is None or role.actor not in sides):
+            return None
+    return first
 
 
 def _abbreviates(short: str, title: str) -> bool:

@@ -17,12 +17,13 @@ first: "The Prime Minister met the Taoiseach" is no Irish readout), the publishe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from . import datelines
 from .base import PersonRef, Work
 
-__all__ = ["run"]
+__all__ = ["publisher_kind", "publisher_side", "run"]
 
 
 def _day(work: Work) -> dt.date | None:
@@ -61,7 +62,7 @@ def _default_actor(work: Work, title: str | None) -> str | None:
     return (work.kb.titles.get("default_actors") or {}).get(t)
 
 
-def _publisher_side(work: Work) -> str | None:
+def publisher_side(work: Work) -> str | None:
     """The state a publisher given in the context names ("UK Prime Minister's Office" -> GBR,
     "Ministry of Foreign Affairs of Japan" -> JPN), when it names exactly one; else None."""
     publisher = work.context.get("publisher")
@@ -70,6 +71,19 @@ def _publisher_side(work: Work) -> str | None:
     states = [c for c in work.kb.place_codes(publisher)
               if (a := work.kb.actors.get(c)) is not None and a.kind == "state"]
     return states[0] if len(states) == 1 else None
+
+
+def publisher_kind(work: Work) -> str | None:
+    """The office kind of the publisher the context names (titles.yaml ``publisher_kinds``: "Department of
+    Foreign Affairs, Ireland" -> foreign_minister, "UK Prime Minister's Office" -> head_of_government), or None."""
+    publisher = work.context.get("publisher")
+    if not isinstance(publisher, str):
+        return None
+    low = publisher.lower()
+    for kind, phrases in (work.kb.titles.get("publisher_kinds") or {}).items():
+        if any(re.search(r"(?<![\w-])" + re.escape(str(ph).lower()) + r"(?![\w-])", low) for ph in phrases):
+            return str(kind)
+    return None
 
 
 def run(work: Work) -> None:
@@ -103,7 +117,7 @@ def run(work: Work) -> None:
                 break
         if home is None:
             # the publisher the context names ("UK Prime Minister's Office"), when it names one state
-            home = _publisher_side(work)
+            home = publisher_side(work)
         if home is None and all(work.people[i].title_actor for i in e.participants):
             # every participant qualified ("Mr. X, Prime Minister of Japan, met ..."): the readout's
             # own official is the one it names first, as the subject of its first engagement
@@ -116,6 +130,10 @@ def run(work: Work) -> None:
             if counts:
                 home = counts.most_common(1)[0][0]
     work.home = home
+    own = publisher_kind(work)
+    for p in work.people:
+        if p.affiliation is None and home and own and not p.title_actor and work.kb.title_kind(p.title) == own:
+            p.affiliation = home  # "the Minister for Foreign Affairs" of a foreign ministry's readout: its own
     for e in work.engagements:
         for i in e.participants:
             p = work.people[i]
