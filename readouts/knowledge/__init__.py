@@ -430,14 +430,14 @@ _CUE_LISTS: dict[str, tuple[str, ...]] = {
 
 # titles.yaml: the grammar of names and titles the actors stage compiles
 _TITLE_LISTS = ("heads", "words", "connectors", "honorifics", "address", "address_phrases", "styles", "ranks",
-                "nobility", "postnominals", "generations", "particles")
+                "nobility", "postnominals", "generations", "particles", "office_modifiers", "group_nouns")
 
 
 def _check_titles(data: dict[str, Any], where: str) -> None:
     """titles.yaml: each word list is a non-empty list of words; ``kinds`` and ``head_complements`` map a word to
     a list of words, ``default_actors`` a title to an actor code."""
     _check_word_lists({"titles": data}, {"titles": _TITLE_LISTS}, where)
-    for key in ("kinds", "head_complements"):
+    for key in ("kinds", "head_complements", "publisher_kinds"):
         node = data.get(key)
         if not isinstance(node, dict) or not node or not all(
                 isinstance(k, str) and isinstance(v, list) and v and all(isinstance(x, str) for x in v)
