@@ -16,7 +16,7 @@ from typing import Any
 
 __all__ = ["Gazetteer", "Token", "tokenize"]
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s)|\w+|['’]s\b|\S")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s)|\w+(?:['’](?!s\b)\w+)*|['’]s\b|\S")
 
 
 @dataclass(frozen=True, slots=True)

@@ -437,3 +437,10 @@ def test_an_unqualified_office_of_the_publishers_kind_is_the_publishers() -> Non
     rec = _extract("Taoiseach Simon Harris met President Emmanuel Macron in Dublin on 4 April 2024. The President "
                    "said the two countries had close ties.", publisher="Department of the Taoiseach, Ireland")
     assert _speakers(rec) == {"Emmanuel Macron": {"FRA"}}
+
+
+def test_a_name_with_an_apostrophe_is_one_word() -> None:
+    rec = _extract("Foreign Minister Gideon Sa'ar met Foreign Minister Penny Wong in Jerusalem on 12 January 2025. "
+                   "Sa'ar thanked Australia for its support.")
+    assert "Gideon Sa'ar" in [p[0] for p in _participants(rec)]
+    assert _speakers(rec) == {"Gideon Sa'ar": {"ISR"}}
