@@ -444,3 +444,11 @@ def test_a_name_with_an_apostrophe_is_one_word() -> None:
                    "Sa'ar thanked Australia for its support.")
     assert "Gideon Sa'ar" in [p[0] for p in _participants(rec)]
     assert _speakers(rec) == {"Gideon Sa'ar": {"ISR"}}
+
+
+def test_a_headline_title_does_not_reach_a_byline_name_across_lines() -> None:
+    rec = _extract("Peters speaks with Ukrainian Foreign Minister\n\nHon Winston Peters\nMinister of Foreign Affairs\n\n"
+                   "Foreign Minister Winston Peters spoke with Ukrainian Foreign Minister Andrii Sybiha on 3 March 2025. "
+                   "Mr Peters said New Zealand stands with Ukraine.")
+    assert ("Winston Peters", "Foreign Minister", "NZL") in _participants(rec)
+    assert _speakers(rec) == {"Winston Peters": {"NZL"}}

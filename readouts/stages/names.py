@@ -83,6 +83,8 @@ HEADLINE_VERBS = {"holds", "hold", "makes", "make", "meets", "meet", "speaks", "
 def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, text: str = "") -> int:
     """End token index of a capitalised name starting at token k (k if none)."""
     hon, ranks = honorifics(kb), kb.name_nobility | kb.name_styles
+    if k < len(tokens) and k > 0 and text and "\n" in text[tokens[k - 1].end:tokens[k].start]:
+        return k  # a name after a title is on the same line (a byline's "Hon Winston Peters" is no headline's)
     k = skip_address(tokens, k, kb)
     while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
