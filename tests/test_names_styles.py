@@ -452,3 +452,11 @@ def test_a_headline_title_does_not_reach_a_byline_name_across_lines() -> None:
                    "Mr Peters said New Zealand stands with Ukraine.")
     assert ("Winston Peters", "Foreign Minister", "NZL") in _participants(rec)
     assert _speakers(rec) == {"Winston Peters": {"NZL"}}
+
+
+def test_a_son_named_after_his_father_is_not_the_father() -> None:
+    rec = _extract("His Majesty King Abdullah II, accompanied by Crown Prince Al Hussein bin Abdullah II, received Greek "
+                   "Foreign Minister George Gerapetritis in Amman on 5 March 2024. The King reaffirmed Jordan's support.")
+    people = [p[0] for p in _participants(rec)]
+    assert "Abdullah II" in people and "Al Hussein bin Abdullah II" in people
+    assert _speakers(rec) == {"Abdullah II": {"JOR"}}

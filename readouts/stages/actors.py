@@ -33,6 +33,7 @@ from . import roles
 from .base import ActorMention, PersonRef, Work
 from .names import (
     HEADLINE_VERBS,
+    LINEAGE,
     MONTHS,
     NOT_NAMES,
     PLACE_ENDS,
@@ -294,6 +295,21 @@ def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str],
     return None
 
 
+def _own_words(words: list[str]) -> list[str]:
+    """The words of a name that are its bearer's own: no regnal number ("Abdullah II" and "Al Hussein bin
+    Abdullah II" share only it) and no father's name after "bin" (up to a family name "Al ...")."""
+    out: list[str] = []
+    fathers = False
+    for x in words:
+        if x in LINEAGE:
+            fathers = True
+        elif fathers and (x in ("al", "el") or x.startswith(("al-", "el-"))):
+            fathers = False
+        if not fathers and not re.fullmatch(r"[ivx]+", x):
+            out.append(x)
+    return out or words
+
+
 class _People:
     def __init__(self, work: Work):
         self.work = work
@@ -337,6 +353,8 @@ class _People:
             a, b = name_words(p.name), name_words(q.name)
             if a == b or words_within(a, b) or words_within(b, a):
                 return True
+            # a regnal number is no family name ("Abdullah II" and "Al Hussein bin Abdullah II" share only it)
+            a, b = _own_words(a), _own_words(b)
             sa = {a[-1], a[0]} if len(a) > 1 else {a[0]}
             sb = {b[-1], b[0]} if len(b) > 1 else {b[0]}
             if len(a) == 1 or len(b) == 1:

@@ -255,7 +255,9 @@ def words_within(short: list[str], long: list[str]) -> bool:
     def fits(s: str, w: str) -> bool:
         return s == w or (len(s.rstrip(".")) == 1 and w.startswith(s.rstrip(".")))
 
-    return any(all(fits(s, long[o + x]) for x, s in enumerate(short)) for o in range(len(long) - len(short) + 1))
+    # a run after "bin"/"ibn" is the father's name ("Abdullah II" in "Al Hussein bin Abdullah II"), not the person
+    return any(all(fits(s, long[o + x]) for x, s in enumerate(short)) and not (o > 0 and long[o - 1] in LINEAGE)
+               for o in range(len(long) - len(short) + 1))
 
 
 def name_words(name: str) -> list[str]:
