@@ -48,7 +48,12 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
     the side's name; salutations, greetings and what both did ("Secretary Pompeo and I met") are left out,
     and so is a paragraph opening with no quotation mark after a speech given as a quotation (the
     publisher's: "During the visit, Minister X also met ...")
-    [speech: salutations, greetings, closings, together_verbs, header_words, host_phrases].
+    [speech: salutations, greetings, closings, together_verbs, header_words, host_phrases]; a release whose
+    engagement its author tells in the first person ("Today I met ..." under "Prime Minister / The Hon X")
+    is the author's from that sentence on (the engagements stage's ``narrator``), and "We agreed ..." in it
+    is what both did;
+  * "His Majesty stressed ..." is the one participant the text styled so; discussing or reviewing
+    something "with" the counterpart is done together ("both sides"), not one side's statement.
 Only participants speak in a document that reports an engagement; nothing is attributed to a person
 merely mentioned.
 """

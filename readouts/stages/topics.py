@@ -257,8 +257,8 @@ def run(work: Work) -> None:
                 x, y = run
                 name = text[x:y]
                 if any(bx <= x < by or bx < y <= by for bx, by in blocked) or any(
-                        w.lower().rstrip("'’s") in work.kb.title_heads or w.lower() in _INSTITUTION
-                        for w in name.split()) or len(name.split()) > 6:
+                        word.lower().rstrip("'’s") in work.kb.title_heads or word.lower() in _INSTITUTION
+                        for word in name.split()) or len(name.split()) > 6:
                     continue
                 add(name, x, y, label, counted=False)  # a subject of its own, not one wording of the entry
                 continue
