@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from record_views import speakers as speakers_of
+
 import readouts
 from readouts.knowledge import load_knowledge
 from readouts.pipeline import STAGES
@@ -22,13 +24,6 @@ def _participants(rec: dict) -> list[tuple[str | None, str | None, str | None]]:
     return [(p["name"], p["title"], p["affiliation"]) for e in rec["engagements"] for p in e["participants"]]
 
 
-def _speakers(rec: dict) -> dict[str, set[str | None]]:
-    out: dict[str, set[str | None]] = {}
-    for s in rec["statements"]:
-        out.setdefault(s["speaker"], set()).add(s["affiliation"])
-    return out
-
-
 # --- 1. an unqualified title refers back only to the same title, else it is the publisher's own ---------
 
 def test_unqualified_prime_minister_is_not_the_foreign_chancellor() -> None:
@@ -39,7 +34,7 @@ def test_unqualified_prime_minister_is_not_the_foreign_chancellor() -> None:
     parts = _participants(rec)
     assert (None, "Prime Minister", "GBR") in parts
     assert ("Olaf Scholz", "Chancellor of Germany", "DEU") in parts
-    assert _speakers(rec) == {"Prime Minister": {"GBR"}}
+    assert speakers_of(rec) == {"Prime Minister": {"GBR"}}
 
 
 def test_unqualified_prime_minister_is_not_the_taoiseach_or_a_premier() -> None:
@@ -48,14 +43,14 @@ def test_unqualified_prime_minister_is_not_the_taoiseach_or_a_premier() -> None:
                        "The Prime Minister said that trade between the two countries had grown.\n")
         names = [p[0] for p in _participants(rec)]
         assert None in names and len(names) == 2, other
-        assert set(_speakers(rec)) == {"Prime Minister"}, other
-        assert side not in _speakers(rec)["Prime Minister"], other
+        assert set(speakers_of(rec)) == {"Prime Minister"}, other
+        assert side not in speakers_of(rec)["Prime Minister"], other
 
 
 def test_the_chancellor_still_refers_back_to_the_chancellor() -> None:
     rec = _extract("The Prime Minister spoke with Chancellor Olaf Scholz of Germany on Thursday evening.\n\n"
                    "The Chancellor said that Germany would host the next round of talks.\n")
-    assert _speakers(rec) == {"Olaf Scholz": {"DEU"}}
+    assert speakers_of(rec) == {"Olaf Scholz": {"DEU"}}
 
 
 # --- 2. a family name that is a function word ("He", "In") ------------------------------------------------
@@ -69,7 +64,7 @@ def test_sentence_initial_he_is_a_pronoun_not_he_lifeng() -> None:
     rec = _extract("Vice Premier He Lifeng received Minister Lawrence Wong in Beijing on 12 May 2023. "
                    "He Lifeng said China valued the partnership. Wong thanked him for the warm welcome. "
                    "He added that Singapore stood ready to expand trade in green technology.")
-    speakers = _speakers(rec)
+    speakers = speakers_of(rec)
     assert speakers["He Lifeng"] == {"CHN"}
     assert not any("Singapore stood ready" in m for m in _mentions(rec, "He Lifeng"))
 
@@ -78,7 +73,7 @@ def test_vice_premier_he_alone_is_a_name() -> None:
     rec = _extract("Vice Premier He received Minister Lawrence Wong in Beijing on 12 May 2023. "
                    "Vice Premier He said China valued the partnership.")
     assert ("He", "Vice Premier", "CHN") in _participants(rec)
-    assert _speakers(rec) == {"He": {"CHN"}}
+    assert speakers_of(rec) == {"He": {"CHN"}}
 
 
 def test_given_name_in_is_no_surname() -> None:
@@ -124,7 +119,7 @@ def test_counselor_is_a_style_and_a_later_surname_is_not_a_known_namesake() -> N
     rec = _extract("Counselor Ahmed Fahmy, the spokesman of the Egyptian Presidency, said that President Abdel Fattah "
                    "El-Sisi received Foreign Minister Sergey Lavrov in Cairo on 5 May 2024. Counselor Fahmy added "
                    "that the talks were constructive.")
-    speakers = _speakers(rec)
+    speakers = speakers_of(rec)
     people = {p[0] for p in _participants(rec)}
     # the spokesman reports the meeting: neither a participant nor a speaker, and never the known Nabil Fahmy
     assert not any(n and (n.startswith("Counselor") or n.endswith("Fahmy")) for n in set(speakers) | people)
@@ -139,7 +134,7 @@ def test_brothers_bin_zayed_are_two_people() -> None:
                    "said the projects would be finished this year.")
     names = _names(rec)
     assert {"Mohamed bin Zayed Al Nahyan", "Mansour bin Zayed Al Nahyan", "Hamdan bin Zayed Al Nahyan"} <= names
-    assert set(_speakers(rec)) == {"Mansour bin Zayed Al Nahyan"}
+    assert set(speakers_of(rec)) == {"Mansour bin Zayed Al Nahyan"}
 
 
 def test_same_given_name_other_father_is_another_person() -> None:
@@ -149,7 +144,7 @@ def test_same_given_name_other_father_is_another_person() -> None:
     parts = _participants(rec)
     assert ("Mohammed bin Hamad Al-Thani", "Chairman of the Qatar Foundation", "QAT") in parts
     assert "Mohammed bin Abdulrahman Al-Thani" in _names(rec)
-    assert set(_speakers(rec)) == {"Mohammed bin Hamad Al-Thani"}
+    assert set(speakers_of(rec)) == {"Mohammed bin Hamad Al-Thani"}
 
 
 # --- 5. "President of the Government", "Head of Government", "Head of State" ------------------------------
@@ -173,7 +168,7 @@ def test_head_of_government_of_a_republic() -> None:
 def test_the_head_of_state_refers_back_to_the_president() -> None:
     rec = _extract("President Uhuru Kenyatta received Prime Minister Narendra Modi at State House in Nairobi on "
                    "11 July 2016. The Kenyan Head of State said Kenya valued India's partnership.")
-    assert _speakers(rec) == {"Uhuru Kenyatta": {"KEN"}}
+    assert speakers_of(rec) == {"Uhuru Kenyatta": {"KEN"}}
 
 
 # --- 6. "to", "on", "in" continue a title only after a head that takes them ------------------------------
@@ -305,7 +300,7 @@ def test_counselor_after_a_comma_title_is_a_style() -> None:
     # "Counselor" is no part of the name, and the spokesman who reports the call takes no part in it
     assert _participants(rec) == [("Abdel Fattah el-Sisi", "President", "EGY"),
                                   ("Giorgia Meloni", "Prime Minister of Italy", "ITA")]
-    assert not any(n.startswith("Counselor") for n in _speakers(rec))
+    assert not any(n.startswith("Counselor") for n in speakers_of(rec))
 
 
 def test_a_rank_after_a_semicolon_and_a_council_title() -> None:
@@ -390,7 +385,7 @@ def test_the_head_of_state_is_the_principal_of_the_title_line() -> None:
                    "noted the importance of cooperation in transport.")
     parts = _participants(rec)
     assert not any(p[0] is None for p in parts) and len(parts) == 2
-    assert _speakers(rec) == {"Kassym-Jomart Tokayev": {"KAZ"}}
+    assert speakers_of(rec) == {"Kassym-Jomart Tokayev": {"KAZ"}}
     # a title line that names its first person with a side names no principal
     names = _people_names("President of Uzbekistan Shavkat Mirziyoyev calls Kassym-Jomart Tokayev\n"
                           "The Head of State received a telephone call on 3 March 2023.")
@@ -426,24 +421,24 @@ def test_an_unqualified_office_of_the_publishers_kind_is_the_publishers() -> Non
             "Minister for Foreign Affairs said the two countries had close ties.")
     ctx = {"publisher": "Department of Foreign Affairs, Ireland"}
     rec = _extract(text, **ctx)
-    assert _speakers(rec).get("Jean-Noel Barrot") is None
+    assert speakers_of(rec).get("Jean-Noel Barrot") is None
     work = Work(text=text, kb=load_knowledge(), context=ctx)
     for _name, stage in STAGES:
         stage(work)
     assert [(p.name, p.affiliation) for p in work.people] == [("Jean-Noel Barrot", "FRA"), (None, "IRL")]
     # without a publisher the office may be the one named before
-    assert _speakers(_extract(text)) == {"Jean-Noel Barrot": {"FRA"}}
+    assert speakers_of(_extract(text)) == {"Jean-Noel Barrot": {"FRA"}}
     # nor does the rule touch an office of another kind ("the President" of an Irish Government readout)
     rec = _extract("Taoiseach Simon Harris met President Emmanuel Macron in Dublin on 4 April 2024. The President "
                    "said the two countries had close ties.", publisher="Department of the Taoiseach, Ireland")
-    assert _speakers(rec) == {"Emmanuel Macron": {"FRA"}}
+    assert speakers_of(rec) == {"Emmanuel Macron": {"FRA"}}
 
 
 def test_a_name_with_an_apostrophe_is_one_word() -> None:
     rec = _extract("Foreign Minister Gideon Sa'ar met Foreign Minister Penny Wong in Jerusalem on 12 January 2025. "
                    "Sa'ar thanked Australia for its support.")
     assert "Gideon Sa'ar" in [p[0] for p in _participants(rec)]
-    assert _speakers(rec) == {"Gideon Sa'ar": {"ISR"}}
+    assert speakers_of(rec) == {"Gideon Sa'ar": {"ISR"}}
 
 
 def test_a_headline_title_does_not_reach_a_byline_name_across_lines() -> None:
@@ -451,7 +446,7 @@ def test_a_headline_title_does_not_reach_a_byline_name_across_lines() -> None:
                    "Foreign Minister Winston Peters spoke with Ukrainian Foreign Minister Andrii Sybiha on 3 March 2025. "
                    "Mr Peters said New Zealand stands with Ukraine.")
     assert ("Winston Peters", "Foreign Minister", "NZL") in _participants(rec)
-    assert _speakers(rec) == {"Winston Peters": {"NZL"}}
+    assert speakers_of(rec) == {"Winston Peters": {"NZL"}}
 
 
 def test_a_son_named_after_his_father_is_not_the_father() -> None:
@@ -459,4 +454,4 @@ def test_a_son_named_after_his_father_is_not_the_father() -> None:
                    "Foreign Minister George Gerapetritis in Amman on 5 March 2024. The King reaffirmed Jordan's support.")
     people = [p[0] for p in _participants(rec)]
     assert "Abdullah II" in people and "Al Hussein bin Abdullah II" in people
-    assert _speakers(rec) == {"Abdullah II": {"JOR"}}
+    assert speakers_of(rec) == {"Abdullah II": {"JOR"}}

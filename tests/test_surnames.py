@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from record_views import speakers as speakers_of
 
 import readouts
 from readouts.knowledge import load_knowledge
@@ -21,13 +22,6 @@ def _participants(rec: dict) -> dict[str, dict]:
     return {p["name"]: p for p in rec["engagements"][0]["participants"]}
 
 
-def _speakers(rec: dict) -> dict[str, set[str | None]]:
-    out: dict[str, set[str | None]] = {}
-    for s in rec["statements"]:
-        out.setdefault(s["speaker"], set()).add(s["affiliation"])
-    return out
-
-
 # --- through the extractor ------------------------------------------------------------------------------
 
 def test_paul_martin_named_in_full_in_2005() -> None:
@@ -36,7 +30,7 @@ def test_paul_martin_named_in_full_in_2005() -> None:
     parts = _participants(rec)
     assert parts["Paul Martin"]["affiliation"] == "CAN"
     assert parts["George W. Bush"]["affiliation"] == "USA"
-    assert _speakers(rec) == {"Paul Martin": {"CAN"}}
+    assert speakers_of(rec) == {"Paul Martin": {"CAN"}}
 
 
 def test_micheal_martin_named_in_full_in_2021() -> None:
@@ -45,7 +39,7 @@ def test_micheal_martin_named_in_full_in_2021() -> None:
     parts = _participants(rec)
     assert parts["Micheál Martin"]["affiliation"] == "IRL"
     assert parts["Joe Biden"]["affiliation"] == "USA"
-    assert _speakers(rec) == {"Micheál Martin": {"IRL"}}
+    assert speakers_of(rec) == {"Micheál Martin": {"IRL"}}
 
 
 def test_bare_prime_minister_martin_in_2005_is_canadian_by_date() -> None:
@@ -55,7 +49,7 @@ def test_bare_prime_minister_martin_in_2005_is_canadian_by_date() -> None:
     assert parts["Martin"]["affiliation"] == "CAN"
     assert parts["Martin"]["role"] == "head_of_government"
     assert parts["Sergey Lavrov"]["affiliation"] == "RUS"
-    assert _speakers(rec) == {"Martin": {"CAN"}}
+    assert speakers_of(rec) == {"Martin": {"CAN"}}
 
 
 def test_bare_prime_minister_martin_dated_by_publication_only() -> None:
@@ -63,7 +57,7 @@ def test_bare_prime_minister_martin_dated_by_publication_only() -> None:
             "Martin said that Canada wanted closer ties on Arctic research.")
     rec = _extract(text, published="2005-05-04")
     assert _participants(rec)["Martin"]["affiliation"] == "CAN"
-    assert _speakers(rec) == {"Martin": {"CAN"}}
+    assert speakers_of(rec) == {"Martin": {"CAN"}}
     # the same text in 2021: the Prime Minister (Taoiseach) named Martin then is Irish
     rec = _extract(text, published="2021-03-17")
     assert _participants(rec)["Martin"]["affiliation"] == "IRL"
@@ -73,7 +67,7 @@ def test_bare_taoiseach_martin_in_2021() -> None:
     rec = _extract("On March 17, 2021, Taoiseach Martin held a virtual meeting with President Joe Biden. "
                    "Martin said that Ireland valued its close ties with the United States.")
     assert _participants(rec)["Martin"]["affiliation"] == "IRL"
-    assert _speakers(rec) == {"Martin": {"IRL"}}
+    assert speakers_of(rec) == {"Martin": {"IRL"}}
 
 
 def test_condoleezza_rice_in_2007() -> None:
@@ -83,7 +77,7 @@ def test_condoleezza_rice_in_2007() -> None:
     assert parts["Condoleezza Rice"]["affiliation"] == "USA"
     assert parts["Condoleezza Rice"]["role"] == "foreign_minister"
     assert parts["Sergey Lavrov"]["affiliation"] == "RUS"
-    assert _speakers(rec) == {"Condoleezza Rice": {"USA"}}
+    assert speakers_of(rec) == {"Condoleezza Rice": {"USA"}}
 
 
 def test_susan_rice_at_the_un_in_2010() -> None:
@@ -92,7 +86,7 @@ def test_susan_rice_at_the_un_in_2010() -> None:
     parts = _participants(rec)
     assert parts["Susan Rice"]["affiliation"] == "USA"
     assert parts["Susan Rice"]["role"] != "foreign_minister"
-    assert _speakers(rec) == {"Susan Rice": {"USA"}}
+    assert speakers_of(rec) == {"Susan Rice": {"USA"}}
 
 
 def test_bare_rice_in_2010_is_susan_rice_by_date() -> None:
@@ -101,7 +95,7 @@ def test_bare_rice_in_2010_is_susan_rice_by_date() -> None:
     rice = _participants(rec)["Rice"]
     assert rice["affiliation"] == "USA"
     assert rice["title"] == "Ambassador to the United Nations"  # Susan Rice's role on that day
-    assert _speakers(rec) == {"Rice": {"USA"}}
+    assert speakers_of(rec) == {"Rice": {"USA"}}
 
 
 def test_bare_secretary_rice_in_2007_is_condoleezza_rice() -> None:
@@ -109,7 +103,7 @@ def test_bare_secretary_rice_in_2007_is_condoleezza_rice() -> None:
                    "Rice said that the United States wanted progress on missile defense.")
     rice = _participants(rec)["Rice"]
     assert (rice["affiliation"], rice["role"]) == ("USA", "foreign_minister")
-    assert _speakers(rec) == {"Rice": {"USA"}}
+    assert speakers_of(rec) == {"Rice": {"USA"}}
 
 
 def test_bare_clinton_in_2010_is_hillary_clinton() -> None:
@@ -117,7 +111,7 @@ def test_bare_clinton_in_2010_is_hillary_clinton() -> None:
                    "Clinton said that the United States valued the new start in relations.")
     clinton = _participants(rec)["Clinton"]
     assert (clinton["affiliation"], clinton["role"]) == ("USA", "foreign_minister")
-    assert _speakers(rec) == {"Clinton": {"USA"}}
+    assert speakers_of(rec) == {"Clinton": {"USA"}}
 
 
 def test_the_one_named_in_full_wins_over_the_date() -> None:
@@ -127,7 +121,7 @@ def test_the_one_named_in_full_wins_over_the_date() -> None:
     parts = _participants(rec)
     assert set(parts) == {"Condoleezza Rice", "Sergey Lavrov"}
     assert parts["Condoleezza Rice"]["role"] == "foreign_minister"
-    assert _speakers(rec) == {"Condoleezza Rice": {"USA"}}
+    assert speakers_of(rec) == {"Condoleezza Rice": {"USA"}}
 
 
 def test_earlier_full_name_wins_for_a_title_and_surname() -> None:
@@ -137,7 +131,7 @@ def test_earlier_full_name_wins_for_a_title_and_surname() -> None:
     parts = _participants(rec)
     assert parts["Paul Martin"]["affiliation"] == "CAN"
     assert "Martin" not in parts
-    assert _speakers(rec).get("Paul Martin") == {"CAN"}
+    assert speakers_of(rec).get("Paul Martin") == {"CAN"}
 
 
 # --- the lookup itself ----------------------------------------------------------------------------------
