@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 import readouts
+from readouts.config import Config
+from readouts.knowledge import load_knowledge
+from readouts.nlp import load_backend
+from readouts.stages import dates, segment
+from readouts.stages.base import Work
 
 CASES = [
     ("On September 27, 2021, Foreign Minister Ana Lima of Portugal met with X.", None, "2021-09-27"),
@@ -33,3 +38,29 @@ def test_engagement_date(text: str, published: str | None, want: str | None) -> 
     text = text.replace(" X", " President Emmanuel Macron of France")
     rec = readouts.extract(text, {"published": published})
     assert rec.engagements[0].date == want
+
+
+def _dated(text: str) -> Work:
+    """The text through the segment and dates stages."""
+    work = Work(text=text, kb=load_knowledge(), doc=next(load_backend(Config().model).tokens([text])))
+    segment.run(work)
+    dates.run(work)
+    return work
+
+
+def test_a_weekday_a_sentence_announces_is_the_coming_one() -> None:
+    text = ("KYODO NEWS - Jul 18, 2022\n\nTOKYO - Japanese Foreign Minister Yoshimasa Hayashi and his South Korean "
+            "counterpart Park Jin held talks on Monday in Tokyo. Park is scheduled to meet Prime Minister Fumio Kishida "
+            "on Tuesday. He met Vice Minister Mori on Sunday.")
+    work = _dated(text)
+    got = {work.text[d.start:d.end]: d.value for d in work.dates}
+    assert got["on Monday"] == "2022-07-18"
+    assert got["on Tuesday"] == "2022-07-19"  # announced: the coming Tuesday
+    assert got["on Sunday"] == "2022-07-17"  # told: the last Sunday
+
+
+def test_a_weekday_after_reported_future_words_is_still_told() -> None:
+    work = _dated("7 February 2017\n\nRussia and Armenia will continue coordinating their positions, Foreign Minister "
+                  "Sergey Lavrov said following talks with his counterpart on Tuesday.")
+    got = {work.text[d.start:d.end]: d.value for d in work.dates}
+    assert got["on Tuesday"] == "2017-02-07"

@@ -53,6 +53,12 @@ _REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|"
                   re.I)
 
 
+_TOLD_OR_DONE = re.compile(r"\b(?:said|says|told|stated|noted|added|met|held|spoke|discussed|agreed|was|were)\b", re.I)
+# what a sentence announces, before a weekday it names: that weekday is the coming one
+_AHEAD = re.compile(r"\b(?:will|shall|(?:is|are) (?:scheduled|due|expected|set|slated) to|plans? to|to be held|"
+                    r"next|upcoming|forthcoming)\b", re.I)
+
+
 def _mk(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -168,10 +174,20 @@ def run(work: Work) -> None:
                 value = (pub - dt.timedelta(days=1)).isoformat()
             elif m.group("wd") or m.group("wd2"):
                 wd = WEEKDAYS.index((m.group("wd") or m.group("wd2")).lower())
-                back = (pub.weekday() - wd) % 7
-                if word.startswith("last") and back == 0:
-                    back = 7
-                value = (pub - dt.timedelta(days=back)).isoformat()
+                sent = work.sentence_of(m.start())
+                lead = work.text[sent.start:m.start()] if sent is not None else ""
+                # the announcing words of the weekday's own clause: after the last verb of telling or doing
+                # ("X will continue ..., Lavrov said following talks on Tuesday" tells a past Tuesday)
+                told = list(_TOLD_OR_DONE.finditer(lead))
+                lead = lead[told[-1].end():] if told else lead
+                if _AHEAD.search(lead[-120:]) and not word.startswith("last"):
+                    # "Park is scheduled to meet Prime Minister Kishida on Tuesday": the coming one
+                    value = (pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)).isoformat()
+                else:
+                    back = (pub.weekday() - wd) % 7
+                    if word.startswith("last") and back == 0:
+                        back = 7
+                    value = (pub - dt.timedelta(days=back)).isoformat()
             elif m.group("lm"):
                 month = MONTHS[m.group("lm").lower()]
                 year = pub.year if month < pub.month else pub.year - 1
