@@ -117,20 +117,24 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
     return "meeting", "in_person", matches
 
 
-# offices that speak about an engagement rather than take part in it
-_REPORTER = re.compile(r"\b(?:[Ss]pokes(?:man|woman|person)|[Pp]ress [Ss]ecretary|[Pp]ress [Ss]ervice|[Pp]ress [Oo]ffice"
-                       r"|[Ii]nformation [Oo]ffice)\b")
-
-
-_REPORTER_BEFORE = re.compile(_REPORTER.pattern + r"[^.;,]{0,60},\s*(?:\S+\s+){0,1}$")  # "The Spokesman ..., Counselor X"
+def _reporters(work: Work) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The offices that speak about an engagement rather than take part in it (cues.yaml
+    statements.reporting_offices), as a title and as a phrase before a name ("The Spokesman ..., Counselor X")."""
+    cache = work.kb.__dict__.setdefault("_cache", {})
+    if "eng_reporters" not in cache:
+        offices = "|".join(re.escape(str(o)) for o in work.kb.cues["statements"]["reporting_offices"])
+        office = re.compile(r"\b(?:" + offices + r")\b", re.I)
+        cache["eng_reporters"] = (office, re.compile(office.pattern + r"[^.;,]{0,60},\s*(?:\S+\s+){0,1}$", re.I))
+    return cache["eng_reporters"]
 
 
 def _participants_in(work: Work, s: Sentence) -> list[int]:
     out: list[int] = []
     text = work.text
+    office, office_before = _reporters(work)
     for (a, b), i in work.people_in(s.start, s.end):
         title = work.people[i].title or ""
-        if _REPORTER.search(title) or _REPORTER_BEFORE.search(text, max(s.start, a - 90), a) or re.match(r"[\s,]*(?:has\s+)?(?:reported|said|told (?:reporters|journalists|the "
+        if office.search(title) or office_before.search(text, max(s.start, a - 90), a) or re.match(r"[\s,]*(?:has\s+)?(?:reported|said|told (?:reporters|journalists|the "
                                                 r"press)|informed|announced)\W*$", text[b:s.end]) \
                 and re.search(r",\s*(?:\S+\s+){0,6}$", text[max(s.start, a - 60):a]):
             continue  # who tells of the engagement ("..., Akorda's press secretary Berik Uali reported") took no part

@@ -24,7 +24,7 @@ Attribution patterns (the cue verbs, and the word lists named below in [brackets
     with a cue in the past) ends a continuation and is attributed to no person;
   * a reporter's clause ("The Spokesman for the Presidency, Counselor X, stated that ...", "the statement
     said") is nobody's statement; a participant's act it reports ("... that President Y stressed ...",
-    "..., where President Y stressed ...") is Y's [statements.reporters, statements.reporting_verbs];
+    "..., where President Y stressed ...") is Y's [statements.reporting_offices, reporters, reporting_verbs];
   * transcripts: a paragraph opening with a participant's label ("President of Russia Vladimir Putin:
     ...") starts that person's turn, which runs over the next paragraphs until another label
     ("QUESTION:", another speaker's).
@@ -115,7 +115,7 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
             "joint": words_re(st["joint_subjects"]),
             # "The Spokesman for the Presidency, Counselor X, stated that ...": a reporter's clause
             "reporter": re.compile(r"\W*(?:(?P<front>[^,\"“]{0,80}),\s*)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|joint|official|"
-                                   r"presidential|\w+['’]s)\s+){0,4}?(?:" + _alt(st["reporters"]) + r")\b[^;:\"“]{0,120}?\s+(?:also\s+|further\s+)?(?:" +
+                                   r"presidential|\w+['’]s)\s+){0,4}?(?:" + _alt(st["reporting_offices"] + st["reporters"]) + r")\b[^;:\"“]{0,120}?\s+(?:also\s+|further\s+)?(?:" +
                                    _alt(st["reporting_verbs"]) + r")\s*(?:that\b|,)?\s*", re.I),
             "side": re.compile(r"^(?:the\s+)?(?:[\w.’'-]+\s+){1,3}(?:" + "|".join(st["side_subjects"]) + r")\b", re.I),
             # "X spoke with Y ... and expressed his appreciation ...": a second predicate of the same subject
