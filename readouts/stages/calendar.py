@@ -25,7 +25,7 @@ import re
 
 from ..knowledge import Summit
 from .base import EngagementDraft, Sentence, Work
-from .dates import WEEKDAYS
+from .dates import BEFORE, WEEKDAYS
 
 __all__ = ["run"]
 
@@ -35,7 +35,7 @@ _OTHER_DAY = re.compile(r"\b(?:yesterday|tomorrow|last (?:week|month|year)|earli
 # an engagement the sentence recalls rather than reports ("they recalled their meeting at the G20 Summit")
 _RECALLED = re.compile(r"\b(?:recall\w*|last met|previous(?:ly)?|earlier|former)\b", re.I)
 _YEAR = re.compile(r"(?<![\d/–-])(?P<year>(?:19|20)\d{2})(?![\d/])(?!\s*[–-]\s*(?:19|20)?\d{2}\b)")
-_BEFORE_IT = re.compile(r"\b(?:ahead of|in (?:the )?run-up to|in preparation for|before|prior to|to prepare for)\s+"
+_BEFORE_IT = re.compile(r"\b(?:" + BEFORE + r"|before)\s+"
                         r"(?:the\s+|this\s+\w+'s\s+|next\s+\w+'s\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|plans?|planned|next|upcoming|forthcoming|by|until|till|towards?|"
                      r"through|ahead of|vision|goal|target)\b", re.I)

@@ -18,6 +18,7 @@ import re
 
 from . import datelines
 from .base import ActorMention, EngagementDraft, Sentence, Work
+from .dates import BEFORE
 
 __all__ = ["run"]
 
@@ -158,7 +159,7 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
     cut = re.compile(r"\b(?:said|stressed|noted|discussed|agreed|expressed)\b").search(text, first_cue)
     scope = text[:cut.start()] if cut else text
     for m in _LOC.finditer(scope):
-        if re.search(r"\b(?:ahead of|in (?:the )?run-up to|in preparation for|prior to)\b[^,;]{0,60}$", scope[:m.start()]):
+        if re.search(r"\b(?:" + BEFORE + r")\b[^,;]{0,60}$", scope[:m.start()]):
             continue  # "ahead of the NATO Summit in Vilnius": the place of what comes later
         loc = m.group("loc").rstrip(".,")
         loc = re.sub(r"^the\s+", "the ", loc)
