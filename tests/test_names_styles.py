@@ -455,3 +455,60 @@ def test_a_son_named_after_his_father_is_not_the_father() -> None:
     people = [p[0] for p in _participants(rec)]
     assert "Abdullah II" in people and "Al Hussein bin Abdullah II" in people
     assert speakers_of(rec) == {"Abdullah II": {"JOR"}}
+
+
+# --- subject areas and departments inside titles ------------------------------------------------------------
+
+def test_a_subject_area_after_for_is_part_of_the_title_and_no_side() -> None:
+    rec = _extract("On March 3, 2021, Foreign Secretary Marcelo Ebrard met with Undersecretary for Latin America and "
+                   "the Caribbean, Maximiliano Reyes, and U.S. Special Representative for Afghanistan Reconciliation "
+                   "Zalmay Khalilzad in Mexico City.\n")
+    parts = _participants(rec)
+    assert ("Maximiliano Reyes", "Undersecretary for Latin America and the Caribbean", "MEX") in parts
+    assert ("Zalmay Khalilzad", "U.S. Special Representative for Afghanistan Reconciliation", "USA") in parts
+
+
+def test_an_area_ends_where_the_name_begins_and_before_another_title() -> None:
+    rec = _extract("Secretary Blinken met with Under Secretary of State for Arms Control and International Security "
+                   "Bonnie Jenkins and Czech Minister of Foreign Affairs Jan Lipavsky in Washington on May 4, 2022.\n")
+    parts = _participants(rec)
+    assert ("Bonnie Jenkins", "Under Secretary of State for Arms Control and International Security", "USA") in parts
+    assert ("Jan Lipavsky", "Foreign Minister", "CZE") in parts
+    assert [p for p in parts if p[0] == "Blinken"] == [("Blinken", "Secretary", "USA")]
+
+
+def test_a_department_after_of_the_is_part_of_the_title_and_its_region_no_side() -> None:
+    rec = _extract("Deputy Foreign Minister Sergey Ryabkov met with Director of the North America Department of the "
+                   "Russian Foreign Ministry Alexander Darchiev and U.S. Ambassador Lynne Tracy in Moscow on June 2, "
+                   "2023.\n")
+    assert ("Alexander Darchiev", "Director of the North America Department of the Russian Foreign Ministry",
+            "RUS") in _participants(rec)
+
+
+def test_relations_with_a_body_continue_a_title() -> None:
+    rec = _extract("On June 5, 2023, the French Minister for Relations with Parliament Olivier Véran met Special Envoy "
+                   "for Climate John Kerry in Paris.\n")
+    parts = _participants(rec)
+    assert ("Olivier Véran", "French Minister for Relations with Parliament", "FRA") in parts
+    assert ("John Kerry", "Special Envoy for Climate", "USA") in parts
+
+
+def test_a_list_of_envoys_keeps_each_title_with_its_own_name() -> None:
+    rec = _extract("Secretary Blinken met with Special Envoy for the Horn of Africa Mike Hammer, Special Presidential "
+                   "Envoy for Climate John Kerry, Assistant Secretary of State for East Asian and Pacific Affairs Daniel "
+                   "Kritenbrink and UN Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator "
+                   "Martin Griffiths in Washington on May 4, 2022.\n")
+    titles = {p[0]: p[1] for p in _participants(rec)}
+    assert titles["Mike Hammer"] == "Special Envoy for the Horn of Africa"
+    assert titles["John Kerry"] == "Special Presidential Envoy for Climate"
+    assert titles["Daniel Kritenbrink"] == "Assistant Secretary of State for East Asian and Pacific Affairs"
+    assert titles["Martin Griffiths"] == ("UN Under-Secretary-General for Humanitarian Affairs and Emergency Relief "
+                                          "Coordinator")
+    assert not rec["engagements"][0]["topics"]  # "East Asian" inside an office is no subject
+
+
+def test_the_president_is_not_the_presidential_spokesperson() -> None:
+    rec = _extract("Presidential Spokesperson Harry Roque said the President met Chinese Ambassador Huang Xilian on "
+                   "Monday.\n")
+    names = [p[0] for p in _participants(rec)]
+    assert "Harry Roque" not in names and None in names

@@ -111,8 +111,85 @@ def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], k
     return True
 
 
-def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
-    """Title phrases as (first token, end token, preceded by a determiner)."""
+def _heads_ahead(tokens: list[Token], k: int, kb: Any) -> bool:
+    """Does a new title start at token k: capitalised words up to the next lower-case one holding a head
+    ("and Czech Minister of ...", "and the Deputy Foreign Minister")?"""
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    while k < len(tokens) and (tokens[k].is_cap or tokens[k].text in ("-", "‑")):
+        if tokens[k].lower in kb.title_heads:
+            return True
+        k += 1
+    return False
+
+
+def _area(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: Any, text: str,
+          name_starts: set[int], areas: set[int]) -> int:
+    """Where a title run that stopped at token j goes on through capitalised words no title list holds
+    (j when it does not):
+    * a department after "of the" ending in a title word: "Director of the North America Department";
+    * a subject area after "for" (or a complement's "with"): "Under Secretary of State for Arms Control and
+      International Security Bonnie Jenkins", "Undersecretary for Latin America and the Caribbean, Maximiliano
+      Reyes", "Assistant Secretary for European and Eurasian Affairs Karen Donfried". The area ends where a
+      name the knowledge or the named-entity model knows begins, at a comma, or before the last two words
+      (a name) of three or more; it never crosses an "and" that starts another title ("and Czech Minister").
+    The area's tokens go into ``areas``: an actor inside one ("the North America Department") is no side."""
+    n = len(tokens)
+    if j >= n or j <= i or not tokens[j].is_cap or j in name_starts or j in actor_tok \
+            or "\n" in text[tokens[j - 1].end:tokens[j].start]:
+        return j
+    prev, address = tokens[j - 1].lower, honorifics(kb) | kb.name_nobility | kb.name_styles
+    if prev == "the" and j - 2 >= i and tokens[j - 2].lower == "of":
+        k = j
+        while k < n and k - j < 4 and tokens[k].is_cap and tokens[k].lower not in kb.title_words and k not in name_starts:
+            k += 1
+        if not (k > j and k < n and tokens[k].lower in kb.title_words and tokens[k].is_cap):
+            return j
+        areas.update(range(j, k))
+        return k
+    if prev == "the" and tokens[j - 2].lower == "for":
+        prev = "for"  # "Special Envoy for the Horn of Africa Mike Hammer"
+    if prev not in ("for", "with", "and", "&") or not any(t.lower == "for" for t in tokens[i:j]):
+        return j
+    e = j
+    while e < n and e not in name_starts and "\n" not in text[tokens[e - 1].end:tokens[e].start]:
+        if tokens[e].is_cap and tokens[e].lower not in kb.title_heads and tokens[e].lower not in address:
+            e += 1
+        elif tokens[e].lower == "of" and e + 1 < n and tokens[e + 1].is_cap and e + 1 not in name_starts:
+            e += 1  # "the Horn of Africa"
+        elif tokens[e].lower in ("and", "&") and e + 1 < n and (
+                tokens[e + 1].is_cap or (tokens[e + 1].lower == "the" and e + 2 < n and tokens[e + 2].is_cap)):
+            if _heads_ahead(tokens, e + 1, kb) and (tokens[e + 1].lower == "the" or e + 1 in actor_tok
+                                                     or tokens[e + 1].lower in address):
+                break  # "... Bonnie Jenkins and Czech Minister ...": another person's title
+            e += 2 if tokens[e + 1].lower == "the" else 1
+        else:
+            break
+    if e < n and tokens[e].lower in kb.title_heads:
+        pass  # "for Humanitarian Affairs and Emergency Relief Coordinator": the title goes on
+    elif not (e < n and (e in name_starts or (tokens[e].text == "," and not _heads_ahead(tokens, e + 1, kb)))):
+        # the last two words are a name ("... Security Bonnie Jenkins", "... Horn of Africa Mike Hammer, Special
+        # Presidential Envoy ...": a comma before another title ends a list, not the area)
+        e = e - 2 if e - j >= 3 else j
+    areas.update(range(j, e))
+    return e
+
+
+def _no_office(seg: list[Token], kb: Any) -> bool:
+    """Is a title no office, only a royal style or a relation ("His Royal Highness Prince", "his Indian
+    counterpart"), so that an office in apposition after the name is the person's ("..., Minister of ...")? Not "Special Envoy for the
+    Horn of Africa", whose next appositive is the next person's ("Mike Hammer, Special Presidential Envoy ...")."""
+    styles = kb.name_nobility | kb.name_styles | {"king", "queen", "emir", "amir", "sultan", "emperor", "prince", "crown", "counterpart"}
+    return not any(t.lower in kb.title_heads and t.lower not in styles for t in seg)
+
+
+def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str,
+                name_starts: frozenset[int] | set[int] = frozenset(),
+                areas: set[int] | None = None) -> list[tuple[int, int, bool]]:
+    """Title phrases as (first token, end token, preceded by a determiner); ``name_starts``: tokens where a
+    name the knowledge or the named-entity model knows begins (a subject area in a title ends there);
+    ``areas`` receives the tokens of subject areas and departments inside titles (see _area)."""
+    areas = set() if areas is None else areas
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
     takes = _complements(kb)
     words = words | {w for w in rank_grammar(kb)[1] if w.isalpha()}
@@ -120,10 +197,17 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     i, n = 0, len(tokens)
     while i < n:
         j = i
-        while j < n and (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
-                         or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
-                         or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
-                         or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+        while j < n:
+            if not (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
+                    or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
+                    or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
+                    or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+                end = _area(tokens, i, j, actor_tok, kb, text, set(name_starts), areas) if any(
+                    t.lower in heads for t in tokens[i:j]) else j
+                if end == j:
+                    break
+                j = end
+                continue
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
                     and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
                     and j not in actor_tok):
@@ -429,14 +513,19 @@ def run(work: Work) -> None:
         """The side a title names: its first actor, not one it is sent "to" ("Ambassador of Japan to
         China" is Japan's, "Ambassador to the United Nations" no one's by the title)."""
         for m in work.actor_mentions:
-            if tokens[ti].start <= m.start and m.end <= tokens[tj - 1].end:
+            if tokens[ti].start <= m.start and m.end <= tokens[tj - 1].end and m.start not in area_chars:
                 before = re.search(r"\b(\w+)\s+(?:the\s+)?$", text[tokens[ti].start:m.start])
-                if before and before.group(1).lower() == "to":
-                    continue
+                if before and before.group(1).lower() in ("to", "for"):
+                    continue  # "Special Representative for Afghanistan Reconciliation": a portfolio, not a side
                 return m.code
         return None
 
-    runs = _title_runs(tokens, actor_tok, kb, text)
+    tok_at = {t.start: k for k, t in enumerate(tokens)}
+    name_starts = {ti for _a, _b, _known, ti, _tj in known_hits} | {
+        tok_at[a] for a, _b, label in work.entities if label == "PERSON" and a in tok_at}
+    areas: set[int] = set()
+    runs = _title_runs(tokens, actor_tok, kb, text, name_starts, areas)
+    area_chars = {tokens[k].start for k in areas}
     run_at = {r[0]: r for r in runs}
     pending: list[tuple[tuple[int, int], PersonRef, int]] = []  # (span, ref, order) added in text order
 
@@ -524,7 +613,7 @@ def run(work: Work) -> None:
                 comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
             if comp and not tactor and j + 1 < len(tokens):
                 ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
-            if kb.title_kind(ttl) is None:
+            if kb.title_kind(ttl) is None and _no_office(tokens[a:b], kb):
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
@@ -729,9 +818,10 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         # unqualified one of a readout is the publisher's own
         same_side = (bool(ref.title_actor) and p_side == ref.title_actor) or _abbreviates(ref.title, pt) \
             or _abbreviates(p.title or "", t)
-        if kind and pk and kind != pk and t not in pt:
+        within = re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", pt) is not None  # not "Presidential ..."
+        if kind and pk and kind != pk and not within:
             continue  # "the Foreign Minister" is not "the Prime Minister", for all their one head word
-        if pt and (t == pt or t in pt):
+        if pt and within:
             cands.append((3, i))
         elif pt and head in pt.split():
             cands.append((2, i))

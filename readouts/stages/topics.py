@@ -262,6 +262,8 @@ def run(work: Work) -> None:
                     continue
                 add(name, x, y, label, counted=False)  # a subject of its own, not one wording of the entry
                 continue
+        if any(bx <= a < by for bx, by in blocked):
+            continue  # "East Asian" in "Assistant Secretary of State for East Asian and Pacific Affairs": an office
         # the text's own words, unless long or a verb's ("invest in" is the taxonomy's "investment")
         verbal = surface.split()[-1].lower() in STOP_WORDS
         add(surface if len(surface) <= 40 and not verbal else label, a, b, label)
