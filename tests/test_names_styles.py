@@ -512,3 +512,22 @@ def test_the_president_is_not_the_presidential_spokesperson() -> None:
                    "Monday.\n")
     names = [p[0] for p in _participants(rec)]
     assert "Harry Roque" not in names and None in names
+
+
+def test_the_pope_and_the_curia_are_the_holy_sees() -> None:
+    rec = _extract("Pope Francis received in audience Secretary of State Antony Blinken at the Vatican on 3 May 2023. "
+                   "Cardinal Pietro Parolin, Secretary of State of the Holy See, and Archbishop Paul Richard Gallagher, "
+                   "Secretary for Relations with States, also took part. The Holy Father said that peace in Ukraine "
+                   "was the first concern.\n")
+    parts = _participants(rec)
+    assert ("Francis", "Pope", "VAT") in parts
+    assert ("Pietro Parolin", "Secretary of State of the Holy See", "VAT") in parts
+    assert ("Paul Richard Gallagher", "Secretary for Relations with States", "VAT") in parts
+    assert rec["engagements"][0]["initiator"] == "VAT"
+    assert speakers_of(rec) == {"Francis": {"VAT"}}
+
+
+def test_a_high_commissioner_to_a_state_is_his_own_sides_and_no_later_prime_minister() -> None:
+    rec = _extract("High Commissioner of Bangladesh to India Mr. Tariq A. Karim called on Prime Minister Manmohan Singh "
+                   "in New Delhi on 4 May 2012. He conveyed the greetings of the Prime Minister of Bangladesh.\n")
+    assert ("Tariq A. Karim", "High Commissioner of Bangladesh to India", "BGD") in _participants(rec)

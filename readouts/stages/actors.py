@@ -175,12 +175,12 @@ def _area(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: An
     return e
 
 
-def _no_office(seg: list[Token], kb: Any) -> bool:
+def _no_office(seg: list[str], kb: Any) -> bool:
     """Is a title no office, only a royal style or a relation ("His Royal Highness Prince", "his Indian
     counterpart"), so that an office in apposition after the name is the person's ("..., Minister of ...")? Not "Special Envoy for the
     Horn of Africa", whose next appositive is the next person's ("Mike Hammer, Special Presidential Envoy ...")."""
     styles = kb.name_nobility | kb.name_styles | {"king", "queen", "emir", "amir", "sultan", "emperor", "prince", "crown", "counterpart"}
-    return not any(t.lower in kb.title_heads and t.lower not in styles for t in seg)
+    return not any(w.lower() in kb.title_heads and w.lower() not in styles for w in seg)
 
 
 def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str,
@@ -613,7 +613,7 @@ def run(work: Work) -> None:
                 comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
             if comp and not tactor and j + 1 < len(tokens):
                 ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
-            if kb.title_kind(ttl) is None and _no_office(tokens[a:b], kb):
+            if kb.title_kind(ttl) is None and _no_office([t.text for t in tokens[a:b]], kb):
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
@@ -817,7 +817,8 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         # Scholz", "the Taoiseach", "Premier Li") is the same office only for the same side: the
         # unqualified one of a readout is the publisher's own
         same_side = (bool(ref.title_actor) and p_side == ref.title_actor) or _abbreviates(ref.title, pt) \
-            or _abbreviates(p.title or "", t)
+            or _abbreviates(p.title or "", t) or (p_side is not None and roles.default_actor(work, ref.title) == p_side)
+        # (the last: an office that implies its side, "the Holy Father" of the Holy See's Pope)
         within = re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", pt) is not None  # not "Presidential ..."
         if kind and pk and kind != pk and not within:
             continue  # "the Foreign Minister" is not "the Prime Minister", for all their one head word
@@ -830,8 +831,9 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         elif known_role and (head in known_role.title.lower().split()
                              or (kind and known_role.kind == kind and same_side)):
             cands.append((1, i))
-        elif ref.title_actor and p_side == ref.title_actor and kind and pk is None:
-            cands.append((1, i))  # "his Omani counterpart" ... "the Omani Foreign Minister"
+        elif ref.title_actor and p_side == ref.title_actor and kind and pk is None \
+                and _no_office(re.findall(r"[\w-]+", pt), work.kb):
+            cands.append((1, i))  # "his Omani counterpart" ... "the Omani Foreign Minister" (not a High Commissioner)
     # "the Prime Minister" of a readout is the publisher's own, unqualified one ("Prime Minister
     # Netanyahu"), not "the Bulgarian Prime Minister"; among equals, the first named
     best = None

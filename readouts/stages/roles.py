@@ -23,7 +23,7 @@ from collections import Counter
 from . import datelines
 from .base import PersonRef, Work
 
-__all__ = ["publisher_kind", "publisher_side", "run"]
+__all__ = ["default_actor", "publisher_kind", "publisher_side", "run"]
 
 
 def _day(work: Work) -> dt.date | None:
@@ -54,7 +54,9 @@ def _holder_of(work: Work, title: str, actor: str | None, day: dt.date | None) -
     return found[0] if len(found) == 1 else None
 
 
-def _default_actor(work: Work, title: str | None) -> str | None:
+def default_actor(work: Work, title: str | None) -> str | None:
+    """The organisation an office implies without naming it (titles.yaml ``default_actors``: "the
+    Secretary-General" -> UN, "the Holy Father" -> VAT), or None."""
     if not title:
         return None
     t = title.lower().replace("’", "'").removesuffix("'s").strip()
@@ -93,7 +95,7 @@ def run(work: Work) -> None:
             p.affiliation = p.title_actor
         _from_knowledge(work, p, day)
         if p.affiliation is None:
-            p.affiliation = _default_actor(work, p.title)
+            p.affiliation = default_actor(work, p.title)
     # home, the publishing side: a state agency's dateline when its side took part or hosted; else the side
     # of the first participant not qualified by an actor in the title; else (all qualified) the first named
     home = None
