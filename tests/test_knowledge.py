@@ -96,3 +96,18 @@ def test_a_malformed_grammar_of_titles_is_a_clear_error(load_edited: Any, edit: 
 
 def test_the_shipped_titles_pass(load_edited: Any) -> None:
     load_edited("titles.yaml", lambda d: None)
+
+
+def test_cities_are_places_of_their_state_and_never_a_name_of_an_actor() -> None:
+    kb = load_knowledge()
+    assert kb.city_forms["geneva"] == "CHE" and kb.city_forms["new york"] == "USA"
+    assert not set(kb.city_forms) & set(kb.actor_forms)  # a city is never read as its state ("Sochi" is no Russia)
+    assert kb.place_codes("talks in Geneva") == []
+
+
+@pytest.mark.parametrize("line, place", [("New York, 22 September 2023", "New York"),
+                                         ("Geneva, Switzerland, 4 March 2022", "Geneva, Switzerland")])
+def test_a_line_with_a_city_alone_places_the_meeting_under_it(line: str, place: str) -> None:
+    rec = readouts.extract(f"{line}\n\nForeign Minister Ignazio Cassis met Russian Foreign Minister Sergey Lavrov "
+                           "today.\n").to_dict()
+    assert rec["engagements"][0]["location"] == place

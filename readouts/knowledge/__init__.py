@@ -50,6 +50,7 @@ class Actor:
     seats: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()  # other cities where diplomacy is done: places, never names of the actor
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class Knowledge:
                         self.exact_forms.setdefault(s, (a.code, form))
                     else:
                         self.actor_forms.setdefault(s.lower(), (a.code, form))
+        # other cities (states.yaml ``cities``): lower name -> state; places only, never actor mentions
+        self.city_forms: dict[str, str] = {c.lower(): a.code for a in self.actors.values() for c in a.cities}
         self.person_forms: dict[str, Person] = {}
         self.surnames: dict[str, list[Person]] = {}
         for p in self.people:
@@ -285,7 +288,8 @@ def _parse_actors(data: dict[str, Any], where: str, into: dict[str, Actor]) -> N
                 code=code, name=str(e["name"]), kind=kind,
                 aliases=_tuple(e.get("aliases"), w), adjectives=_tuple(e.get("adjectives"), w),
                 capitals=_tuple(e.get("capitals"), w), seats=_tuple(e.get("seats"), w),
-                bodies=_tuple(e.get("bodies"), w), ambiguous=_tuple(e.get("ambiguous"), w))
+                bodies=_tuple(e.get("bodies"), w), ambiguous=_tuple(e.get("ambiguous"), w),
+                cities=_tuple(e.get("cities"), w))
 
 
 def _parse_people(data: dict[str, Any], where: str, into: dict[str, Person]) -> None:

@@ -589,7 +589,8 @@ def run(work: Work) -> None:
 
 def _place_line(work: Work) -> str | None:
     """A line near the top that holds nothing but a place: a capital or seat (the Kremlin's "Hanoi"
-    under the date), or a city and its state ("Ankara, Turkey"), maybe after the date ("May 25, 2023,
+    under the date), a city the knowledge knows ("New York", "Geneva"), or a city and its state ("Ankara,
+    Turkey"), maybe after the date ("May 25, 2023,
     The Kremlin, Moscow") or before it ("Doha / Information Office / 14 December 2019")."""
     for s in work.sentences[:12]:
         line = work.stext(s)
@@ -633,6 +634,9 @@ def _place_line(work: Work) -> str | None:
         places = [w for w, a in parts if a is not None and a.form == "capital"]
         if places:
             return places[-1]  # "Hanoi"; "The Kremlin, Moscow" -> Moscow
+        if len(parts) <= 2 and parts[0][0].lower() in work.kb.city_forms and (
+                len(parts) == 1 or parts[1][1] is not None and parts[1][1].code == work.kb.city_forms[parts[0][0].lower()]):
+            return parts[0][0] if len(parts) == 1 else parts[0][0] + ", " + parts[1][0]  # "New York", "Geneva, Switzerland"
         if len(parts) == 1 and parts[0][1] is not None and parts[0][1].form == "seat":
             return parts[0][0]  # "The Kremlin"
     return None
