@@ -72,6 +72,72 @@ def _published(value: Any) -> dt.date | None:
 
 
 def _shadow(text: str, kb: Knowledge) -> str | None:
+    """The copy of a text the stages read, of the same length (every span indexes both), when the text as
+    given would mislead them; None for an ordinary text. No-break and typographic spaces are spaces; lines a
+    layout wrapped mid-sentence are joined (``_unwrapped``); a text in capitals throughout is put in ordinary
+    case (``_in_case``)."""
+    spaced = _SPACES.sub(" ", text) if _SPACES.search(text) else None
+    joined = _unwrapped(spaced or text)
+    cased = _in_case(joined or spaced or text, kb)
+    return cased or joined or spaced
+
+
+# no-break, thin and other typographic spaces ("President\u00a0Xi", "5\u202fMay"): ordinary spaces to the stages
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
+_MONTH_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$")  # "... on September / 11, 2013"
+
+
+def _unwrapped(text: str) -> str | None:
+    """For a text whose lines a layout wrapped at a fixed width (a PDF, a plain-text page, an e-mail:
+    "... State Councilor and Foreign Minister Wang Yi met with / NATO Secretary General Jens Stoltenberg
+    via video link ..."), a copy with those line breaks turned into spaces, so that no stage reads a
+    paragraph's lines as headlines or cuts a name or a title at the margin; None for a text not wrapped.
+    A line breaks mid-paragraph when it fills the width and the next line goes on: it stops on a word or a
+    comma, or the line is full to the margin (and no heading or list item ending in a colon or semicolon); the next line is as long,
+    ends a sentence, starts in lower case, finishes a date ("September / 11, 2013"), or is any line after a
+    full one that stops mid-sentence (a wrapped headline's last words, "Hollande of France"), but no date
+    line: a headline above "2021-09-27 21:30" is never joined to it. The text counts as wrapped when its usual line
+    is at most 160 characters and at least two lines stop mid-sentence so."""
+    lines = text.split("\n")
+    sizes = sorted(len(x.rstrip()) for x in lines if x.strip())
+    if len(sizes) < 3:
+        return None
+    width = sizes[min(len(sizes) - 1, int(0.9 * len(sizes)))]
+    if width > 160 or width < 30:
+        return None
+    joins, mid = [], 0
+    pos = 0
+    for cur, nxt in zip(lines, lines[1:], strict=False):
+        pos += len(cur) + 1
+        here, there = cur.rstrip(), nxt.strip()
+        if not here or not there or len(here) < 0.5 * width:
+            continue
+        full = len(here) >= width - 12
+        goes_on = not _TERMINAL.search(here) or (full and not here.endswith((":", ";")))
+        if goes_on and (len(there) >= 0.5 * width or _TERMINAL.search(there) or there[0].islower()
+                        or (_MONTH_END.search(here) and there[0].isdigit())
+                        or (full and not _TERMINAL.search(here) and not there[0].isdigit())):
+            joins.append(pos - 1)
+            mid += not _TERMINAL.search(here)
+    if mid < 2:
+        return None
+    chars = list(text)
+    for k in joins:
+        chars[k] = " "
+        if k > 1 and text[k - 1] == "-" and text[k - 2].isalpha() and text[k + 1:k + 2].isalpha():
+            # a word hyphenated at the margin ("co- / chaired", "François- / Philippe"): the hyphen's word goes
+            # on at once and the space moves after it (spans inside that word shift by one character)
+            w = re.match(r"\S+", text[k + 1:])
+            assert w is not None
+            chars[k:k + len(w.group()) + 1] = [*w.group(), " "]
+    return "".join(chars)
+
+
+def _in_case(text: str, kb: Knowledge) -> str | None:
     """For a text in capitals throughout ("FOREIGN MINISTER ALBARES MET ..."), a copy of the same length
     in ordinary case, so the grammar of names and titles can read it; None for an ordinary text."""
     letters = [c for c in text if c.isalpha()]

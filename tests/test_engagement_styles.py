@@ -267,3 +267,14 @@ def test_who_accompanied_or_also_attended_took_part() -> None:
               "Undersecretary Gloria de la Fuente accompanied Minister van Klaveren during the meeting. Ambassador "
               "Paulo Pacheco and Ambassador Sebastian Depolo also attended.")
     assert {"Gloria de la Fuente", "Paulo Pacheco", "Sebastian Depolo"} <= names(e)
+
+
+def test_a_state_as_the_place_is_its_capital_when_the_visit_went_there() -> None:
+    text = ("President Volodymyr Zelenskyy met with US Secretary of State Antony Blinken, who arrived in Ukraine on a "
+            "visit, on 24 April 2022. Zelenskyy stressed the importance of the visit of American officials to Kyiv at "
+            "this moment.\n")
+    assert readouts.extract(text).to_dict()["engagements"][0]["location"] == "Kyiv"
+    # a capital the visitor went to within the visit does not replace the state the visit was to
+    text = ("OSCE Secretary General Helga Maria Schmid concluded today a two-day visit to Moldova, where she met with "
+            "President Maia Sandu on 17 May 2022. Schmid also visited a refugee centre in Chisinau.\n")
+    assert readouts.extract(text).to_dict()["engagements"][0]["location"] == "Moldova"

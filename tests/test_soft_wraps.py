@@ -40,3 +40,64 @@ def test_an_agreed_item_ends_where_a_discussion_begins() -> None:
             "steps on climate finance.")
     items = [a.text for e in readouts.extract(text).engagements for a in e.agreements]
     assert items == ["reaffirmed their support for the Pacific Islands Forum"], items
+
+
+# a readout as a plain-text page or a PDF gives it: every paragraph wrapped at a fixed width, names and titles
+# cut at the margin, a headline above a date line
+HARD_WRAPPED = """Readout of the Secretary's Meeting with Singaporean Foreign Minister Vivian
+Balakrishnan
+2024-05-06 17:20
+
+Secretary of State Antony J. Blinken met today with Singaporean Minister for
+Foreign Affairs Vivian Balakrishnan in Washington. The Secretary and Foreign
+Minister Balakrishnan discussed the co-
+operation of the two countries in the Indo-Pacific and agreed to expand their
+cooperation on cybersecurity and supply chains.
+
+Secretary Blinken underscored the importance of freedom of navigation in the
+South China Sea. Minister Balakrishnan said Singapore would host the next round
+of talks.
+"""
+
+
+def test_a_page_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
+    rec = readouts.extract(HARD_WRAPPED).to_dict()
+    eng = rec["engagements"][0]
+    assert {(p["name"], p["affiliation"]) for p in eng["participants"]} == {
+        ("Antony J. Blinken", "USA"), ("Vivian Balakrishnan", "SGP")}
+    assert ("Vivian Balakrishnan", "Singaporean Minister for Foreign Affairs") in {
+        (p["name"], p["title"]) for p in eng["participants"]}
+    assert eng["date"] == "2024-05-06" and eng["location"] == "Washington"
+    assert {s["speaker"] for s in rec["statements"]} - {"both sides"} == {"Antony J. Blinken", "Vivian Balakrishnan"}
+    assert any("cybersecurity and supply chains" in a["text"] for a in eng["agreements"])
+    # every span still indexes the text as given
+    text = rec["document"]["text"]
+    assert text == HARD_WRAPPED
+    for s in rec["statements"]:
+        assert text[s["span"][0]:s["span"][1]] == s["text"]
+
+
+def test_only_lines_a_layout_wrapped_are_joined() -> None:
+    from readouts.pipeline import _unwrapped
+
+    joined = _unwrapped(HARD_WRAPPED)
+    assert joined is not None and len(joined) == len(HARD_WRAPPED)
+    assert "Foreign Minister Vivian Balakrishnan\n2024-05-06" in joined  # the headline's date line stays apart
+    assert "Minister for Foreign Affairs Vivian" in joined and "the cooperation" not in joined
+    assert "the co-operation  of" in joined  # a word hyphenated at the margin is whole again
+    # a page whose paragraphs are single lines is read as it is
+    assert _unwrapped(HARD_WRAPPED.replace("\n", " ").replace("   ", "\n\n")) is None
+    assert _unwrapped(WRAPPED) is None or "\n\n" in _unwrapped(WRAPPED)
+
+
+def test_no_break_spaces_read_as_spaces_and_the_text_is_kept_as_given() -> None:
+    text = ("On\u00a012\u00a0May\u00a02024, Foreign\u00a0Minister Penny\u00a0Wong met with Foreign Minister Winston "
+            "Peters of New\u00a0Zealand in Canberra at the request of the New Zealand side. Foreign\u00a0Minister "
+            "Wong said that the Pacific must stay free of coercion.\n")
+    rec = readouts.extract(text).to_dict()
+    eng = rec["engagements"][0]
+    assert (eng["date"], eng["location"], eng["initiator"]) == ("2024-05-12", "Canberra", "NZL")
+    assert {(p["name"], p["affiliation"]) for p in eng["participants"]} == {("Penny Wong", "AUS"),
+                                                                          ("Winston Peters", "NZL")}
+    assert rec["document"]["text"] == text
+    assert [s["speaker"] for s in rec["statements"]] == ["Penny Wong"]

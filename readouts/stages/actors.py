@@ -917,8 +917,9 @@ def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
 
 
 def _merge_unnamed(work: Work) -> None:
-    """An unnamed person known by title ("the Secretary-General's call") is the one named person who
-    holds that title in the document ("Ban Ki-moon, Secretary-General"), when there is exactly one."""
+    """An unnamed person known by title ("the Secretary-General's call", "the Secretary's Meeting") is the one
+    named person who holds that title in the document ("Ban Ki-moon, Secretary-General", "Secretary of State
+    Antony J. Blinken"), when there is exactly one."""
     def core(t: str | None) -> str:
         t = (t or "").lower().replace("’", "'").removesuffix("'s")
         return re.sub(r"\b(?:former|the|h\.e\.)\s+", "", t).strip()
@@ -932,6 +933,7 @@ def _merge_unnamed(work: Work) -> None:
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
+                                            or core(q.title).startswith((ct + " of ", ct + " for "))
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
                  and _same_side(p, q, headline_only)]
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]

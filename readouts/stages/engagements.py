@@ -578,6 +578,8 @@ def run(work: Work) -> None:
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.modality == "in_person" and d.location is None and not d.reported_as:
             d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
+        if d.location:
+            d.location = _capital_of(work, d.location)
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
         if d.date is None:
@@ -585,6 +587,23 @@ def run(work: Work) -> None:
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d)
     work.engagements = drafts
+
+
+# where a visit went: "the visit of American officials to Kyiv", "arrived in Kyiv" (not "visited a centre in X")
+_TO_CAPITAL = r"(?:\b(?:visit|trip|travel|journey|came|come)\w*\b[^.;]{0,60}?\bto|\barriv\w*\s+in)\s+"
+
+
+def _capital_of(work: Work, location: str) -> str:
+    """A state named as the place ("arrived in Ukraine on a visit") is its capital when the text says the visit
+    went there ("the visit ... to Kyiv"); any other place stays as found."""
+    got = work.kb.actor_forms.get(location.lower().removeprefix("the "))
+    if got is None or got[1] not in ("name", "alias"):
+        return location
+    for cap in work.kb.actors[got[0]].capitals:
+        m = re.search(_TO_CAPITAL + re.escape(cap) + r"\b", work.text)
+        if m:
+            return cap
+    return location
 
 
 def _place_line(work: Work) -> str | None:
