@@ -138,26 +138,87 @@ def _unwrapped(text: str) -> str | None:
 
 
 def _in_case(text: str, kb: Knowledge) -> str | None:
-    """For a text in capitals throughout ("FOREIGN MINISTER ALBARES MET ..."), a copy of the same length
-    in ordinary case, so the grammar of names and titles can read it; None for an ordinary text."""
+    """For a text in capitals throughout ("FOREIGN MINISTER ALBARES MET ..."), or with lines in capitals (a
+    headline a page sets in capitals: "WANG YI MEETS WITH NATO SECRETARY GENERAL JENS STOLTENBERG"), a copy
+    of the same length with those words in ordinary case, so the grammar of names and titles can read them;
+    None when no line is in capitals. Acronyms the knowledge knows (NATO, US; FM, CPC) and regnal numbers stay."""
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 40 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        spans = [(0, len(text))]
+    else:
+        spans = []
+        pos = 0
+        for line in text.split("\n"):
+            caps = [c for c in line if c.isalpha()]
+            if len(caps) >= 12 and len(line.split()) >= 2 and sum(c.isupper() for c in caps) >= 0.9 * len(caps):
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    if not spans:
         return None
     from spacy.lang.en.stop_words import STOP_WORDS
+
+    def prose(at: int) -> bool:
+        """Is the line at ``at`` a sentence (it ends like one, or runs long), which takes sentence case, rather
+        than a headline, which takes title case as headlines do ("Readout of ... Lavrov Call on ...")?"""
+        a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        line = text[a:b if b >= 0 else len(text)].rstrip()
+        return len(line) > 150 or bool(re.search(r"[.!?\"”]$", line))
 
     def case(m: re.Match[str]) -> str:
         w = m.group()
         if w == "S" and m.start() > 0 and text[m.start() - 1] in "'’":
             return "s"  # SPAIN'S
-        if w in kb.exact_forms:
+        if w in kb.exact_forms or not w.isupper():
             return w  # NATO, US, UN
         opening = m.start() == 0 or re.search(r"(?:[.!?][\"”’)]*\s+|\n\s*)$", text[max(0, m.start() - 6):m.start()])
-        if w.lower() in STOP_WORDS and not opening:
-            return w.lower()
+        low = w.lower()
+        if not opening and (low in _MINOR or (prose(m.start()) and (low in STOP_WORDS or _common_word(low, kb)))):
+            return w.lower()  # "... MET WITH ...", "... UNDERSCORED THE IMPORTANCE ...", "... TODAY IN ROME"
+        if _ROMAN.fullmatch(w) and not opening:
+            return w  # POPE LEO XIV
+        if len(w) <= 3 and w.lower() in kb.title_words and w.lower() not in kb.title_connectors:
+            return w  # FM, PM, CPC
         return w[0] + w[1:].lower()
 
-    shadow = re.sub(r"[^\W\d_]+", case, text)
+    out = list(text)
+    word = re.compile(r"[^\W\d_]+")
+    for a, b in spans:
+        for m in word.finditer(text, a, b):
+            out[m.start():m.end()] = case(m)
+    shadow = "".join(out)
     return shadow if len(shadow) == len(text) else None
+
+
+# the words a headline in title case writes in lower case
+_MINOR = frozenset("a an the and but or nor for of on in at to by with from as via into over per".split())
+# words a sentence in capitals uses that are no names: the verbs of the lexicon in any form, the irregular
+# past forms readouts use, times of day
+_IRREGULAR = frozenset("""met held spoke spoken said told gave given took taken made sent brought sought led
+underwent became come came went gone began begun wrote written saw seen knew thought found kept left paid won
+today yesterday tomorrow tonight morning afternoon evening earlier later also""".split())
+
+
+def _common_word(w: str, kb: Knowledge) -> bool:
+    """Is a lower-cased word of a line in capitals an ordinary word, to be written in lower case ("met",
+    "underscored", "reaffirms", "today"), and neither part of a known person's name ("Price", "Said") nor
+    a word of titles ("State")?"""
+    if w in kb.surnames or w in kb.title_words:
+        return False  # "Price", "Said"; "Secretary of State", not "Secretary of state"
+    if w in _IRREGULAR:
+        return True
+    from .stages.names import verb_lemmas
+
+    lemmas = verb_lemmas(kb)
+    stems = {w}
+    for end, add in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+                     ("ing", ""), ("ing", "e")):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            stem = w[:-len(end)] + add
+            stems |= {stem, stem[:-1]} if len(stem) > 3 and stem[-1] == stem[-2] else {stem}  # "planned"
+    return bool(stems & lemmas)
+
+
+_ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{2,3})")
 
 
 def _record(work: Work) -> Record:

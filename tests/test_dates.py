@@ -64,3 +64,11 @@ def test_a_weekday_after_reported_future_words_is_still_told() -> None:
                   "Sergey Lavrov said following talks with his counterpart on Tuesday.")
     got = {work.text[d.start:d.end]: d.value for d in work.dates}
     assert got["on Tuesday"] == "2017-02-07"
+
+
+def test_a_date_line_may_carry_the_pages_section_after_a_bullet() -> None:
+    from readouts.stages.dates import _date_line
+
+    assert str(_date_line("September 19, 2023 • Statements and Releases")) == "2023-09-19"
+    assert str(_date_line("SEPTEMBER 19, 2023 • STATEMENTS AND RELEASES")) == "2023-09-19"
+    assert _date_line("September 19, 2023 • The President met the leaders of Central Asia in New York today") is None

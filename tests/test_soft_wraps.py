@@ -101,3 +101,43 @@ def test_no_break_spaces_read_as_spaces_and_the_text_is_kept_as_given() -> None:
                                                                           ("Winston Peters", "NZL")}
     assert rec["document"]["text"] == text
     assert [s["speaker"] for s in rec["statements"]] == ["Penny Wong"]
+
+
+HEADLINE_CAPS = """FOREIGN MINISTER WANG YI HOLDS TALKS WITH NATO SECRETARY GENERAL JENS STOLTENBERG
+2021-09-27 21:30
+
+On September 27, 2021, Foreign Minister Wang Yi held talks with NATO Secretary General Jens Stoltenberg via video
+link at the latter's request. Wang Yi said that China has never been a threat to NATO.
+"""
+
+
+def test_a_headline_in_capitals_reads_as_a_headline() -> None:
+    from readouts.knowledge import load_knowledge
+    from readouts.pipeline import _in_case
+
+    cased = _in_case(HEADLINE_CAPS, load_knowledge())
+    assert cased is not None and cased.startswith(
+        "Foreign Minister Wang Yi Holds Talks with NATO Secretary General Jens Stoltenberg\n")
+    assert cased[cased.index("\n"):] == HEADLINE_CAPS[HEADLINE_CAPS.index("\n"):]  # the body as given
+    rec = readouts.extract(HEADLINE_CAPS).to_dict()
+    eng = rec["engagements"][0]
+    assert (eng["date"], eng["initiator"]) == ("2021-09-27", "NATO")
+    assert {p["name"] for p in eng["participants"]} == {"Wang Yi", "Jens Stoltenberg"}
+    as_title = readouts.extract(cased).to_dict()  # the same page with its headline in title case
+    assert rec["engagements"] == as_title["engagements"] and rec["statements"] == as_title["statements"]
+
+
+def test_a_readout_all_in_capitals_keeps_its_verbs_and_acronyms() -> None:
+    from readouts.knowledge import load_knowledge
+    from readouts.pipeline import _in_case
+
+    text = ("SECRETARY OF STATE ANTONY J. BLINKEN MET WITH STATE COUNCILOR AND FOREIGN MINISTER WANG YI TODAY IN "
+            "ROME. SECRETARY BLINKEN UNDERSCORED THE IMPORTANCE OF OPEN LINES OF COMMUNICATION. SPOKESPERSON NED "
+            "PRICE SAID POPE LEO XIV WOULD RECEIVE THE FM.")
+    cased = _in_case(text, load_knowledge())
+    assert cased is not None
+    assert cased.startswith("Secretary of State Antony J. Blinken met with State Councilor and Foreign Minister "
+                            "Wang Yi today in Rome. Secretary Blinken underscored the")
+    assert "Ned Price said Pope Leo XIV" in cased and "the FM." in cased
+    rec = readouts.extract(text).to_dict()
+    assert {s["speaker"] for s in rec["statements"]} == {"Antony J. Blinken"}

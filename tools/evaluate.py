@@ -5,7 +5,8 @@ usage: python tools/evaluate.py [--shared ../shared] [--out out/eval] [--write-d
 Scores with ../shared/tools/score_readouts.py (the project's yardstick, never copied here): the dev
 corpus (../shared/corpus/dev, gold.jsonl), the seed readout with its expected record, and the project's
 own readouts in other ministries' styles (tests/golden/styles: written for the project with gold by the
-corpus's conventions; a regression set, since fixes were made against it). Writes the
+corpus's conventions; a regression set, since fixes were made against it), and the dev set again as other
+pages lay it out (wrapped at a fixed width, no-break spaces, Windows line ends, capitals: LAYOUTS). Writes the
 records and scores under --out and, with --write-docs, replaces the accuracy section of
 docs/benchmarks.md between its markers.
 """
@@ -15,9 +16,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
+import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from docs_section import write_section
@@ -49,6 +53,52 @@ def run_set(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict:
     scores["publisher_side_acc"] = round(sum(a == b for a, b in sided) / len(sided), 3) if sided else None
     scores["_seconds"] = round(secs, 2)
     return scores
+
+
+# the same readouts as other pages lay them out: wrapped at a fixed width (a PDF, a plain-text page), with
+# no-break spaces between words (HTML), with Windows line ends, with the headline (a first line that ends no
+# sentence) in capitals, all in capitals (a telex, an old cable)
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "wrapped at 72 columns": lambda t: "\n\n".join("\n".join(textwrap.wrap(p, 72, break_on_hyphens=False))
+                                                   if len(p) > 72 else p for p in t.split("\n\n")),
+    "no-break spaces": lambda t: re.sub(r"(?<=[A-Za-z]) (?=[A-Z0-9])", "\u00a0", t),
+    "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+    "headline in capitals": lambda t: re.sub(r"\A[^\n]*[^\n.!?\"”]$", lambda m: m.group().upper(), t, count=1,
+                                             flags=re.M),
+    "all in capitals": str.upper,
+}
+LAYOUT_METRICS = ("type_acc", "date_acc", "initiator_acc", "location_acc", "participants_f1", "speakers_f1",
+                  "agreements_f1", "topics_f1")
+
+
+def layout_sets(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict[str, dict]:
+    """The dev set scored as given and in each of LAYOUTS (texts rewritten under ``out``; the gold's
+    attributed sentences, which are exact substrings of the text as given, left out of every run)."""
+    golds = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    res = {}
+    for name, change in {"as given": lambda t: t, **LAYOUTS}.items():
+        d = out / ("layout-" + re.sub(r"\W+", "-", name))
+        d.mkdir(parents=True, exist_ok=True)
+        with (d / "gold.jsonl").open("w", encoding="utf-8") as f:
+            for g in golds:
+                f.write(json.dumps({k: v for k, v in g.items() if k != "attributed_sentences"}) + "\n")
+                fname = g.get("file") or g["id"] + ".txt"
+                (d / fname).write_text(change((docdir / fname).read_text(encoding="utf-8")), encoding="utf-8",
+                                       newline="")
+        res[name] = run_set(d / "gold.jsonl", d, d / "records.jsonl", scorer)
+    return res
+
+
+def layout_markdown(res: dict[str, dict]) -> str:
+    names = list(res)
+    lines = ["", "Layout: the dev readouts as other pages lay them out (`tools/evaluate.py` rewrites the texts: "
+             "wrapped at 72 columns, no-break spaces between words, Windows line ends, the headline in capitals, "
+             "everything in capitals; attributed sentences "
+             "not scored, since the gold's are substrings of the text as given).", "",
+             "| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for k in LAYOUT_METRICS:
+        lines.append(f"| {k} | " + " | ".join(str(res[n].get(k)) for n in names) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def seed_check(shared: Path, out: Path) -> list[str]:
@@ -144,9 +194,12 @@ def main() -> int:
     print("seed:", "all expected fields right" if not problems else f"{len(problems)} differences")
     for p in problems:
         print("  -", p)
+    layouts = layout_sets(shared / "corpus" / "dev" / "gold.jsonl", shared / "corpus" / "dev", out, scorer)
+    for k in LAYOUT_METRICS:
+        print(f"layout {k}: " + "  ".join(f"{n}={r.get(k)}" for n, r in layouts.items()))
     if a.write_docs:
         docs = Path(a.write_docs)
-        md = markdown(dev, problems, dev["documents"], styles)
+        md = markdown(dev, problems, dev["documents"], styles) + layout_markdown(layouts)
         write_section(docs, "eval", md, "Accuracy")
     return 0
 

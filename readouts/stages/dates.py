@@ -142,8 +142,9 @@ def _publication_date(work: Work) -> dt.date | None:
 
 def _date_line(line: str) -> dt.date | None:
     """The date of a line that holds only a date, perhaps after a place or office ("Doha / Information Office /
-    14 December 2019", "BEIJING, 2022-10-31 17:58"), else None."""
-    s = line.strip()
+    14 December 2019", "BEIJING, 2022-10-31 17:58") or before a page's section ("September 19, 2023 •
+    Statements and Releases"), else None."""
+    s = re.sub(r"\s+[•|]\s+[A-Za-z][\w&'’-]*(?:,?\s+[\w&'’-]+){0,3}$", "", line.strip())  # "September 19, 2023 • Statements and Releases"
     if not s or len(s) > 80:
         return None
     m = re.fullmatch(r"(?:[A-Za-z ,./]+[,/]\s*)?(.{6,40}?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?", s)
