@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from .errors import ReadoutsError
 
-__all__ = ["Backend", "SpacyBackend", "load_backend"]
+__all__ = ["Backend", "SpacyBackend", "english_words", "load_backend"]
 
 log = logging.getLogger("readouts")
 
@@ -63,3 +63,22 @@ class SpacyBackend:
 def load_backend(model: str) -> SpacyBackend:
     """The backend for a model name, loaded once per process."""
     return SpacyBackend(model)
+
+
+@functools.lru_cache(maxsize=4)
+def english_words(model: str) -> frozenset[str]:
+    """The English words the model's lemmatizer tables list (its ``lemma_index``: nouns, verbs, adjectives and
+    adverbs, lower case), read from the installed package when first asked; empty when the model has none.
+    The stages ask it only for a text in capitals, to tell ordinary words from names."""
+    try:
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        found = sorted(get_package_path(model).glob("**/lemmatizer/lookups"))
+        if not found:
+            return frozenset()
+        table = Lookups().from_disk(found[0]).get_table("lemma_index")
+        return frozenset(w for words in table.values() for w in words if w.isalpha())
+    except Exception:  # a model without the tables, or not a package: no word list, the rules do without
+        log.debug("no lemmatizer word list in %s", model, exc_info=True)
+        return frozenset()

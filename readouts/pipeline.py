@@ -12,6 +12,7 @@ partition. A context may give ``id``, ``source``, ``published`` (ISO date), ``pu
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,7 @@ from .config import Config
 from .errors import EmptyInputError, InputTooLargeError
 from .knowledge import Knowledge, load_knowledge
 from .model import Document, Engagement, Participant, Record, document_id
-from .nlp import load_backend
+from .nlp import english_words, load_backend
 from .stages import (
     actors,
     agreements,
@@ -71,15 +72,66 @@ def _published(value: Any) -> dt.date | None:
         return None
 
 
-def _shadow(text: str, kb: Knowledge) -> str | None:
+def _shadow(text: str, kb: Knowledge, model: str = Config().model) -> str | None:
     """The copy of a text the stages read, of the same length (every span indexes both), when the text as
     given would mislead them; None for an ordinary text. No-break and typographic spaces are spaces; lines a
     layout wrapped mid-sentence are joined (``_unwrapped``); a text in capitals throughout is put in ordinary
     case (``_in_case``)."""
     spaced = _SPACES.sub(" ", text) if _SPACES.search(text) else None
     joined = _unwrapped(spaced or text)
-    cased = _in_case(joined or spaced or text, kb)
+    cased = _in_case(joined or spaced or text, kb, model)
     return cased or joined or spaced
+
+
+_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
+
+
+def _references_decoded(text: str) -> tuple[str, list[int]] | None:
+    """For a text that still carries HTML character references ("Kerry&rsquo;s", "&quot;We will ...&quot;",
+    "Q&amp;A": a scraper's or a feed's text), the text with each decoded, which the stages read, and for
+    every position of it the position in the text as given (``_in_given`` maps the record's spans back, so
+    the record keeps the input and its id); None when there is none."""
+    if "&" not in text or not _ENTITY.search(text):
+        return None
+    out: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for m in _ENTITY.finditer(text):
+        char = html.unescape(m.group())
+        if len(char) != 1 or char == m.group():
+            continue
+        out += [text[pos:m.start()], char]
+        at += [*range(pos, m.start()), m.start()]
+        pos = m.end()
+    if not out:
+        return None
+    out.append(text[pos:])
+    at += [*range(pos, len(text)), len(text)]
+    return "".join(out), at
+
+
+def _in_given(rec: Record, given: str, at: list[int]) -> Record:
+    """The record of a decoded text (``_references_decoded``) as the record of the text as given: every span
+    mapped back, every text that a span cuts cut again from the text as given."""
+    def back(span: tuple[int, int]) -> tuple[int, int]:
+        return at[span[0]], at[span[1]]
+
+    for e in rec.engagements:
+        e.span = back(e.span)
+        for p in e.participants:
+            p.span = back(p.span)
+        for t in e.topics:
+            t.span = back(t.span)
+        for a in e.agreements:
+            a.span = back(a.span)
+            a.text = given[a.span[0]:a.span[1]]
+    for st in rec.statements:
+        st.span = back(st.span)
+        st.text = given[st.span[0]:st.span[1]]
+    for ev in rec.events:
+        ev.span = back(ev.span)
+    rec.document.text, rec.document.id = given, document_id(given)
+    return rec
 
 
 # no-break, thin and other typographic spaces ("President\u00a0Xi", "5\u202fMay"): ordinary spaces to the stages
@@ -137,7 +189,7 @@ def _unwrapped(text: str) -> str | None:
     return "".join(chars)
 
 
-def _in_case(text: str, kb: Knowledge) -> str | None:
+def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | None:
     """For a text in capitals throughout ("FOREIGN MINISTER ALBARES MET ..."), or with lines in capitals (a
     headline a page sets in capitals: "WANG YI MEETS WITH NATO SECRETARY GENERAL JENS STOLTENBERG"), a copy
     of the same length with those words in ordinary case, so the grammar of names and titles can read them;
@@ -157,6 +209,8 @@ def _in_case(text: str, kb: Knowledge) -> str | None:
         return None
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    words = english_words(model)
+
     def prose(at: int) -> bool:
         """Is the line at ``at`` a sentence (it ends like one, or runs long), which takes sentence case, rather
         than a headline, which takes title case as headlines do ("Readout of ... Lavrov Call on ...")?"""
@@ -172,7 +226,7 @@ def _in_case(text: str, kb: Knowledge) -> str | None:
             return w  # NATO, US, UN
         opening = m.start() == 0 or re.search(r"(?:[.!?][\"”’)]*\s+|\n\s*)$", text[max(0, m.start() - 6):m.start()])
         low = w.lower()
-        if not opening and (low in _MINOR or (prose(m.start()) and (low in STOP_WORDS or _common_word(low, kb)))):
+        if not opening and (low in _MINOR or (prose(m.start()) and (low in STOP_WORDS or _common_word(low, kb, words)))):
             return w.lower()  # "... MET WITH ...", "... UNDERSCORED THE IMPORTANCE ...", "... TODAY IN ROME"
         if _ROMAN.fullmatch(w) and not opening:
             return w  # POPE LEO XIV
@@ -189,6 +243,8 @@ def _in_case(text: str, kb: Knowledge) -> str | None:
     return shadow if len(shadow) == len(text) else None
 
 
+_CALENDAR = frozenset("january february march april may june july august september october november december monday "
+                      "tuesday wednesday thursday friday saturday sunday".split())
 # the words a headline in title case writes in lower case
 _MINOR = frozenset("a an the and but or nor for of on in at to by with from as via into over per".split())
 # words a sentence in capitals uses that are no names: the verbs of the lexicon in any form, the irregular
@@ -198,12 +254,12 @@ underwent became come came went gone began begun wrote written saw seen knew tho
 today yesterday tomorrow tonight morning afternoon evening earlier later also""".split())
 
 
-def _common_word(w: str, kb: Knowledge) -> bool:
+def _common_word(w: str, kb: Knowledge, words: frozenset[str] = frozenset()) -> bool:
     """Is a lower-cased word of a line in capitals an ordinary word, to be written in lower case ("met",
     "underscored", "reaffirms", "today"), and neither part of a known person's name ("Price", "Said") nor
     a word of titles ("State")?"""
-    if w in kb.surnames or w in kb.title_words:
-        return False  # "Price", "Said"; "Secretary of State", not "Secretary of state"
+    if w in kb.surnames or w in kb.title_words or w in kb.actor_forms or w in kb.city_forms:
+        return False  # "Price", "Said"; "Secretary of State", not "Secretary of state"; "Beijing", "Geneva"
     if w in _IRREGULAR:
         return True
     from .stages.names import verb_lemmas
@@ -215,7 +271,9 @@ def _common_word(w: str, kb: Knowledge) -> bool:
         if w.endswith(end) and len(w) > len(end) + 2:
             stem = w[:-len(end)] + add
             stems |= {stem, stem[:-1]} if len(stem) > 3 and stem[-1] == stem[-2] else {stem}  # "planned"
-    return bool(stems & lemmas)
+    # ``words``: the model's English word list (english_words), for long words only: it lists names too
+    # ("Austin", "Lloyd", "Sullivan"), and a name read as a word is worse than a word read as a name
+    return bool(stems & lemmas) or (len(w) >= 8 and w not in _CALENDAR and bool(stems & words))
 
 
 _ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{2,3})")
@@ -271,6 +329,7 @@ def _run(text: str, doc: Any, context: dict[str, Any], kb: Knowledge, ner: Any =
 
 
 def _error_record(text: str, ctx: dict[str, Any], message: str, cfg: Config) -> Record:
+    text = ctx["_given"][0] if "_given" in ctx else text  # the text as given, not its decoded copy
     rec = Record.empty(text if len(text) <= cfg.max_chars else "", source=ctx.get("source"))
     rec.__dict__["error"] = message
     return rec
@@ -286,7 +345,7 @@ def _batch(good: list[tuple[str | None, dict[str, Any]]], backend: Any, kb: Know
     """One batch: tokenize all, segment each, run NER once over every chosen sentence of the batch,
     then the remaining stages document by document, with the event coder run once over every few
     documents (its parser is faster on many statements at once than on each document's few)."""
-    shadows = {i: sh for i, (t, _) in enumerate(good) if t is not None and (sh := _shadow(t, kb)) is not None}
+    shadows = {i: sh for i, (t, _) in enumerate(good) if t is not None and (sh := _shadow(t, kb, cfg.model)) is not None}
     docs = backend.tokens((shadows.get(i, t) for i, (t, _) in enumerate(good) if t is not None), batch_size=size)
     works: list[tuple[Work | None, str, dict[str, Any], list[str]]] = []
     for i, (text, ctx) in enumerate(good):
@@ -350,7 +409,8 @@ def _finish_chunk(works: list[tuple[Work | None, str, dict[str, Any], list[str]]
             continue
         try:
             events.finish(maybe, pl, results[id(maybe)])
-            yield _record(maybe)
+            rec = _record(maybe)
+            yield _in_given(rec, *ctx["_given"]) if "_given" in ctx else rec
         except Exception as e:  # a bug on one document must not lose the batch
             yield _error_record(text, ctx, _failure(ctx, e), cfg)
 
@@ -362,11 +422,14 @@ def extract(text: str, context: dict[str, Any] | None = None, config: Config | N
     """
     cfg = config or Config()
     _check(text, cfg)
+    decoded = _references_decoded(text)
+    read = decoded[0] if decoded else text
     kb = load_knowledge(tuple(str(p) for p in cfg.actor_files))
     backend = load_backend(cfg.model)
-    shadow = _shadow(text, kb)
-    doc = next(iter(backend.tokens([shadow or text], batch_size=1)))
-    return _run(shadow or text, doc, dict(context or {}), kb, backend.entities, text if shadow else None)
+    shadow = _shadow(read, kb, cfg.model)
+    doc = next(iter(backend.tokens([shadow or read], batch_size=1)))
+    rec = _run(shadow or read, doc, dict(context or {}), kb, backend.entities, read if shadow else None)
+    return _in_given(rec, text, decoded[1]) if decoded else rec
 
 
 def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: int | None = None,
@@ -395,7 +458,8 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], batch_size: 
         for text, ctx in buf:
             try:
                 _check(text, cfg)
-                good.append((text, ctx))
+                decoded = _references_decoded(text)
+                good.append((decoded[0], {**ctx, "_given": (text, decoded[1])}) if decoded else (text, ctx))
             except (EmptyInputError, InputTooLargeError) as e:
                 good.append((None, {**ctx, "_error": str(e), "_text": text}))
         yield from _batch(good, backend, kb, cfg, size)

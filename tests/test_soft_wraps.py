@@ -141,3 +141,31 @@ def test_a_readout_all_in_capitals_keeps_its_verbs_and_acronyms() -> None:
     assert "Ned Price said Pope Leo XIV" in cased and "the FM." in cased
     rec = readouts.extract(text).to_dict()
     assert {s["speaker"] for s in rec["statements"]} == {"Antony J. Blinken"}
+
+
+def test_html_character_references_are_read_decoded_and_the_record_keeps_the_text_as_given() -> None:
+    text = ("Secretary of State Marco Rubio spoke today with Russian Foreign Minister Sergey Lavrov at Lavrov&rsquo;s "
+            "request on May 2, 2025. The Secretary said that &quot;the war must end now.&quot;\n")
+    for rec in (readouts.extract(text), next(iter(readouts.extract_many([text])))):
+        out = rec.to_dict()
+        assert out["document"]["text"] == text and out["document"]["id"] == readouts.model.document_id(text)
+        eng = out["engagements"][0]
+        assert eng["initiator"] == "RUS"
+        assert {p["name"] for p in eng["participants"]} == {"Marco Rubio", "Sergey Lavrov"}
+        for p in eng["participants"]:
+            assert text[p["span"][0]:p["span"][1]] == p["name"]
+        [st] = out["statements"]
+        assert st["speaker"] == "Marco Rubio" and st["text"] == text[st["span"][0]:st["span"][1]]
+        assert st["text"].startswith("the war must end now.")
+
+
+def test_long_ordinary_words_of_a_text_in_capitals_are_words_and_places_stay_places() -> None:
+    from readouts.knowledge import load_knowledge
+    from readouts.pipeline import _in_case
+
+    text = ("PRIME MINISTER KISHIDA ATTENDED THE NATO SUMMIT IN MADRID AT THE INVITATION OF NATO ON JUNE 29, 2022. "
+            "NATIONAL SECURITY ADVISOR JAKE SULLIVAN MET WITH FOREIGN MINISTER WANG YI IN BEIJING ABOUT THE HOSTAGES.")
+    cased = _in_case(text, load_knowledge())
+    assert cased is not None
+    assert "in Madrid at the invitation of NATO on June 29, 2022." in cased
+    assert "Jake Sullivan met with Foreign Minister Wang Yi in Beijing about the hostages." in cased

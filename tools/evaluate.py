@@ -56,13 +56,16 @@ def run_set(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict:
 
 
 # the same readouts as other pages lay them out: wrapped at a fixed width (a PDF, a plain-text page), with
-# no-break spaces between words (HTML), with Windows line ends, with the headline (a first line that ends no
+# no-break spaces between words (HTML), with Windows line ends, with apostrophes and quotes left as HTML character
+# references (a scraper's text), with the headline (a first line that ends no
 # sentence) in capitals, all in capitals (a telex, an old cable)
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 72 columns": lambda t: "\n\n".join("\n".join(textwrap.wrap(p, 72, break_on_hyphens=False))
                                                    if len(p) > 72 else p for p in t.split("\n\n")),
     "no-break spaces": lambda t: re.sub(r"(?<=[A-Za-z]) (?=[A-Z0-9])", "\u00a0", t),
     "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+    "HTML references": lambda t: t.replace("&", "&amp;").replace("’", "&rsquo;").replace("'", "&#39;").replace(
+        '"', "&quot;"),
     "headline in capitals": lambda t: re.sub(r"\A[^\n]*[^\n.!?\"”]$", lambda m: m.group().upper(), t, count=1,
                                              flags=re.M),
     "all in capitals": str.upper,
@@ -92,7 +95,8 @@ def layout_sets(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict[str, 
 def layout_markdown(res: dict[str, dict]) -> str:
     names = list(res)
     lines = ["", "Layout: the dev readouts as other pages lay them out (`tools/evaluate.py` rewrites the texts: "
-             "wrapped at 72 columns, no-break spaces between words, Windows line ends, the headline in capitals, "
+             "wrapped at 72 columns, no-break spaces between words, Windows line ends, apostrophes and quotes as HTML "
+             "character references, the headline in capitals, "
              "everything in capitals; attributed sentences "
              "not scored, since the gold's are substrings of the text as given).", "",
              "| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
