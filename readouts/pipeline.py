@@ -77,10 +77,30 @@ def _shadow(text: str, kb: Knowledge, model: str = Config().model) -> str | None
     given would mislead them; None for an ordinary text. No-break and typographic spaces are spaces; lines a
     layout wrapped mid-sentence are joined (``_unwrapped``); a text in capitals throughout is put in ordinary
     case (``_in_case``)."""
-    spaced = _SPACES.sub(" ", text) if _SPACES.search(text) else None
+    quoted = _quotes(text)
+    spaced = _SPACES.sub(" ", quoted or text) if _SPACES.search(quoted or text) else quoted
     joined = _unwrapped(spaced or text)
     cased = _in_case(joined or spaced or text, kb, model)
     return cased or joined or spaced
+
+
+# a British single quotation: ‘ at a word's start, closed by the first ’ after a sentence's punctuation or
+# before it (an apostrophe, "Lavrov’s", "countries’", closes nothing)
+_SINGLE = re.compile(r"(?<![\w’‘])‘(?=\S)([^‘’\n]*(?:’\w[^‘’\n]*)*?(?:[.,!?;:]’|’(?=[.,;:!?])))")
+
+
+def _quotes(text: str) -> str | None:
+    """Quotation marks other than “ ” as “ ” (same length): guillemets (« », ‹ ›), low-high quotes („ “) and
+    British single quotes (‘We will ...,’ said ...), so the statements stage reads every quotation as one;
+    None when there is none."""
+    if not any(c in text for c in "«»‹›„‘"):
+        return None
+    out = text.translate(_GUILLEMETS)
+    out = _SINGLE.sub(lambda m: "“" + m.group(1)[:-1] + "”", out)  # (the group ends with the closing ’)
+    return out if out != text else None
+
+
+_GUILLEMETS = str.maketrans({"«": "“", "»": "”", "‹": "“", "›": "”", "„": "“"})
 
 
 _ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")

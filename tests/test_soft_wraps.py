@@ -169,3 +169,18 @@ def test_long_ordinary_words_of_a_text_in_capitals_are_words_and_places_stay_pla
     assert cased is not None
     assert "in Madrid at the invitation of NATO on June 29, 2022." in cased
     assert "Jake Sullivan met with Foreign Minister Wang Yi in Beijing about the hostages." in cased
+
+
+def test_guillemets_and_british_single_quotes_are_quotations() -> None:
+    from readouts.pipeline import _quotes
+
+    assert _quotes("‘We will support Ukraine’s defence,’ said the Prime Minister. The countries’ ministers met.") == (
+        "“We will support Ukraine’s defence,” said the Prime Minister. The countries’ ministers met.")
+    assert _quotes("Lavrov called the talks «constructive».") == "Lavrov called the talks “constructive”."
+    assert _quotes("Lavrov’s talks") is None  # apostrophes close nothing
+    text = ("On 3 May 2024, Prime Minister Rishi Sunak spoke with President Joe Biden of the United States.\n\n"
+            "‘We discussed the situation in the Middle East. We agreed on the need for humanitarian access,’ the "
+            "Prime Minister said.\n")
+    rec = readouts.extract(text).to_dict()
+    said = [s["text"] for s in rec["statements"] if s["speaker"] == "Rishi Sunak"]
+    assert said == ["We discussed the situation in the Middle East.", "We agreed on the need for humanitarian access"]
