@@ -278,3 +278,20 @@ def test_a_state_as_the_place_is_its_capital_when_the_visit_went_there() -> None
     text = ("OSCE Secretary General Helga Maria Schmid concluded today a two-day visit to Moldova, where she met with "
             "President Maia Sandu on 17 May 2022. Schmid also visited a refugee centre in Chisinau.\n")
     assert readouts.extract(text).to_dict()["engagements"][0]["location"] == "Moldova"
+
+
+@pytest.mark.parametrize("cue, kind", [
+    ("held a Zoom call with", "video_call"), ("had a virtual bilateral with", "video_call"),
+    ("had a tête-à-tête with", "meeting"), ("had a pull-aside with", "meeting"),
+    ("had a brief exchange with", "meeting"), ("called his Chinese counterpart,", "phone_call"),
+    ("called Chinese Foreign Minister", "phone_call")])
+def test_more_ways_of_saying_how_they_met(cue: str, kind: str) -> None:
+    rec = readouts.extract(f"On 4 May 2023, Secretary of State Antony Blinken {cue} Wang Yi.\n").to_dict()
+    assert [e["type"] for e in rec["engagements"]] == [kind]
+
+
+def test_calling_for_or_calling_someone_something_is_no_call() -> None:
+    rec = readouts.extract("On 4 May 2023, Secretary of State Antony Blinken met Foreign Minister Wang Yi in Jakarta. "
+                           "The Secretary called for restraint and called the President of Russia's war unjust.\n"
+                           ).to_dict()
+    assert [e["type"] for e in rec["engagements"]] == ["meeting"]
