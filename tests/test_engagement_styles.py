@@ -295,3 +295,13 @@ def test_calling_for_or_calling_someone_something_is_no_call() -> None:
                            "The Secretary called for restraint and called the President of Russia's war unjust.\n"
                            ).to_dict()
     assert [e["type"] for e in rec["engagements"]] == ["meeting"]
+
+
+@pytest.mark.parametrize("phrase, side", [("following an invitation from Wang Yi", "CHN"),
+                                          ("in response to a request from NATO", "NATO"),
+                                          ("at the behest of NATO", "NATO"),
+                                          ("at the invitation of his counterpart", "NATO")])
+def test_more_ways_of_saying_who_asked(phrase: str, side: str) -> None:
+    rec = readouts.extract("On 4 May 2023, Foreign Minister Wang Yi held a phone call with NATO Secretary General Jens "
+                           f"Stoltenberg {phrase}.\n").to_dict()
+    assert rec["engagements"][0]["initiator"] == side

@@ -40,11 +40,15 @@ _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
     # "X visited Y at his invitation": the one the subject met, not the subject
-    (re.compile(r"\b(?:at|upon|on) (?:his|her) (?:request|invitation|initiative)\b", re.I), "object"),
-    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative) of (?P<x>(?:[^,.;]|\.(?=\w)|"
+    (re.compile(r"\b(?:at|upon|on) (?:his|her) (?:request|invitation|initiative)\b|\b(?:at|upon|on) the (?:request|"
+                r"invitation|initiative|behest) of (?:his|her) (?:\w+ )?counterpart\b", re.I), "object"),
+    (re.compile(r"(?:at|upon|on|following) the (?:request|invitation|initiative|behest) of (?P<x>(?:[^,.;]|\.(?=\w)|"
                 r"(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)",
                 re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
+    # "following an invitation from X", "in response to a request from X"
+    (re.compile(r"(?:following|after|upon|on|in response to|responding to|accepting) (?:an|a|the) (?:\w+ )?(?:invitation|"
+                r"request) (?:from|by|extended by) (?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:received|took|answered) " + _WHEN + r"(?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from "
                 r"(?P<x>" + _PHRASE + ")", re.I), "x"),
