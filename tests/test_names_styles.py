@@ -531,3 +531,11 @@ def test_a_high_commissioner_to_a_state_is_his_own_sides_and_no_later_prime_mini
     rec = _extract("High Commissioner of Bangladesh to India Mr. Tariq A. Karim called on Prime Minister Manmohan Singh "
                    "in New Delhi on 4 May 2012. He conveyed the greetings of the Prime Minister of Bangladesh.\n")
     assert ("Tariq A. Karim", "High Commissioner of Bangladesh to India", "BGD") in _participants(rec)
+
+
+def test_the_office_of_a_title_is_a_place_not_its_holder() -> None:
+    rec = _extract("Prime Minister Sitiveni Rabuka received Australian Foreign Minister Penny Wong at the Office of the "
+                   "Prime Minister in Suva on 4 May 2023.\n")
+    eng = rec["engagements"][0]
+    assert eng["location"] == "the Office of the Prime Minister in Suva"
+    assert [p[0] for p in _participants(rec)] == ["Sitiveni Rabuka", "Penny Wong"]

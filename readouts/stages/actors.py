@@ -624,6 +624,11 @@ def run(work: Work) -> None:
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \
                     and tokens[b].lower not in MONTHS and b not in actor_tok:
                 continue
+            if re.match(r"(?:Office|Residence|Palace|House|Secretariat|Cabinet|Chancellery|Department|Ministry)\s+of\b",
+                        ttl, re.I) or re.search(r"\b(?:Office|Residence|Palace|House|Secretariat|Cabinet|Chancellery|"
+                                                r"Department|Ministry)\s+of\s+(?:the\s+)?$",
+                                                text[max(0, tokens[a].start - 40):tokens[a].start], re.I):
+                continue  # "at the Office of the Prime Minister in Suva": a place or a body, no one by title
             ref = PersonRef(name=None, title=ttl, title_span=tspan, title_actor=tactor)
             pending.append((tspan, ref, tspan[0]))
             person_tok.update(range(a, b))
