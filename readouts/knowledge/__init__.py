@@ -423,6 +423,7 @@ def _check_topic_words(data: dict[str, Any], where: str) -> None:
 _CUE_LISTS: dict[str, tuple[str, ...]] = {
     "statements": ("content", "act", "joint_subjects", "side_subjects", "reciprocal_cues", "described_offices",
                    "speech_participles", "reporting_offices", "reporters", "reporting_verbs"),
+    "headlines": ("heads",),
     "speech": ("greetings", "closings", "together_verbs", "together_adverbs", "header_words", "host_phrases"),
     "speech.salutations": ("possessives", "styles", "openings", "words", "addresses", "offices"),
 }

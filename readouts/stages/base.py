@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..model import Agreement, Event, Statement, Topic
 
@@ -137,9 +137,17 @@ class Work:
         return self.text[s.start:s.end]
 
     def is_title_line(self, s: Sentence) -> bool:
-        """A headline: near the top and without sentence-final punctuation ("Wang Yi Meets with ...")."""
+        """A headline: near the top and without sentence-final punctuation ("Wang Yi Meets with ..."), or
+        beginning as headlines that name the engagement do (cues.yaml headlines.heads: "Readout of ...",
+        "Meeting with Nikol Pashinyan, Prime Minister of the Republic of Armenia.")."""
         t = self.stext(s)
-        return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(re.match(r"(?:Readout|Read-out)\b", t)))
+        return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(self._headline_heads().match(t)))
+
+    def _headline_heads(self) -> re.Pattern[str]:
+        cache = self.kb.__dict__.setdefault("_cache", {})
+        if "headline_heads" not in cache:
+            cache["headline_heads"] = words_re(self.kb.cues["headlines"]["heads"])
+        return cast("re.Pattern[str]", cache["headline_heads"])
 
     def people_in(self, start: int, end: int) -> list[tuple[tuple[int, int], int]]:
         """(mention span, person index) for the person mentions inside [start, end), in text order."""
