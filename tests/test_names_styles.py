@@ -455,3 +455,14 @@ def test_a_son_named_after_his_father_is_not_the_father() -> None:
     people = [p[0] for p in _participants(rec)]
     assert "Abdullah II" in people and "Al Hussein bin Abdullah II" in people
     assert speakers_of(rec) == {"Abdullah II": {"JOR"}}
+
+
+def test_an_offices_name_is_no_person_and_the_byline_names_the_prime_minister() -> None:
+    # GOV.UK's "From:" line names the office and the officeholder: "Prime Minister's Office" is an
+    # office (a title, its possessive, no head after it), so "The Prime Minister" is the named Boris Johnson
+    rec = _extract("PM meeting with Prime Minister Kallas of Estonia: 1 March 2022\n\n"
+                   "From: Prime Minister's Office, 10 Downing Street and The Rt Hon Boris Johnson MP\n\n"
+                   "The Prime Minister met Estonian Prime Minister Kaja Kallas in Tallinn today.\n\n"
+                   "The Prime Minister said the UK would strengthen its presence in Estonia.\n")
+    assert {(n, a) for n, _t, a in _participants(rec)} == {("Boris Johnson", "GBR"), ("Kaja Kallas", "EST")}
+    assert speakers_of(rec) == {"Boris Johnson": {"GBR"}}

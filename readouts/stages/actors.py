@@ -156,8 +156,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             # to someone the text has named with that office (see _resolve_title_reference)
             lower_ref = (not capped and 0 < a and tokens[a - 1].lower == "the" and b - a <= 3
                          and not (b < n and tokens[b].is_cap))
-            if _modifier_after(tokens, b, kb):
-                i = j  # "Foreign Minister level talks", "Foreign Secretary-level consultations": no person
+            if _modifier_after(tokens, b, kb) or _office_of(tokens, a, b, kb):
+                i = j  # "Foreign Minister level talks", "the Prime Minister's Office": no person
                 continue
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
@@ -248,6 +248,17 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
     words = text[seg[0].start:seg[-1].end]
     return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words))
+
+
+def _office_of(tokens: list[Token], a: int, b: int, kb: Any) -> bool:
+    """Does the title run a..b name the office an officeholder heads, not a person: the title, its possessive
+    and no head after it ("Prime Minister's Office", "President's Office"); a title that holds a connector
+    before the possessive is a person's ("Head of the President's Office", "Minister in the Prime Minister's
+    Office")."""
+    poss = [k for k in range(a, b) if tokens[k].lower in ("'s", "’s")]
+    if not poss or any(t.lower in kb.title_heads for t in tokens[poss[-1] + 1:b]):
+        return False
+    return not any(tokens[k].lower in kb.title_connectors for k in range(a, poss[-1]))
 
 
 def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
