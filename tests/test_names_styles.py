@@ -466,3 +466,11 @@ def test_an_offices_name_is_no_person_and_the_byline_names_the_prime_minister() 
                    "The Prime Minister said the UK would strengthen its presence in Estonia.\n")
     assert {(n, a) for n, _t, a in _participants(rec)} == {("Boris Johnson", "GBR"), ("Kaja Kallas", "EST")}
     assert speakers_of(rec) == {"Boris Johnson": {"GBR"}}
+
+
+def test_a_surname_with_its_particles_after_a_title_is_the_known_person() -> None:
+    # "President von der Leyen": the lower-case particles belong to the surname, which finds the dated role
+    rec = _extract("President von der Leyen met today in Belgrade with the President of Serbia Aleksandar Vučić. "
+                   "She underlined that the disbursement of funds will depend on reforms.")
+    assert ("von der Leyen", "President", "EU") in _participants(rec)
+    assert speakers_of(rec) == {"von der Leyen": {"EU"}}

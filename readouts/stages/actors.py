@@ -505,7 +505,8 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
+            while k < j and (not tokens[k].is_cap and tokens[k].lower not in kb.name_particles
+                             or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
                              or (tokens[k].lower in ranks and k + 1 < j and tokens[k + 1].text not in ("-", "‑"))):
                 k = max(k + 1, skip_address(tokens, k, kb, j))
             name_toks = tokens[k:j]
@@ -528,7 +529,8 @@ def run(work: Work) -> None:
             comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
                             known=k0[2] if k0 else None, title_actor=tactor or comp)
-            if ref.known is None and len(name_toks) == 1:
+            if ref.known is None and all(t.lower in kb.name_particles for t in name_toks[:-1]):
+                # "Minister Lavrov", "President von der Leyen": a surname, maybe with its particles
                 ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
             if comp and not tactor and ref.known is not None and ref.known.roles and not any(
                     r.actor == comp and r.active(day) for r in ref.known.roles):
