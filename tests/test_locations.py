@@ -69,3 +69,17 @@ def test_a_visit_to_a_state_at_the_end_of_a_sentence():
 ])
 def test_where_the_text_places_the_engagement(text: str, want: str) -> None:
     assert location(text) == want
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_news_dateline_opening_the_engagement_sentence_places_it(dash: str) -> None:
+    text = ("OSCE Chairperson-in-Office discusses conflict resolution with Georgian leadership\n\n"
+            f"TBILISI, 2 March 2010 {dash} The OSCE Chairperson-in-Office, Foreign Minister Kanat Saudabayev, held "
+            "talks today with Georgian President Mikheil Saakashvili.")
+    assert location(text) == "Tbilisi"
+
+
+def test_a_dateline_does_not_override_the_place_the_sentence_names() -> None:
+    text = ("MOSCOW, 7 February 2017 - Foreign Minister Sergey Lavrov held talks with Foreign Minister Edward "
+            "Nalbandian in Yerevan today.")
+    assert location(text) == "Yerevan"

@@ -577,7 +577,7 @@ def run(work: Work) -> None:
                                                   work.stext(work.sentences[d.sentence]), re.I):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.modality == "in_person" and d.location is None and not d.reported_as:
-            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
+            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) or _dateline_place(work, d)
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
         if d.date is None:
@@ -585,6 +585,22 @@ def run(work: Work) -> None:
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d)
     work.engagements = drafts
+
+
+def _dateline_place(work: Work, d: EngagementDraft) -> str | None:
+    """The city of a news dateline that opens the engagement's own sentence ("TBILISI, 2 March 2010 - The
+    OSCE Chairperson-in-Office ... held talks today with ..."): where the page was issued on the day it
+    reports, when the sentence names no other place."""
+    s = work.sentences[d.sentence]
+    m = datelines.NEWS.match(work.text, s.start)
+    if m is None:
+        return None
+    city = next((a for a in work.actor_mentions if a.start == s.start and a.form == "capital"), None)
+    if city is None or city.end > m.end():
+        return None
+    written = work.text[city.start:city.end]
+    # the capital as the knowledge spells it ("TBILISI" -> "Tbilisi")
+    return next((c for c in work.kb.actors[city.code].capitals if c.lower() == written.lower()), written)
 
 
 def _place_line(work: Work) -> str | None:
