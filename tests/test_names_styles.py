@@ -474,3 +474,23 @@ def test_a_surname_with_its_particles_after_a_title_is_the_known_person() -> Non
                    "She underlined that the disbursement of funds will depend on reforms.")
     assert ("von der Leyen", "President", "EU") in _participants(rec)
     assert speakers_of(rec) == {"von der Leyen": {"EU"}}
+
+
+def test_a_hyphenated_office_with_in_is_one_title() -> None:
+    # "Chairperson-in-Office": "in" carries a chair's title on into an office, hyphens and all
+    rec = _extract("OSCE Chairperson-in-Office Kanat Saudabayev met President Mikheil Saakashvili in Tbilisi. "
+                   "The Chairperson-in-Office stressed the OSCE's commitment to the Geneva International Discussions.")
+    assert ("Kanat Saudabayev", "OSCE Chairperson-in-Office", "OSCE") in _participants(rec)
+    assert speakers_of(rec) == {"Kanat Saudabayev": {"OSCE"}}
+
+
+def test_an_opening_office_and_its_appositive_office_are_one_person() -> None:
+    # "The T1, T2 Name, held ...": one subject in two capacities, the first the one the text acts in; a list
+    # of people after a verb stays a list
+    rec = _extract("TBILISI, 2 March 2010 - The OSCE Chairperson-in-Office, Kazakhstan's Secretary of State and "
+                   "Foreign Minister Kanat Saudabayev, held talks today with Georgian President Mikheil Saakashvili.")
+    assert _participants(rec)[0] == ("Kanat Saudabayev", "OSCE Chairperson-in-Office, Kazakhstan's Secretary "
+                                     "of State and Foreign Minister", "OSCE")
+    assert len(_participants(rec)) == 2
+    rec = _extract("The Secretary met the Prime Minister, Foreign Minister Wang Yi and Defence Minister Dong Jun.")
+    assert ("Wang Yi", "Foreign Minister", "CHN") in _participants(rec)

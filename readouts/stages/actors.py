@@ -106,7 +106,7 @@ def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], k
     if near not in takes[low]:
         return False
     if low == "in":
-        nxt = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1
+        nxt = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower in ("the", "-", "‑") else j + 1  # "Chair-in-Office"
         return nxt < len(tokens) and tokens[nxt].lower in kb.title_words and nxt not in actor_tok
     return True
 
@@ -126,7 +126,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                          or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
                     and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
-                    and j not in actor_tok):
+                    and j not in actor_tok
+                    and not (tokens[j + 2].lower in conn and _continues(tokens, i, j + 2, actor_tok, kb, takes))):
                 break  # "Amir-Abdollahian": a title word glued to a name is the name's
             j += 1
             if j < n and "\n" in text[tokens[j - 1].end:tokens[j].start]:
@@ -166,6 +167,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     and (name_next or name_after_comma):
                 # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
                 runs[-1] = (runs[-1][0], b, runs[-1][2])
+            elif has_head and capped and name_next and _second_office(tokens, runs, a, b, actor_tok, kb, text):
+                # "The OSCE Chairperson-in-Office, Polish Foreign Minister Zbigniew Rau, held ...": one subject
+                runs[-1] = (runs[-1][0], b, True)
             elif has_head and (capped or lower_ref):
                 det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
                 ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"
@@ -248,6 +252,21 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
     words = text[seg[0].start:seg[-1].end]
     return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words))
+
+
+def _second_office(tokens: list[Token], runs: list[tuple[int, int, bool]], a: int, b: int,
+                   actor_tok: dict[int, str], kb: Any, text: str) -> bool:
+    """Is the title run a..b, with its name, the appositive of the office that opens the sentence just before
+    it ("The OSCE Chairperson-in-Office, Kazakhstan's Secretary of State and Foreign Minister Kanat
+    Saudabayev, held talks ..."): "The" opening the sentence, an office, a comma, this office and a name closed
+    by a comma."""
+    if not runs or not runs[-1][2] or runs[-1][1] + 1 != a or tokens[a - 1].text != ",":
+        return False
+    the = runs[-1][0] - 1
+    opens = the == 0 or tokens[the - 1].text in (".", "!", "?", "-", "–", "—", "--") \
+        or "\n" in text[tokens[the - 1].end:tokens[the].start]  # (a dateline's dash: "TBILISI, 2 March 2010 - The")
+    end = name_after(tokens, b, actor_tok, kb, text)
+    return tokens[the].text == "The" and opens and end < len(tokens) and tokens[end].text == ","
 
 
 def _office_of(tokens: list[Token], a: int, b: int, kb: Any) -> bool:
