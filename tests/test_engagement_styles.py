@@ -267,3 +267,12 @@ def test_who_accompanied_or_also_attended_took_part() -> None:
               "Undersecretary Gloria de la Fuente accompanied Minister van Klaveren during the meeting. Ambassador "
               "Paulo Pacheco and Ambassador Sebastian Depolo also attended.")
     assert {"Gloria de la Fuente", "Paulo Pacheco", "Sebastian Depolo"} <= names(e)
+
+
+def test_an_undated_visit_takes_the_day_its_meetings_are_told() -> None:
+    # a standfirst tells the visit without a day; the lead, after a bullet list naming the same people,
+    # tells the meetings "today (Tuesday 23 April)"
+    e = first("Foreign Secretary visits Kazakhstan\n\nLord Cameron has visited Astana on the first leg of a tour "
+              "of Central Asia.\n\nPublished\n23 April 2024\n\n- Foreign Secretary meets Foreign Minister Nurtleu\n\n"
+              "Foreign Secretary David Cameron met Foreign Minister Murat Nurtleu in Astana today (Tuesday 23 April).")
+    assert (e.type, e.date, e.location) == ("visit", "2024-04-23", "Astana")

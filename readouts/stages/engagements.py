@@ -514,16 +514,19 @@ def run(work: Work) -> None:
         if drafts:
             new = [p for p in parts if p not in seen]
             visitor = drafts[0].participants[0] if drafts[0].participants else None
-            if new and drafts[0].type == "visit" and modality == "in_person" and (
+            if drafts[0].type == "visit" and modality == "in_person" and (
                     _DURING_VISIT.match(text) or len(drafts) == 1 and visitor in parts and not re.search(
                         r"\b(?:next|following|previous) day\b", text, re.I) and not any(
-                        s.start <= dm.start < s.end and dm.value != drafts[0].date for dm in work.dates)):
+                        s.start <= dm.start < s.end and drafts[0].date and dm.value != drafts[0].date
+                        for dm in work.dates)):
                 # "During her stay, the President held talks with X, ... and met Y": the visit's hosts ("the
-                # Singaporean leader", unnamed, is the visitor already there)
+                # Singaporean leader", unnamed, is the visitor already there); an undated visit ("X has visited
+                # Astana ...") takes the day its meetings are told ("X met Y in Astana today (Tuesday 23 April)")
                 sides = {work.people[q].affiliation for q in drafts[0].participants}
                 new = [p for p in new if work.people[p].name or work.people[p].affiliation not in sides]
                 drafts[0].participants.extend(new)
                 seen.update(new)
+                _fill(work, drafts[0], s, drafts[0].participants, overwrite=False)
                 last_sentence = s.index
                 continue
             first_ = drafts[0]
