@@ -276,3 +276,15 @@ def test_an_undated_visit_takes_the_day_its_meetings_are_told() -> None:
               "of Central Asia.\n\nPublished\n23 April 2024\n\n- Foreign Secretary meets Foreign Minister Nurtleu\n\n"
               "Foreign Secretary David Cameron met Foreign Minister Murat Nurtleu in Astana today (Tuesday 23 April).")
     assert (e.type, e.date, e.location) == ("visit", "2024-04-23", "Astana")
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_a_meeting_where_the_relative_clause_sets_them() -> None:
+    # a first sentence that tells the minister's claim, then where he held talks: "..., where he held talks
+    # with X on the sidelines of the summit"
+    e = first("Hungary's energy security increasingly depends on Central Asia, Minister of Foreign Affairs and Trade "
+              "Péter Szijjártó said in Samarkand on Friday, where he held talks with Kazakh Foreign Minister "
+              "Mukhtar Tileuberdi on the sidelines of the summit of the Organization of Turkic States.")
+    assert (e.type, e.location) == ("meeting", "Samarkand")
+    assert names(e) == {"Péter Szijjártó", "Mukhtar Tileuberdi"}
+    e = first("Foreign Minister Sergey Lavrov held talks with Foreign Minister Edward Nalbandian in Moscow.")
+    assert e.type == "talks"

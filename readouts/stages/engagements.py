@@ -105,8 +105,8 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
         # "exchanged letters" (written), "was in contact with" (unknown)
         kind = next(f for f in strong if f[1] == "other")
         return "other", kind[2], matches
-    if "talks" in types:
-        return "talks", "in_person", matches
+    if "talks" in types and not re.search(r"\bon the (?:sidelines|margins) of\b", text, re.I):
+        return "talks", "in_person", matches  # (talks on the sidelines of a summit are a meeting there)
     if "visit" in types:
         return "visit", "in_person", matches
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
@@ -196,9 +196,12 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
                                                 scope[:m.start()]) and after_loc == ","
         hosted = prep == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
                                                        scope[:m.start()])
+        # "..., Szijjártó said in Samarkand on Friday, where he held talks with ...": the place a relative
+        # clause sets the engagement in
+        where = prep == "in" and re.match(r"[^.;]{0,30}?,\s*where\s+(?:\w+\s+){0,3}?(?:met|held|had)\b", text[m.end():])
         if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
                                                                  re.I)
-                           or fronted or hosted):
+                           or fronted or hosted or where):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc
     # "... discussed X during their meeting in Beijing": the meeting's place after the content cut
