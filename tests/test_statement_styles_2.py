@@ -174,3 +174,16 @@ def test_a_first_person_release_is_its_authors() -> None:
     assert by["I welcomed Indonesia's interest in Australian universities."] == "Anthony Albanese"
     assert by["We agreed to hold the next Annual Leaders' Meeting in Australia."] == "both sides"
     assert not any(t.startswith(("Prime Minister", "The Hon")) for t in by)
+
+
+def test_pointing_to_and_confirming_a_position_are_the_speakers_acts() -> None:
+    # "X pointed to Y ...", "X confirmed Latvia's support ... and noted that ...": the whole sentence
+    got = said("Federal Chancellor Angela Merkel received the President of the Republic of Azerbaijan, Ilham Aliyev, "
+               "in Berlin on Wednesday.\n\n"
+               "President Aliyev pointed to the growth of German investment in his country and said that Azerbaijan "
+               "saw itself as a reliable supplier of energy to Europe.\n\n"
+               "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted that talks must resume.\n")
+    assert got == [("Ilham Aliyev", "President Aliyev pointed to the growth of German investment in his country and "
+                                    "said that Azerbaijan saw itself as a reliable supplier of energy to Europe."),
+                   ("Angela Merkel", "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted "
+                                     "that talks must resume.")]
