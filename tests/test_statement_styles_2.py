@@ -187,3 +187,12 @@ def test_pointing_to_and_confirming_a_position_are_the_speakers_acts() -> None:
                                     "said that Azerbaijan saw itself as a reliable supplier of energy to Europe."),
                    ("Angela Merkel", "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted "
                                      "that talks must resume.")]
+
+
+def test_a_reporting_verb_after_the_content_attributes_it_to_the_titled_speaker() -> None:
+    got = said("The President of the Republic, Emmanuel Macron, received Nikol Pashinyan, Prime Minister of the "
+               "Republic of Armenia, at the Elysée Palace today.\n\n"
+               "France, as co-chair of the OSCE Minsk Group, will continue to work towards a lasting settlement of the "
+               "conflict, the President of the Republic indicated.\n")
+    assert got == [("Emmanuel Macron", "France, as co-chair of the OSCE Minsk Group, will continue to work towards a "
+                                       "lasting settlement of the conflict")]

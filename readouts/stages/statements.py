@@ -70,7 +70,8 @@ from .base import Sentence, Work, words_re
 __all__ = ["run"]
 
 _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|has|have|had|[a-z]+ly|,)\b)*"
-# the verbs that report speech after it ("..., Wang said." / "..., said Wang.")
+# the verbs that report speech after it ("..., Wang said." / "..., said Wang."), with cues.yaml
+# statements.reporting_verbs ("..., the President of the Republic indicated.")
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
@@ -106,7 +107,11 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
         address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
                                               if "." in w.rstrip(".") and w.replace(".", "").isalpha())
+        # the verbs that end an attribution after its content ("..., the President of the Republic indicated.")
+        say = _alt(sorted(set(_SAY.split("|")) | set(st["reporting_verbs"]), key=len, reverse=True))
         cache["stmt"] = {
+            # "CONTENT, said Wang, ...": a cue before the speaker
+            "say_before": re.compile(r",\s*[\"”’]?\s*(?:" + say + r")\s+$"),
             # ... and a speaker of the narrator's own side: "Our President emphasized ..."
             "address": re.compile(r"(?:\b(?:our|" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
@@ -123,11 +128,11 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:))?", re.I),
             "cue_any": re.compile(r"(?<![\w-])(?:" + cue_alt + r")(?![\w-])", re.I),
-            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + _SAY + r")\s+(?P<who1>.{2,80}?)|"
-                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + _SAY + r"))"
+            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + say + r")\s+(?P<who1>.{2,80}?)|"
+                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + say + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
             # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
-            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + _SAY + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
+            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
                                    r"on|following|to|before|when)\b[^.\"”]*|" + after_said + r")?[\s\"”’'.!]*$"),
             # "the Vietnamese Government leader", "the Singaporean President": a participant described by side
             # and office
@@ -450,7 +455,7 @@ class _Attributor:
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
         for a, _b, who in self._subjects(s):
-            m2 = re.search(r",\s*[\"”’]?\s*(?:" + _SAY + r")\s+$", text[s.start:a])
+            m2 = self.rx["say_before"].search(text[s.start:a])
             if m2 and who.isdigit():
                 person = self._resolve(who, current)
                 if person is not None and person in self.speakers_allowed:
