@@ -196,3 +196,26 @@ def test_a_reporting_verb_after_the_content_attributes_it_to_the_titled_speaker(
                "conflict, the President of the Republic indicated.\n")
     assert got == [("Emmanuel Macron", "France, as co-chair of the OSCE Minsk Group, will continue to work towards a "
                                        "lasting settlement of the conflict")]
+
+
+_MICHEL = ("Press statement by President Michel of the European Council following the trilateral meeting with "
+           "President Aliyev and Prime Minister Pashinyan\n\n22 May 2022\n\n"
+           "Today I hosted President Ilham Aliyev of Azerbaijan and Prime Minister Nikol Pashinyan of Armenia in "
+           "Brussels.\n\nBorder issues: The leaders agreed that the border commissions will meet soon.\n\n"
+           "Connectivity: We discussed the unblocking of transport links.\n\n"
+           "Humanitarian issues: I stressed the need to release all detainees.\n")
+
+
+def test_the_headlines_author_hosting_in_the_first_person_initiated_it() -> None:
+    # the author named after "Press statement by" is a participant already; "I hosted" makes his side the host
+    e = readouts.extract(_MICHEL).engagements[0]
+    assert (e.initiator, e.location) == ("EU", "Brussels")
+
+
+def test_a_run_in_heading_does_not_hide_a_joint_subject() -> None:
+    # "Border issues: The leaders agreed ...", "Connectivity: We discussed ...": what they did together, not the
+    # author's; "Humanitarian issues: I stressed ..." is his
+    by = {t: who for who, t in said(_MICHEL)}
+    assert by["the border commissions will meet soon."] == "both sides"
+    assert not any(t.startswith("Connectivity") and who != "both sides" for t, who in by.items())
+    assert by["Humanitarian issues: I stressed the need to release all detainees."] == "Michel"

@@ -16,7 +16,7 @@ from ..model import Agreement, Event, Statement, Topic
 if TYPE_CHECKING:
     from ..knowledge import Knowledge, Person
 
-__all__ = ["ActorMention", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work", "words_re"]
+__all__ = ["ActorMention", "author_header", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work", "words_re"]
 
 
 def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pattern[str]:
@@ -24,6 +24,16 @@ def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pa
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p) if escape else p for p in alts) or "(?!x)x"
     return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.I)
+
+
+def author_header(kb: Any) -> re.Pattern[str]:
+    """The words of a header that names a release's author before the name ("Statement by", "Remarks of":
+    cues.yaml speech.header_words), kept on the knowledge."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "author_header" not in cache:
+        words = "|".join(re.escape(str(w)) for w in kb.cues["speech"]["header_words"])
+        cache["author_header"] = re.compile(r"\b(?:" + words + r")\s+(?:of|by|from)\b", re.I)
+    return cast("re.Pattern[str]", cache["author_header"])
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import datelines
-from .base import ActorMention, EngagementDraft, Sentence, Work
+from .base import ActorMention, EngagementDraft, Sentence, Work, author_header
 from .dates import BEFORE
 
 __all__ = ["run"]
@@ -686,8 +686,25 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
     if before:
         d.participants.insert(0, max(before)[1])
         d.narrator = d.participants[0]
-        if d.initiator is None:
-            d.initiator = _initiator(work, s, d.participants)
+    else:
+        # "Press statement by President Michel ..." over "Today I hosted President Aliyev ...": the headline's
+        # author, a participant already
+        d.narrator = _headline_author(work, d, s)
+    if d.narrator is not None and d.initiator is None:
+        host = _HOST.search(work.stext(s))
+        mine = host is not None and re.search(r"\b(?:I|We)\s*$", host.group("x"))
+        d.initiator = f"@{d.narrator}" if mine else _initiator(work, s, d.participants)
+
+
+def _headline_author(work: Work, d: EngagementDraft, s: Sentence) -> int | None:
+    """The participant a title line before ``s`` names first after its author words ("Statement by X ...",
+    "Remarks of X ...": cues.yaml speech.header_words)."""
+    for line in work.sentences[:s.index]:
+        m = author_header(work.kb).search(work.stext(line)) if work.is_title_line(line) else None
+        if m:
+            named = [i for _sp, i in work.people_in(line.start + m.end(), line.end)]
+            return named[0] if named and named[0] in d.participants else None
+    return None
 
 
 def _is_body(work: Work, s: Sentence) -> bool:

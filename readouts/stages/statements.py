@@ -65,7 +65,7 @@ from typing import Any
 
 from ..model import Statement
 from .agreements import joint_engagement
-from .base import Sentence, Work, words_re
+from .base import Sentence, Work, author_header, words_re
 
 __all__ = ["run"]
 
@@ -74,6 +74,8 @@ _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|ha
 # statements.reporting_verbs ("..., the President of the Republic indicated.")
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
+# a run-in heading before a sentence's subject: "Border issues: The leaders agreed that ..."
+_RUN_IN = r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+)"
 _OPEN_Q = "\"“‘'"
 # the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
 _TOLD = (r"(?:him|her|them|(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})|"
@@ -144,10 +146,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                  _alt(sal["openings"]) + r"|(?:" + _alt(sal["words"]) + r")\b|(?:" +
                                  _alt(sal["addresses"]) + r")\.?\s+(?:" + _alt(sal["offices"]) + r")\b)", re.I),
             # "Secretary Pompeo and I met ...", "We agreed to ...": what both did, told in the speech
-            "together": re.compile(r"\W*(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
+            "together": re.compile(r"\W*" + _RUN_IN + r"?(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
                                    r"(?:(?:" + _alt(sp["together_adverbs"]) + r")\s+)*(?:" + _alt(sp["together_verbs"]) +
                                    r")\b"),
-            "header_by": re.compile(r"\b(?:" + _alt(sp["header_words"]) + r")\s+(?:of|by|from)\b", re.I),
+            "header_by": author_header(work.kb),
             # "welcome back to ", "to have you back in ": the host's words before a place
             "host": re.compile(r"\b(?:" + _alt(sp["host_phrases"]) + r")\b[^.;]{0,30}\b(?:to|in)\s+$"),
             # "Secretary Pompeo, Dear Mike, welcome back to Jakarta.", "And a very warm welcome to ..."
@@ -406,7 +408,7 @@ class _Attributor:
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
-                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+", pre):
+                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+|\s*" + _RUN_IN, pre):
                     continue
             rest = text[b:s.end]
             m = self.rx["after"].match(rest)
