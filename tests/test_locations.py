@@ -83,3 +83,9 @@ def test_a_dateline_does_not_override_the_place_the_sentence_names() -> None:
     text = ("MOSCOW, 7 February 2017 - Foreign Minister Sergey Lavrov held talks with Foreign Minister Edward "
             "Nalbandian in Yerevan today.")
     assert location(text) == "Yerevan"
+
+
+def test_the_chancellery_the_chancellor_receives_a_guest_at_is_the_place() -> None:
+    text = ("Federal Chancellor Angela Merkel received the President of the Republic of Azerbaijan, Ilham Aliyev, "
+            "at the Federal Chancellery on Wednesday.")
+    assert location(text) == "the Federal Chancellery"
