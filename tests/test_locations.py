@@ -89,3 +89,10 @@ def test_the_chancellery_the_chancellor_receives_a_guest_at_is_the_place() -> No
     text = ("Federal Chancellor Angela Merkel received the President of the Republic of Azerbaijan, Ilham Aliyev, "
             "at the Federal Chancellery on Wednesday.")
     assert location(text) == "the Federal Chancellery"
+
+
+def test_a_seat_with_a_french_article_is_the_place() -> None:
+    # "Palais de l'Europe", the Council of Europe's seat (organisations.yaml seats): "de l'" joins a place name
+    text = ("Council of Europe Secretary General Marija Pejčinović Burić today met with the Minister of Foreign "
+            "Affairs of Georgia, David Zalkaliani, at the Palais de l'Europe.")
+    assert location(text) == "the Palais de l'Europe"

@@ -27,7 +27,7 @@ _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest Hous
                           r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December|His|Her|Their|Mr|Mrs|Ms|Dr|H\.E)\b)"
-_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
+_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+l['’]|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
          r"(?:\s+(?:headquarters|building|premises|compound|residence)\b)?"
 _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
                   r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
