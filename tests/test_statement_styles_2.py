@@ -176,17 +176,20 @@ def test_a_first_person_release_is_its_authors() -> None:
     assert not any(t.startswith(("Prime Minister", "The Hon")) for t in by)
 
 
-def test_pointing_to_and_confirming_a_position_are_the_speakers_acts() -> None:
-    # "X pointed to Y ...", "X confirmed Latvia's support ... and noted that ...": the whole sentence
+def test_pointing_to_confirming_and_announcing_are_the_speakers_acts() -> None:
+    # "X pointed to Y ...", "X confirmed Latvia's support ... and noted that ...", "X announced a new fund": the
+    # whole sentence
     got = said("Federal Chancellor Angela Merkel received the President of the Republic of Azerbaijan, Ilham Aliyev, "
                "in Berlin on Wednesday.\n\n"
                "President Aliyev pointed to the growth of German investment in his country and said that Azerbaijan "
                "saw itself as a reliable supplier of energy to Europe.\n\n"
-               "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted that talks must resume.\n")
+               "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted that talks must resume.\n"
+               "\nThe Chancellor announced a new fund for vocational training.\n")
     assert got == [("Ilham Aliyev", "President Aliyev pointed to the growth of German investment in his country and "
                                     "said that Azerbaijan saw itself as a reliable supplier of energy to Europe."),
                    ("Angela Merkel", "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted "
-                                     "that talks must resume.")]
+                                     "that talks must resume."),
+                   ("Angela Merkel", "The Chancellor announced a new fund for vocational training.")]
 
 
 def test_a_reporting_verb_after_the_content_attributes_it_to_the_titled_speaker() -> None:
