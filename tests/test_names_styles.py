@@ -494,3 +494,12 @@ def test_an_opening_office_and_its_appositive_office_are_one_person() -> None:
     assert len(_participants(rec)) == 2
     rec = _extract("The Secretary met the Prime Minister, Foreign Minister Wang Yi and Defence Minister Dong Jun.")
     assert ("Wang Yi", "Foreign Minister", "CHN") in _participants(rec)
+
+
+def test_two_offices_joined_by_a_dash_are_one_title() -> None:
+    # Kazakh MFA style: "Deputy Prime Minister – Minister of Foreign Affairs of the Republic of Kazakhstan X"
+    rec = _extract("Astana, 12 March 2024 – Deputy Prime Minister – Minister of Foreign Affairs of the Republic of "
+                   "Kazakhstan Murat Nurtleu held talks with OSCE Secretary General Helga Maria Schmid.")
+    assert _participants(rec) == [("Murat Nurtleu", "Deputy Prime Minister – Minister of Foreign Affairs of the "
+                                   "Republic of Kazakhstan", "KAZ"),
+                                  ("Helga Maria Schmid", "OSCE Secretary General", "OSCE")]

@@ -123,7 +123,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         while j < n and (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
                          or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                          or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
-                         or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+                         or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")
+                         # "Deputy Prime Minister – Minister of Foreign Affairs": a dash between two offices
+                         or (tokens[j].text in ("–", "—") and j > i and j + 1 < n and tokens[j + 1].lower in words)):
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
                     and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
                     and j not in actor_tok
