@@ -222,3 +222,12 @@ def test_a_run_in_heading_does_not_hide_a_joint_subject() -> None:
     assert by["the border commissions will meet soon."] == "both sides"
     assert not any(t.startswith("Connectivity") and who != "both sides" for t, who in by.items())
     assert by["Humanitarian issues: I stressed the need to release all detainees."] == "Michel"
+
+
+def test_a_quotation_opened_by_a_dash_is_the_speakers_from_its_first_sentence() -> None:
+    # Nordic releases open a quotation with a dash and attribute it after its last sentence
+    got = said("Prime Minister Mette Frederiksen today visited Kyiv, where she met with President Volodymyr "
+               "Zelenskyy.\n\n- Ukraine's fight is Europe's fight. We must do more and we must do it faster, said "
+               "Mette Frederiksen.\n")
+    assert got == [("Mette Frederiksen", "Ukraine's fight is Europe's fight."),
+                   ("Mette Frederiksen", "We must do more and we must do it faster")]

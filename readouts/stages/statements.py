@@ -178,7 +178,14 @@ _PREDICATE = re.compile(r"\s*(?:is|are|was|were|will|would|shall|should|can|coul
                         r"reflects?|opens?)\b")
 
 
+# a quotation opened by a dash, as Nordic releases write it: "- Ukraine's fight is Europe's fight. ..., said X."
+_DASH_Q = re.compile(r"\s*[-–—]\s+")
+
+
 def _content_start(text: str, pos: int) -> int:
+    dash = _DASH_Q.match(text, pos)
+    if dash:
+        pos = dash.end()
     while pos < len(text) and (text[pos].isspace() or text[pos] in _OPEN_Q):
         pos += 1
     return pos
@@ -503,7 +510,7 @@ def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: 
     for x in reversed(earlier):
         found.append(x)
         t = work.stext(x)
-        if "“" in t or t.startswith('"'):
+        if "“" in t or t.startswith('"') or _DASH_Q.match(t):
             break
     else:
         return
@@ -880,8 +887,11 @@ def run(work: Work) -> None:
         assert person is not None
         p = work.people[person]
         whole = text[s.start:s.end]
-        if a == s.start and whole.count("”") + whole.count('"') % 2 > whole.count("“"):
-            # '"Poland is leading by example. Every Ally must ...," he said.': the quote began earlier
+        opener = next(x for x in work.sentences if x.para == s.para)
+        if a == s.start and (whole.count("”") + whole.count('"') % 2 > whole.count("“")
+                             or opener is not s and _DASH_Q.match(work.stext(opener))):
+            # '"Poland is leading by example. Every Ally must ...," he said.', "- Ukraine's fight is Europe's
+            # fight. We must do more, said X.": the quote began earlier
             _quote_start(work, s, p, out, eng_id)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
