@@ -503,3 +503,14 @@ def test_two_offices_joined_by_a_dash_are_one_title() -> None:
     assert _participants(rec) == [("Murat Nurtleu", "Deputy Prime Minister – Minister of Foreign Affairs of the "
                                    "Republic of Kazakhstan", "KAZ"),
                                   ("Helga Maria Schmid", "OSCE Secretary General", "OSCE")]
+
+
+def test_an_office_named_beside_a_person_of_a_longer_title_is_someone_else() -> None:
+    # Elysée style: "The President of the Republic spoke ... with Mr X, President of the Republic of Kazakhstan":
+    # the bare office is not the foreign president its title begins, since he is named in the same sentence
+    rec = _extract("Telephone conversation with Mr Kassym-Jomart Tokayev, President of the Republic of Kazakhstan\n\n"
+                   "14 January 2022\n\nThe President of the Republic spoke this afternoon with Mr Kassym-Jomart "
+                   "Tokayev, President of the Republic of Kazakhstan.\n\nThe President of the Republic expressed his "
+                   "condolences and France's attachment to the stability of Kazakhstan.\n")
+    assert (None, "President of the Republic", "FRA") in _participants(rec)
+    assert speakers_of(rec) == {"President of the Republic": {"FRA"}}
