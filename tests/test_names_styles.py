@@ -514,3 +514,12 @@ def test_an_office_named_beside_a_person_of_a_longer_title_is_someone_else() -> 
                    "condolences and France's attachment to the stability of Kazakhstan.\n")
     assert (None, "President of the Republic", "FRA") in _participants(rec)
     assert speakers_of(rec) == {"President of the Republic": {"FRA"}}
+
+
+def test_a_given_name_that_is_also_a_capital_starts_the_name() -> None:
+    # "Secretary General of the Turkic Council Baghdad Amreyev": a capital followed by a surname on the same
+    # line is a given name
+    rec = _extract("Minister of Foreign Affairs and Trade Péter Szijjártó met Secretary General of the Turkic Council "
+                   "Baghdad Amreyev in Budapest on Thursday. Baghdad Amreyev thanked Hungary for its participation.")
+    assert ("Baghdad Amreyev", "Secretary General of the Turkic Council", "OTS") in _participants(rec)
+    assert "Baghdad Amreyev" in speakers_of(rec)
