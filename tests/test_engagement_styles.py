@@ -288,3 +288,9 @@ def test_talks_on_the_sidelines_of_a_summit_are_a_meeting_where_the_relative_cla
     assert names(e) == {"Péter Szijjártó", "Mukhtar Tileuberdi"}
     e = first("Foreign Minister Sergey Lavrov held talks with Foreign Minister Edward Nalbandian in Moscow.")
     assert e.type == "talks"
+
+
+def test_the_spokesperson_who_announced_the_call_somewhere_took_no_part() -> None:
+    e = first("Federal Chancellor Olaf Scholz spoke by telephone with French President Emmanuel Macron this afternoon, "
+              "as government spokesperson Steffen Hebestreit announced in Berlin.")
+    assert names(e) == {"Olaf Scholz", "Emmanuel Macron"}

@@ -136,9 +136,12 @@ def _participants_in(work: Work, s: Sentence) -> list[int]:
     for (a, b), i in work.people_in(s.start, s.end):
         title = work.people[i].title or ""
         if office.search(title) or office_before.search(text, max(s.start, a - 90), a) or re.match(r"[\s,]*(?:has\s+)?(?:reported|said|told (?:reporters|journalists|the "
-                                                r"press)|informed|announced)\W*$", text[b:s.end]) \
+                                                r"press)|informed|announced)(?:\s+(?:in|at|on|from)\s+[^.;,]{2,40})?\W*$",
+                                                text[b:s.end]) \
                 and re.search(r",\s*(?:\S+\s+){0,6}$", text[max(s.start, a - 60):a]):
-            continue  # who tells of the engagement ("..., Akorda's press secretary Berik Uali reported") took no part
+            # who tells of the engagement ("..., Akorda's press secretary Berik Uali reported", "..., as government
+            # spokesperson Steffen Hebestreit announced in Berlin") took no part
+            continue
         before = text[max(s.start, a - 40):a].lower()
         if re.search(r"(?:on behalf of|greetings (?:of|from)|message from|letter from|wishes of|regards of)\s*"
                      r"(?:the\s+)?(?:\w+\s+){0,3}$", before):
