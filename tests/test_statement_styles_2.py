@@ -231,3 +231,8 @@ def test_a_quotation_opened_by_a_dash_is_the_speakers_from_its_first_sentence() 
                "Mette Frederiksen.\n")
     assert got == [("Mette Frederiksen", "Ukraine's fight is Europe's fight."),
                    ("Mette Frederiksen", "We must do more and we must do it faster")]
+
+
+def test_a_related_link_after_a_colon_is_nobodys_statement() -> None:
+    got = said(_MICHEL + "\nRelated: President Michel welcomes Prime Minister Pashinyan to Brussels\n")
+    assert not any(t.startswith("Related") for _who, t in got)

@@ -742,11 +742,12 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         if p.first > span[0]:
             continue
         last = (p.name or "").split()[-1:] if p.name else []
+        if last and re.search(re.escape(ref.title) + r"\s+(?:\w+\s+)?" + re.escape(last[0]) + r"\b",
+                              sent_text[span[1] - (sent.start if sent else 0):], re.I):
+            continue  # "The Prime Minister spoke to Prime Minister Renzi": someone else in the same sentence
         rel = span[0] - (sent.start if sent else 0), span[1] - (sent.start if sent else 0)
-        if last and re.search(r"\b" + re.escape(last[0]) + r"\b", sent_text[:rel[0]] + " " + sent_text[rel[1]:]):
-            # "The Prime Minister spoke to Prime Minister Renzi", "The President of the Republic spoke with
-            # Mr Kassym-Jomart Tokayev, President of the Republic of Kazakhstan": someone else in the same sentence
-            continue
+        if p.name and p.name in sent_text[:rel[0]] + " " + sent_text[rel[1]:]:
+            continue  # "The President of the Republic spoke with Mr Kassym-Jomart Tokayev, President of ..."
         pt = (p.title or "").lower()
         pk = work.kb.title_kind(p.title) if p.title else None
         known_role = p.known.role_at(None) if p.known else None

@@ -74,7 +74,8 @@ _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|ha
 # statements.reporting_verbs ("..., the President of the Republic indicated.")
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
-# a run-in heading before a sentence's subject: "Border issues: The leaders agreed that ..."
+# a run-in heading before a sentence's subject: "Border issues: The leaders agreed that ..." (a sentence that
+# ends as one does: "Related: Secretary General welcomes ..." is a link)
 _RUN_IN = r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+)"
 _OPEN_Q = "\"“‘'"
 # the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
@@ -415,7 +416,8 @@ class _Attributor:
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
-                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+|\s*" + _RUN_IN, pre):
+                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+", pre) and not (
+                        re.fullmatch(r"\s*" + _RUN_IN, pre) and re.search(r"[.!?][\"”’)]*\s*$", st)):
                     continue
             rest = text[b:s.end]
             m = self.rx["after"].match(rest)
