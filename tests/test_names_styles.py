@@ -523,3 +523,18 @@ def test_a_given_name_that_is_also_a_capital_starts_the_name() -> None:
                    "Baghdad Amreyev in Budapest on Thursday. Baghdad Amreyev thanked Hungary for its participation.")
     assert ("Baghdad Amreyev", "Secretary General of the Turkic Council", "OTS") in _participants(rec)
     assert "Baghdad Amreyev" in speakers_of(rec)
+
+
+def test_the_head_of_state_is_not_the_head_of_the_presidents_office() -> None:
+    # "Head of the Office of the President" serves the president (no head-of-state kind), so "The Head of State"
+    # is not him, though both titles begin with "Head"
+    rec = _extract("Volodymyr Zelenskyy met with the Prime Minister of Poland in Kyiv\n\n22 January 2024 - 15:30\n\n"
+                   "President Volodymyr Zelenskyy met with Prime Minister of Poland Donald Tusk in Kyiv.\n\n"
+                   "The meeting was also attended by Head of the Office of the President Andriy Yermak.\n\n"
+                   "The Head of State thanked Poland for its support from the first days of the full-scale war.\n")
+    assert speakers_of(rec) == {"Volodymyr Zelenskyy": {"UKR"}}
+    assert ("Andriy Yermak", "Head of the Office of the President", "UKR") in _participants(rec)
+    kb = load_knowledge()
+    assert kb.title_kind("Head of the Office of the President") is None
+    assert kb.title_kind("Chief of Staff to the Prime Minister") is None
+    assert kb.title_kind("President of the European Commission") == "org_head"

@@ -219,13 +219,16 @@ class Knowledge:
         return out
 
     def title_kind(self, title: str | None) -> str | None:
-        """The office kind a title names (the most specific match), or None."""
+        """The office kind a title names (the most specific match), or None. An office named in the title's
+        complement is whom the holder serves, not the holder's ("Head of the Office of the President", "Chief
+        of Staff to the Prime Minister")."""
         if not title:
             return None
         t = title.lower()
         for phrase, kind in self.title_kinds:
-            if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
-                return kind
+            for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
+                if not re.search(r"\w.*\b(?:of|to|for|in) the\s+$", t[:m.start()]):
+                    return kind
         return None
 
 

@@ -770,11 +770,11 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue  # "the Foreign Minister" is not "the Prime Minister", for all their one head word
         if pt and (t == pt or t in pt):
             cands.append((3, i))
-        elif pt and head in pt.split():
-            cands.append((2, i))
+        elif pt and head in pt.split() and not (kind and pk is None):
+            cands.append((2, i))  # (a head word shared with a title of no office kind, "Head of the Office of ...", is not)
         elif pt and kind and kind == pk and same_side:
             cands.append((1, i))
-        elif known_role and (head in known_role.title.lower().split()
+        elif known_role and (head in known_role.title.lower().split() and not (kind and known_role.kind != kind)
                              or (kind and known_role.kind == kind and same_side)):
             cands.append((1, i))
         elif ref.title_actor and p_side == ref.title_actor and kind and pk is None:
