@@ -889,9 +889,9 @@ def run(work: Work) -> None:
         assert person is not None
         p = work.people[person]
         whole = text[s.start:s.end]
-        opener = next(x for x in work.sentences if x.para == s.para)
+        para_first = next(x for x in work.sentences if x.para == s.para)
         if a == s.start and (whole.count("”") + whole.count('"') % 2 > whole.count("“")
-                             or opener is not s and _DASH_Q.match(work.stext(opener))):
+                             or para_first is not s and _DASH_Q.match(work.stext(para_first))):
             # '"Poland is leading by example. Every Ally must ...," he said.', "- Ukraine's fight is Europe's
             # fight. We must do more, said X.": the quote began earlier
             _quote_start(work, s, p, out, eng_id)
