@@ -236,3 +236,12 @@ def test_a_quotation_opened_by_a_dash_is_the_speakers_from_its_first_sentence() 
 def test_a_related_link_after_a_colon_is_nobodys_statement() -> None:
     got = said(_MICHEL + "\nRelated: President Michel welcomes Prime Minister Pashinyan to Brussels\n")
     assert not any(t.startswith("Related") for _who, t in got)
+
+
+def test_a_quotation_in_single_quotes_is_the_speakers() -> None:
+    # British and Norwegian style: 'A. B,' said Ms X.
+    got = said("Minister of Foreign Affairs Anniken Huitfeldt met Azerbaijan's Minister of Foreign Affairs Jeyhun "
+               "Bayramov in New York on Monday.\n\n'Norway is concerned about the recent hostilities. I urged the "
+               "Minister to show restraint,' said Ms Huitfeldt.\n")
+    assert got == [("Anniken Huitfeldt", "Norway is concerned about the recent hostilities."),
+                   ("Anniken Huitfeldt", "I urged the Minister to show restraint")]

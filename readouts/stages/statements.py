@@ -131,7 +131,7 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:))?", re.I),
             "cue_any": re.compile(r"(?<![\w-])(?:" + cue_alt + r")(?![\w-])", re.I),
-            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + say + r")\s+(?P<who1>.{2,80}?)|"
+            "trail": re.compile(r"(?:[,”\"]|,[’'])\s*(?:(?P<cue1>" + say + r")\s+(?P<who1>.{2,80}?)|"
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + say + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
             # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
@@ -512,7 +512,7 @@ def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: 
     for x in reversed(earlier):
         found.append(x)
         t = work.stext(x)
-        if "“" in t or t.startswith('"') or _DASH_Q.match(t):
+        if "“" in t or t.startswith('"') or _DASH_Q.match(t) or re.match(r"\s*[‘']", t):
             break
     else:
         return
@@ -890,10 +890,12 @@ def run(work: Work) -> None:
         p = work.people[person]
         whole = text[s.start:s.end]
         para_first = next(x for x in work.sentences if x.para == s.para)
-        if a == s.start and (whole.count("”") + whole.count('"') % 2 > whole.count("“")
+        single = len(re.findall(r"[.,!?][’']", whole)) > len(re.findall(r"(?:^|\s)[‘']", whole))
+        if a == s.start and (whole.count("”") + whole.count('"') % 2 > whole.count("“") or single
                              or para_first is not s and _DASH_Q.match(work.stext(para_first))):
-            # '"Poland is leading by example. Every Ally must ...," he said.', "- Ukraine's fight is Europe's
-            # fight. We must do more, said X.": the quote began earlier
+            # '"Poland is leading by example. Every Ally must ...," he said.', "'Norway is concerned ... I urged
+            # ...,' said Ms Huitfeldt.", "- Ukraine's fight is Europe's fight. We must do more, said X.": the quote
+            # began earlier
             _quote_start(work, s, p, out, eng_id)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
