@@ -538,3 +538,9 @@ def test_the_head_of_state_is_not_the_head_of_the_presidents_office() -> None:
     assert kb.title_kind("Head of the Office of the President") is None
     assert kb.title_kind("Chief of Staff to the Prime Minister") is None
     assert kb.title_kind("President of the European Commission") == "org_head"
+
+
+def test_a_title_coordinated_with_one_that_names_a_side_shares_it() -> None:
+    rec = _extract("CHISINAU, 15 April 2013 – The OSCE Chairperson-in-Office, Ukraine's Foreign Minister Leonid Kozhara, "
+                   "today met Moldovan Prime Minister Vlad Filat and Foreign Minister Natalia Gherman in Chisinau.")
+    assert ("Natalia Gherman", "Foreign Minister", "MDA") in _participants(rec)
