@@ -544,3 +544,11 @@ def test_a_title_coordinated_with_one_that_names_a_side_shares_it() -> None:
     rec = _extract("CHISINAU, 15 April 2013 – The OSCE Chairperson-in-Office, Ukraine's Foreign Minister Leonid Kozhara, "
                    "today met Moldovan Prime Minister Vlad Filat and Foreign Minister Natalia Gherman in Chisinau.")
     assert ("Natalia Gherman", "Foreign Minister", "MDA") in _participants(rec)
+
+
+def test_an_organisations_office_in_the_headline_is_the_person_holding_it_among_others() -> None:
+    # "the OSCE Chair-in-Office" of the headline is "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
+    rec = _extract("Foreign Minister Margus Tsahkna met with the OSCE Chair-in-Office\n\n12.02.2024\n\n"
+                   "Estonian Foreign Minister Margus Tsahkna met in Tallinn with Maltese Foreign Minister and OSCE "
+                   "Chair-in-Office Ian Borg.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Margus Tsahkna", "Ian Borg"]

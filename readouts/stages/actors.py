@@ -878,7 +878,9 @@ def _merge_unnamed(work: Work) -> None:
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
-                 and _same_side(p, q, headline_only)]
+                 and (_same_side(p, q, headline_only)
+                      # "the OSCE Chair-in-Office" of "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
+                      or p.title_actor is not None and ct in core(q.title).split(" and "))]
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]
         if len(exact) == 1:
             cands = exact
