@@ -245,3 +245,17 @@ def test_a_quotation_in_single_quotes_is_the_speakers() -> None:
                "Minister to show restraint,' said Ms Huitfeldt.\n")
     assert got == [("Anniken Huitfeldt", "Norway is concerned about the recent hostilities."),
                    ("Anniken Huitfeldt", "I urged the Minister to show restraint")]
+
+
+def test_a_headed_statements_first_person_is_its_author_beside_a_guests_statement() -> None:
+    # "Statement by X after his meeting with Y": X is the "I" though the first sentence names no engagement cue
+    # ("had the pleasure of welcoming ..."), and a statement of Y's told in it does not end X's voice
+    rec = readouts.extract("Statement by Foreign Minister Jeppe Kofod after his meeting with Foreign Minister Dmytro "
+                           "Kuleba\n\nCopenhagen, 4 May 2021\n\nToday I had the pleasure of welcoming my Ukrainian "
+                           "colleague Dmytro Kuleba to Copenhagen.\n\nI reiterated Denmark's strong support for "
+                           "Ukraine's sovereignty.\n\nMinister Kuleba informed me about the Russian military build-up."
+                           "\n\nWe agreed to strengthen our cooperation on green energy.\n")
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I reiterated Denmark's strong support for Ukraine's sovereignty."] == "Jeppe Kofod"
+    assert by["Minister Kuleba informed me about the Russian military build-up."] == "Dmytro Kuleba"
+    assert by["We agreed to strengthen our cooperation on green energy."] == "both sides"

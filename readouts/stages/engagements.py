@@ -680,8 +680,10 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
     """"Today I met President X ..." under a byline ("Prime Minister / The Hon Anthony Albanese MP", "Statement by
     Foreign Minister Penny Wong"): the release's author, the last person its head names before that sentence and
     not among the engagement's participants, is the "I" who took part (the first participant)."""
-    s = next((x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))
-              and _classify(work, work.stext(x))), None)
+    firsts = [x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))]
+    s = next((x for x in firsts if _classify(work, work.stext(x))), None)
+    if s is None and firsts and _headline_author(work, d, firsts[0]) is not None:
+        s = firsts[0]  # "Statement by X after his meeting with Y" / "Today I had the pleasure of welcoming Y ..."
     if s is None or s.start > 1500:
         return
     before = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i not in d.participants
