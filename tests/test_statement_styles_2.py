@@ -259,3 +259,11 @@ def test_a_headed_statements_first_person_is_its_author_beside_a_guests_statemen
     assert by["I reiterated Denmark's strong support for Ukraine's sovereignty."] == "Jeppe Kofod"
     assert by["Minister Kuleba informed me about the Russian military build-up."] == "Dmytro Kuleba"
     assert by["We agreed to strengthen our cooperation on green energy."] == "both sides"
+
+
+def test_a_headline_labelled_with_the_speakers_name_does_not_make_him_the_addressee() -> None:
+    # a president's post: "Name: I had a good call with ..." over a text in the first person
+    got = said("Volodymyr Zelenskyy: I had a good call with Chancellor Scholz\n\n28 August 2023 - 21:10\n\n"
+               "I had a good conversation with Chancellor Olaf Scholz. I thanked Germany for the new air defense "
+               "package.\n\nWe agreed to continue our coordination.\n")
+    assert ("Volodymyr Zelenskyy", "I thanked Germany for the new air defense package.") in got

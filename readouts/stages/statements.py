@@ -658,9 +658,12 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     first = sum(bool(_SINGULAR.search(_outside_quotes(t))) for t in words)
     engs = [e for e in work.engagements if not e.reported_as]
     parts = engs[0].participants if engs else []
+    # the speaker's own label ("Volodymyr Zelenskyy: I had a good call with ..."): the one it names before a colon
+    labelled = {i for a, b, _ in units if (lab := _TURN.match(text, a, b))
+                for _, i in work.people_in(a, a + lab.end("who"))}
     # the addressees: anyone the speech salutes or names beside its own "I"
     addressed = {i for a, b, _ in units for _, i in work.people_in(a, b)
-                 if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
+                 if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))} - labelled
     speaker: int | None = None
     head = [x for x in work.sentences[:3] if rx["header_by"].search(work.stext(x))]
     headed = False
