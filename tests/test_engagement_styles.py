@@ -305,3 +305,30 @@ def test_more_ways_of_saying_who_asked(phrase: str, side: str) -> None:
     rec = readouts.extract("On 4 May 2023, Foreign Minister Wang Yi held a phone call with NATO Secretary General Jens "
                            f"Stoltenberg {phrase}.\n").to_dict()
     assert rec["engagements"][0]["initiator"] == side
+
+
+def test_an_undated_visit_takes_the_day_its_meetings_are_told() -> None:
+    # a standfirst tells the visit without a day; the lead, after a bullet list naming the same people,
+    # tells the meetings "today (Tuesday 23 April)"
+    e = first("Foreign Secretary visits Kazakhstan\n\nLord Cameron has visited Astana on the first leg of a tour "
+              "of Central Asia.\n\nPublished\n23 April 2024\n\n- Foreign Secretary meets Foreign Minister Nurtleu\n\n"
+              "Foreign Secretary David Cameron met Foreign Minister Murat Nurtleu in Astana today (Tuesday 23 April).")
+    assert (e.type, e.date, e.location) == ("visit", "2024-04-23", "Astana")
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_a_meeting_where_the_relative_clause_sets_them() -> None:
+    # a first sentence that tells the minister's claim, then where he held talks: "..., where he held talks
+    # with X on the sidelines of the summit"
+    e = first("Hungary's energy security increasingly depends on Central Asia, Minister of Foreign Affairs and Trade "
+              "Péter Szijjártó said in Samarkand on Friday, where he held talks with Kazakh Foreign Minister "
+              "Mukhtar Tileuberdi on the sidelines of the summit of the Organization of Turkic States.")
+    assert (e.type, e.location) == ("meeting", "Samarkand")
+    assert names(e) == {"Péter Szijjártó", "Mukhtar Tileuberdi"}
+    e = first("Foreign Minister Sergey Lavrov held talks with Foreign Minister Edward Nalbandian in Moscow.")
+    assert e.type == "talks"
+
+
+def test_the_spokesperson_who_announced_the_call_somewhere_took_no_part() -> None:
+    e = first("Federal Chancellor Olaf Scholz spoke by telephone with French President Emmanuel Macron this afternoon, "
+              "as government spokesperson Steffen Hebestreit announced in Berlin.")
+    assert names(e) == {"Olaf Scholz", "Emmanuel Macron"}

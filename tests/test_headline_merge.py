@@ -59,3 +59,17 @@ def test_a_lower_case_office_refers_back_to_the_person_named_with_it() -> None:
     assert ("Shehbaz Sharif", "The prime minister thanked the") in said
     # a lower-case office no one was named with makes no one
     assert len(rec.engagements[0].participants) == 2
+
+
+def test_a_headline_that_ends_with_a_full_stop_still_awaits_its_body() -> None:
+    # a presidency page's headline names the engagement as a noun and ends in a full stop: it is the
+    # headline (cues.yaml headlines.heads), so the body's host, named after his title, is a participant
+    text = ("Meeting with Nikol Pashinyan, Prime Minister of the Republic of Armenia.\n\n1 June 2021\n\n"
+            "The President of the Republic, Emmanuel Macron, received Nikol Pashinyan, Prime Minister of the "
+            "Republic of Armenia, at the Elysée Palace today.\n\nThe President of the Republic reiterated "
+            "France's friendship for the Armenian people.\n")
+    rec = readouts.extract(text)
+    eng = rec.engagements[0]
+    assert [(p.name, p.affiliation) for p in eng.participants] == [("Emmanuel Macron", "FRA"),
+                                                                    ("Nikol Pashinyan", "ARM")]
+    assert [s.speaker for s in rec.statements] == ["Emmanuel Macron"]

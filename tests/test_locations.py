@@ -69,3 +69,30 @@ def test_a_visit_to_a_state_at_the_end_of_a_sentence():
 ])
 def test_where_the_text_places_the_engagement(text: str, want: str) -> None:
     assert location(text) == want
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_news_dateline_opening_the_engagement_sentence_places_it(dash: str) -> None:
+    text = ("OSCE Chairperson-in-Office discusses conflict resolution with Georgian leadership\n\n"
+            f"TBILISI, 2 March 2010 {dash} The OSCE Chairperson-in-Office, Foreign Minister Kanat Saudabayev, held "
+            "talks today with Georgian President Mikheil Saakashvili.")
+    assert location(text) == "Tbilisi"
+
+
+def test_a_dateline_does_not_override_the_place_the_sentence_names() -> None:
+    text = ("MOSCOW, 7 February 2017 - Foreign Minister Sergey Lavrov held talks with Foreign Minister Edward "
+            "Nalbandian in Yerevan today.")
+    assert location(text) == "Yerevan"
+
+
+def test_the_chancellery_the_chancellor_receives_a_guest_at_is_the_place() -> None:
+    text = ("Federal Chancellor Angela Merkel received the President of the Republic of Azerbaijan, Ilham Aliyev, "
+            "at the Federal Chancellery on Wednesday.")
+    assert location(text) == "the Federal Chancellery"
+
+
+def test_a_seat_with_a_french_article_is_the_place() -> None:
+    # "Palais de l'Europe", the Council of Europe's seat (organisations.yaml seats): "de l'" joins a place name
+    text = ("Council of Europe Secretary General Marija Pejčinović Burić today met with the Minister of Foreign "
+            "Affairs of Georgia, David Zalkaliani, at the Palais de l'Europe.")
+    assert location(text) == "the Palais de l'Europe"

@@ -539,3 +539,100 @@ def test_the_office_of_a_title_is_a_place_not_its_holder() -> None:
     eng = rec["engagements"][0]
     assert eng["location"] == "the Office of the Prime Minister in Suva"
     assert [p[0] for p in _participants(rec)] == ["Sitiveni Rabuka", "Penny Wong"]
+
+
+def test_an_offices_name_is_no_person_and_the_byline_names_the_prime_minister() -> None:
+    # GOV.UK's "From:" line names the office and the officeholder: "Prime Minister's Office" is an
+    # office (a title, its possessive, no head after it), so "The Prime Minister" is the named Boris Johnson
+    rec = _extract("PM meeting with Prime Minister Kallas of Estonia: 1 March 2022\n\n"
+                   "From: Prime Minister's Office, 10 Downing Street and The Rt Hon Boris Johnson MP\n\n"
+                   "The Prime Minister met Estonian Prime Minister Kaja Kallas in Tallinn today.\n\n"
+                   "The Prime Minister said the UK would strengthen its presence in Estonia.\n")
+    assert {(n, a) for n, _t, a in _participants(rec)} == {("Boris Johnson", "GBR"), ("Kaja Kallas", "EST")}
+    assert speakers_of(rec) == {"Boris Johnson": {"GBR"}}
+
+
+def test_a_surname_with_its_particles_after_a_title_is_the_known_person() -> None:
+    # "President von der Leyen": the lower-case particles belong to the surname, which finds the dated role
+    rec = _extract("President von der Leyen met today in Belgrade with the President of Serbia Aleksandar Vučić. "
+                   "She underlined that the disbursement of funds will depend on reforms.")
+    assert ("von der Leyen", "President", "EU") in _participants(rec)
+    assert speakers_of(rec) == {"von der Leyen": {"EU"}}
+
+
+def test_a_hyphenated_office_with_in_is_one_title() -> None:
+    # "Chairperson-in-Office": "in" carries a chair's title on into an office, hyphens and all
+    rec = _extract("OSCE Chairperson-in-Office Kanat Saudabayev met President Mikheil Saakashvili in Tbilisi. "
+                   "The Chairperson-in-Office stressed the OSCE's commitment to the Geneva International Discussions.")
+    assert ("Kanat Saudabayev", "OSCE Chairperson-in-Office", "OSCE") in _participants(rec)
+    assert speakers_of(rec) == {"Kanat Saudabayev": {"OSCE"}}
+
+
+def test_an_opening_office_and_its_appositive_office_are_one_person() -> None:
+    # "The T1, T2 Name, held ...": one subject in two capacities, the first the one the text acts in; a list
+    # of people after a verb stays a list
+    rec = _extract("TBILISI, 2 March 2010 - The OSCE Chairperson-in-Office, Kazakhstan's Secretary of State and "
+                   "Foreign Minister Kanat Saudabayev, held talks today with Georgian President Mikheil Saakashvili.")
+    assert _participants(rec)[0] == ("Kanat Saudabayev", "OSCE Chairperson-in-Office, Kazakhstan's Secretary "
+                                     "of State and Foreign Minister", "OSCE")
+    assert len(_participants(rec)) == 2
+    rec = _extract("The Secretary met the Prime Minister, Foreign Minister Wang Yi and Defence Minister Dong Jun.")
+    assert ("Wang Yi", "Foreign Minister", "CHN") in _participants(rec)
+
+
+def test_two_offices_joined_by_a_dash_are_one_title() -> None:
+    # Kazakh MFA style: "Deputy Prime Minister – Minister of Foreign Affairs of the Republic of Kazakhstan X"
+    rec = _extract("Astana, 12 March 2024 – Deputy Prime Minister – Minister of Foreign Affairs of the Republic of "
+                   "Kazakhstan Murat Nurtleu held talks with OSCE Secretary General Helga Maria Schmid.")
+    assert _participants(rec) == [("Murat Nurtleu", "Deputy Prime Minister – Minister of Foreign Affairs of the "
+                                   "Republic of Kazakhstan", "KAZ"),
+                                  ("Helga Maria Schmid", "OSCE Secretary General", "OSCE")]
+
+
+def test_an_office_named_beside_a_person_of_a_longer_title_is_someone_else() -> None:
+    # Elysée style: "The President of the Republic spoke ... with Mr X, President of the Republic of Kazakhstan":
+    # the bare office is not the foreign president its title begins, since he is named in the same sentence
+    rec = _extract("Telephone conversation with Mr Kassym-Jomart Tokayev, President of the Republic of Kazakhstan\n\n"
+                   "14 January 2022\n\nThe President of the Republic spoke this afternoon with Mr Kassym-Jomart "
+                   "Tokayev, President of the Republic of Kazakhstan.\n\nThe President of the Republic expressed his "
+                   "condolences and France's attachment to the stability of Kazakhstan.\n")
+    assert (None, "President of the Republic", "FRA") in _participants(rec)
+    assert speakers_of(rec) == {"President of the Republic": {"FRA"}}
+
+
+def test_a_given_name_that_is_also_a_capital_starts_the_name() -> None:
+    # "Secretary General of the Turkic Council Baghdad Amreyev": a capital followed by a surname on the same
+    # line is a given name
+    rec = _extract("Minister of Foreign Affairs and Trade Péter Szijjártó met Secretary General of the Turkic Council "
+                   "Baghdad Amreyev in Budapest on Thursday. Baghdad Amreyev thanked Hungary for its participation.")
+    assert ("Baghdad Amreyev", "Secretary General of the Turkic Council", "OTS") in _participants(rec)
+    assert "Baghdad Amreyev" in speakers_of(rec)
+
+
+def test_the_head_of_state_is_not_the_head_of_the_presidents_office() -> None:
+    # "Head of the Office of the President" serves the president (no head-of-state kind), so "The Head of State"
+    # is not him, though both titles begin with "Head"
+    rec = _extract("Volodymyr Zelenskyy met with the Prime Minister of Poland in Kyiv\n\n22 January 2024 - 15:30\n\n"
+                   "President Volodymyr Zelenskyy met with Prime Minister of Poland Donald Tusk in Kyiv.\n\n"
+                   "The meeting was also attended by Head of the Office of the President Andriy Yermak.\n\n"
+                   "The Head of State thanked Poland for its support from the first days of the full-scale war.\n")
+    assert speakers_of(rec) == {"Volodymyr Zelenskyy": {"UKR"}}
+    assert ("Andriy Yermak", "Head of the Office of the President", "UKR") in _participants(rec)
+    kb = load_knowledge()
+    assert kb.title_kind("Head of the Office of the President") is None
+    assert kb.title_kind("Chief of Staff to the Prime Minister") is None
+    assert kb.title_kind("President of the European Commission") == "org_head"
+
+
+def test_a_title_coordinated_with_one_that_names_a_side_shares_it() -> None:
+    rec = _extract("CHISINAU, 15 April 2013 – The OSCE Chairperson-in-Office, Ukraine's Foreign Minister Leonid Kozhara, "
+                   "today met Moldovan Prime Minister Vlad Filat and Foreign Minister Natalia Gherman in Chisinau.")
+    assert ("Natalia Gherman", "Foreign Minister", "MDA") in _participants(rec)
+
+
+def test_an_organisations_office_in_the_headline_is_the_person_holding_it_among_others() -> None:
+    # "the OSCE Chair-in-Office" of the headline is "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
+    rec = _extract("Foreign Minister Margus Tsahkna met with the OSCE Chair-in-Office\n\n12.02.2024\n\n"
+                   "Estonian Foreign Minister Margus Tsahkna met in Tallinn with Maltese Foreign Minister and OSCE "
+                   "Chair-in-Office Ian Borg.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Margus Tsahkna", "Ian Borg"]

@@ -174,3 +174,96 @@ def test_a_first_person_release_is_its_authors() -> None:
     assert by["I welcomed Indonesia's interest in Australian universities."] == "Anthony Albanese"
     assert by["We agreed to hold the next Annual Leaders' Meeting in Australia."] == "both sides"
     assert not any(t.startswith(("Prime Minister", "The Hon")) for t in by)
+
+
+def test_pointing_to_confirming_and_announcing_are_the_speakers_acts() -> None:
+    # "X pointed to Y ...", "X confirmed Latvia's support ... and noted that ...", "X announced a new fund": the
+    # whole sentence
+    got = said("Federal Chancellor Angela Merkel received the President of the Republic of Azerbaijan, Ilham Aliyev, "
+               "in Berlin on Wednesday.\n\n"
+               "President Aliyev pointed to the growth of German investment in his country and said that Azerbaijan "
+               "saw itself as a reliable supplier of energy to Europe.\n\n"
+               "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted that talks must resume.\n"
+               "\nThe Chancellor announced a new fund for vocational training.\n")
+    assert got == [("Ilham Aliyev", "President Aliyev pointed to the growth of German investment in his country and "
+                                    "said that Azerbaijan saw itself as a reliable supplier of energy to Europe."),
+                   ("Angela Merkel", "The Chancellor confirmed Germany's support for the OSCE Minsk Group and noted "
+                                     "that talks must resume."),
+                   ("Angela Merkel", "The Chancellor announced a new fund for vocational training.")]
+
+
+def test_a_reporting_verb_after_the_content_attributes_it_to_the_titled_speaker() -> None:
+    got = said("The President of the Republic, Emmanuel Macron, received Nikol Pashinyan, Prime Minister of the "
+               "Republic of Armenia, at the Elysée Palace today.\n\n"
+               "France, as co-chair of the OSCE Minsk Group, will continue to work towards a lasting settlement of the "
+               "conflict, the President of the Republic indicated.\n")
+    assert got == [("Emmanuel Macron", "France, as co-chair of the OSCE Minsk Group, will continue to work towards a "
+                                       "lasting settlement of the conflict")]
+
+
+_MICHEL = ("Press statement by President Michel of the European Council following the trilateral meeting with "
+           "President Aliyev and Prime Minister Pashinyan\n\n22 May 2022\n\n"
+           "Today I hosted President Ilham Aliyev of Azerbaijan and Prime Minister Nikol Pashinyan of Armenia in "
+           "Brussels.\n\nBorder issues: The leaders agreed that the border commissions will meet soon.\n\n"
+           "Connectivity: We discussed the unblocking of transport links.\n\n"
+           "Humanitarian issues: I stressed the need to release all detainees.\n")
+
+
+def test_the_headlines_author_hosting_in_the_first_person_initiated_it() -> None:
+    # the author named after "Press statement by" is a participant already; "I hosted" makes his side the host
+    e = readouts.extract(_MICHEL).engagements[0]
+    assert (e.initiator, e.location) == ("EU", "Brussels")
+
+
+def test_a_run_in_heading_does_not_hide_a_joint_subject() -> None:
+    # "Border issues: The leaders agreed ...", "Connectivity: We discussed ...": what they did together, not the
+    # author's; "Humanitarian issues: I stressed ..." is his
+    by = {t: who for who, t in said(_MICHEL)}
+    assert by["the border commissions will meet soon."] == "both sides"
+    assert not any(t.startswith("Connectivity") and who != "both sides" for t, who in by.items())
+    assert by["Humanitarian issues: I stressed the need to release all detainees."] == "Michel"
+
+
+def test_a_quotation_opened_by_a_dash_is_the_speakers_from_its_first_sentence() -> None:
+    # Nordic releases open a quotation with a dash and attribute it after its last sentence
+    got = said("Prime Minister Mette Frederiksen today visited Kyiv, where she met with President Volodymyr "
+               "Zelenskyy.\n\n- Ukraine's fight is Europe's fight. We must do more and we must do it faster, said "
+               "Mette Frederiksen.\n")
+    assert got == [("Mette Frederiksen", "Ukraine's fight is Europe's fight."),
+                   ("Mette Frederiksen", "We must do more and we must do it faster")]
+
+
+def test_a_related_link_after_a_colon_is_nobodys_statement() -> None:
+    got = said(_MICHEL + "\nRelated: President Michel welcomes Prime Minister Pashinyan to Brussels\n")
+    assert not any(t.startswith("Related") for _who, t in got)
+
+
+def test_a_quotation_in_single_quotes_is_the_speakers() -> None:
+    # British and Norwegian style: 'A. B,' said Ms X.
+    got = said("Minister of Foreign Affairs Anniken Huitfeldt met Azerbaijan's Minister of Foreign Affairs Jeyhun "
+               "Bayramov in New York on Monday.\n\n'Norway is concerned about the recent hostilities. I urged the "
+               "Minister to show restraint,' said Ms Huitfeldt.\n")
+    assert got == [("Anniken Huitfeldt", "Norway is concerned about the recent hostilities."),
+                   ("Anniken Huitfeldt", "I urged the Minister to show restraint")]
+
+
+def test_a_headed_statements_first_person_is_its_author_beside_a_guests_statement() -> None:
+    # "Statement by X after his meeting with Y": X is the "I" though the first sentence names no engagement cue
+    # ("had the pleasure of welcoming ..."), and a statement of Y's told in it does not end X's voice
+    rec = readouts.extract("Statement by Foreign Minister Jeppe Kofod after his meeting with Foreign Minister Dmytro "
+                           "Kuleba\n\nCopenhagen, 4 May 2021\n\nToday I had the pleasure of welcoming my Ukrainian "
+                           "colleague Dmytro Kuleba to Copenhagen.\n\nI reiterated Denmark's strong support for "
+                           "Ukraine's sovereignty.\n\nMinister Kuleba informed me about the Russian military build-up."
+                           "\n\nWe agreed to strengthen our cooperation on green energy.\n")
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I reiterated Denmark's strong support for Ukraine's sovereignty."] == "Jeppe Kofod"
+    assert by["Minister Kuleba informed me about the Russian military build-up."] == "Dmytro Kuleba"
+    assert by["We agreed to strengthen our cooperation on green energy."] == "both sides"
+
+
+def test_a_headline_labelled_with_the_speakers_name_does_not_make_him_the_addressee() -> None:
+    # a president's post: "Name: I had a good call with ..." over a text in the first person
+    got = said("Volodymyr Zelenskyy: I had a good call with Chancellor Scholz\n\n28 August 2023 - 21:10\n\n"
+               "I had a good conversation with Chancellor Olaf Scholz. I thanked Germany for the new air defense "
+               "package.\n\nWe agreed to continue our coordination.\n")
+    assert ("Volodymyr Zelenskyy", "I thanked Germany for the new air defense package.") in got

@@ -258,3 +258,12 @@ def test_what_someone_was_briefed_on() -> None:
                  "February 2020. The Prime Minister briefed the Secretary-General on the talks on the Grand Ethiopian "
                  "Renaissance Dam and the national dialogue commission.")
     assert has(got, "Grand Ethiopian Renaissance Dam") and has(got, "national dialogue commission"), got
+
+
+def test_what_a_speaker_points_to_or_is_concerned_about_is_a_topic() -> None:
+    got = topics("President Andrzej Duda held talks with President of Lithuania Gitanas Nauseda in Warsaw on Monday. "
+                 "The Polish President pointed to the GIPL gas interconnector and the synchronisation of the Baltic "
+                 "power grids. President Nauseda expressed concern about the migrant crisis on the border with Belarus.")
+    assert has(got, "GIPL gas interconnector"), got
+    assert has(got, "synchronisation of the Baltic power grids"), got
+    assert has(got, "migrant crisis on the border"), got

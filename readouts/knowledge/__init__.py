@@ -222,13 +222,16 @@ class Knowledge:
         return out
 
     def title_kind(self, title: str | None) -> str | None:
-        """The office kind a title names (the most specific match), or None."""
+        """The office kind a title names (the most specific match), or None. An office named in the title's
+        complement is whom the holder serves, not the holder's ("Head of the Office of the President", "Chief
+        of Staff to the Prime Minister")."""
         if not title:
             return None
         t = title.lower()
         for phrase, kind in self.title_kinds:
-            if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
-                return kind
+            for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
+                if not re.search(r"\w.*\b(?:of|to|for|in) the\s+$", t[:m.start()]):
+                    return kind
         return None
 
 
@@ -427,6 +430,7 @@ def _check_topic_words(data: dict[str, Any], where: str) -> None:
 _CUE_LISTS: dict[str, tuple[str, ...]] = {
     "statements": ("content", "act", "joint_subjects", "side_subjects", "reciprocal_cues", "described_offices",
                    "speech_participles", "reporting_offices", "reporters", "reporting_verbs"),
+    "headlines": ("heads",),
     "speech": ("greetings", "closings", "together_verbs", "together_adverbs", "header_words", "host_phrases"),
     "speech.salutations": ("possessives", "styles", "openings", "words", "addresses", "offices"),
 }

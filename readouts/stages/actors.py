@@ -106,7 +106,7 @@ def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], k
     if near not in takes[low]:
         return False
     if low == "in":
-        nxt = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1
+        nxt = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower in ("the", "-", "‑") else j + 1  # "Chair-in-Office"
         return nxt < len(tokens) and tokens[nxt].lower in kb.title_words and nxt not in actor_tok
     return True
 
@@ -201,7 +201,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             if not (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
                     or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                     or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
-                    or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+                    or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")
+                    # "Deputy Prime Minister – Minister of Foreign Affairs": a dash between two offices
+                    or (tokens[j].text in ("–", "—") and j > i and j + 1 < n and tokens[j + 1].lower in words)):
                 end = _area(tokens, i, j, actor_tok, kb, text, set(name_starts), areas) if any(
                     t.lower in heads for t in tokens[i:j]) else j
                 if end == j:
@@ -210,7 +212,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 continue
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
                     and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
-                    and j not in actor_tok):
+                    and j not in actor_tok
+                    and not (tokens[j + 2].lower in conn and _continues(tokens, i, j + 2, actor_tok, kb, takes))):
                 break  # "Amir-Abdollahian": a title word glued to a name is the name's
             j += 1
             if j < n and "\n" in text[tokens[j - 1].end:tokens[j].start]:
@@ -240,8 +243,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             # to someone the text has named with that office (see _resolve_title_reference)
             lower_ref = (not capped and 0 < a and tokens[a - 1].lower == "the" and b - a <= 3
                          and not (b < n and tokens[b].is_cap))
-            if _modifier_after(tokens, b, kb):
-                i = j  # "Foreign Minister level talks", "Foreign Secretary-level consultations": no person
+            if _modifier_after(tokens, b, kb) or _office_of(tokens, a, b, kb):
+                i = j  # "Foreign Minister level talks", "the Prime Minister's Office": no person
                 continue
             name_next = b < n and tokens[b].is_cap and tokens[b].lower not in words and b not in actor_tok
             name_after_comma = (b + 1 < n and tokens[b].text == "," and tokens[b + 1].is_cap
@@ -250,6 +253,9 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     and (name_next or name_after_comma):
                 # "Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares"
                 runs[-1] = (runs[-1][0], b, runs[-1][2])
+            elif has_head and capped and name_next and _second_office(tokens, runs, a, b, actor_tok, kb, text):
+                # "The OSCE Chairperson-in-Office, Polish Foreign Minister Zbigniew Rau, held ...": one subject
+                runs[-1] = (runs[-1][0], b, True)
             elif has_head and (capped or lower_ref):
                 det = a > 0 and tokens[a - 1].lower in ("the",) or (a > i and tokens[i].lower == "the")
                 ands = [k for k in range(a + 1, b - 1) if tokens[k].lower == "and"
@@ -332,6 +338,32 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
     words = text[seg[0].start:seg[-1].end]
     return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words))
+
+
+def _second_office(tokens: list[Token], runs: list[tuple[int, int, bool]], a: int, b: int,
+                   actor_tok: dict[int, str], kb: Any, text: str) -> bool:
+    """Is the title run a..b, with its name, the appositive of the office that opens the sentence just before
+    it ("The OSCE Chairperson-in-Office, Kazakhstan's Secretary of State and Foreign Minister Kanat
+    Saudabayev, held talks ..."): "The" opening the sentence, an office, a comma, this office and a name closed
+    by a comma."""
+    if not runs or not runs[-1][2] or runs[-1][1] + 1 != a or tokens[a - 1].text != ",":
+        return False
+    the = runs[-1][0] - 1
+    opens = the == 0 or tokens[the - 1].text in (".", "!", "?", "-", "–", "—", "--") \
+        or "\n" in text[tokens[the - 1].end:tokens[the].start]  # (a dateline's dash: "TBILISI, 2 March 2010 - The")
+    end = name_after(tokens, b, actor_tok, kb, text)
+    return tokens[the].text == "The" and opens and end < len(tokens) and tokens[end].text == ","
+
+
+def _office_of(tokens: list[Token], a: int, b: int, kb: Any) -> bool:
+    """Does the title run a..b name the office an officeholder heads, not a person: the title, its possessive
+    and no head after it ("Prime Minister's Office", "President's Office"); a title that holds a connector
+    before the possessive is a person's ("Head of the President's Office", "Minister in the Prime Minister's
+    Office")."""
+    poss = [k for k in range(a, b) if tokens[k].lower in ("'s", "’s")]
+    if not poss or any(t.lower in kb.title_heads for t in tokens[poss[-1] + 1:b]):
+        return False
+    return not any(tokens[k].lower in kb.title_connectors for k in range(a, poss[-1]))
 
 
 def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
@@ -583,7 +615,8 @@ def run(work: Work) -> None:
             # "the Foreign Minister of Australia, Ms. Marise Payne"
             k = b + 1 if comma_name else b
             j = name_after(tokens, k, actor_tok, kb, text)
-            while k < j and (not tokens[k].is_cap or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
+            while k < j and (not tokens[k].is_cap and tokens[k].lower not in kb.name_particles
+                             or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
                              or (tokens[k].lower in ranks and k + 1 < j and tokens[k + 1].text not in ("-", "‑"))):
                 k = max(k + 1, skip_address(tokens, k, kb, j))
             name_toks = tokens[k:j]
@@ -606,7 +639,8 @@ def run(work: Work) -> None:
             comp, comp_end = complement(j)
             ref = PersonRef(name=name, title=ttl, title_span=tspan, name_span=nspan,
                             known=k0[2] if k0 else None, title_actor=tactor or comp)
-            if ref.known is None and len(name_toks) == 1:
+            if ref.known is None and all(t.lower in kb.name_particles for t in name_toks[:-1]):
+                # "Minister Lavrov", "President von der Leyen": a surname, maybe with its particles
                 ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
             if comp and not tactor and ref.known is not None and ref.known.roles and not any(
                     r.actor == comp and r.active(day) for r in ref.known.roles):
@@ -805,6 +839,9 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
         if last and re.search(re.escape(ref.title) + r"\s+(?:\w+\s+)?" + re.escape(last[0]) + r"\b",
                               sent_text[span[1] - (sent.start if sent else 0):], re.I):
             continue  # "The Prime Minister spoke to Prime Minister Renzi": someone else in the same sentence
+        rel = span[0] - (sent.start if sent else 0), span[1] - (sent.start if sent else 0)
+        if p.name and p.name in sent_text[:rel[0]] + " " + sent_text[rel[1]:]:
+            continue  # "The President of the Republic spoke with Mr Kassym-Jomart Tokayev, President of ..."
         pt = (p.title or "").lower()
         pk = work.kb.title_kind(p.title) if p.title else None
         known_role = p.known.role_at(None) if p.known else None
@@ -829,11 +866,11 @@ def _resolve_title_reference(work: Work, people: _People, span: tuple[int, int],
             continue  # "the Foreign Minister" is not "the Prime Minister", for all their one head word
         if pt and within:
             cands.append((3, i))
-        elif pt and head in pt.split():
-            cands.append((2, i))
+        elif pt and head in pt.split() and not (kind and pk is None):
+            cands.append((2, i))  # (a head word shared with a title of no office kind, "Head of the Office of ...", is not)
         elif pt and kind and kind == pk and same_side:
             cands.append((1, i))
-        elif known_role and (head in known_role.title.lower().split()
+        elif known_role and (head in known_role.title.lower().split() and not (kind and known_role.kind != kind)
                              or (kind and known_role.kind == kind and same_side)):
             cands.append((1, i))
         elif ref.title_actor and p_side == ref.title_actor and kind and pk is None \
@@ -940,7 +977,9 @@ def _merge_unnamed(work: Work) -> None:
                                             or core(q.title).endswith(" " + ct)
                                             or core(q.title).startswith((ct + " of ", ct + " for "))
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
-                 and _same_side(p, q, headline_only)]
+                 and (_same_side(p, q, headline_only)
+                      # "the OSCE Chair-in-Office" of "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
+                      or p.title_actor is not None and ct in core(q.title).split(" and "))]
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]
         if len(exact) == 1:
             cands = exact

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..model import Agreement, Event, Statement, Topic
 
 if TYPE_CHECKING:
     from ..knowledge import Knowledge, Person
 
-__all__ = ["ActorMention", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work", "words_re"]
+__all__ = ["ActorMention", "author_header", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work", "words_re"]
 
 
 def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pattern[str]:
@@ -24,6 +24,16 @@ def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pa
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(re.escape(p) if escape else p for p in alts) or "(?!x)x"
     return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.I)
+
+
+def author_header(kb: Any) -> re.Pattern[str]:
+    """The words of a header that names a release's author before the name ("Statement by", "Remarks of":
+    cues.yaml speech.header_words), kept on the knowledge."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "author_header" not in cache:
+        words = "|".join(re.escape(str(w)) for w in kb.cues["speech"]["header_words"])
+        cache["author_header"] = re.compile(r"\b(?:" + words + r")\s+(?:of|by|from)\b", re.I)
+    return cast("re.Pattern[str]", cache["author_header"])
 
 
 @dataclass
@@ -137,9 +147,17 @@ class Work:
         return self.text[s.start:s.end]
 
     def is_title_line(self, s: Sentence) -> bool:
-        """A headline: near the top and without sentence-final punctuation ("Wang Yi Meets with ...")."""
+        """A headline: near the top and without sentence-final punctuation ("Wang Yi Meets with ..."), or
+        beginning as headlines that name the engagement do (cues.yaml headlines.heads: "Readout of ...",
+        "Meeting with Nikol Pashinyan, Prime Minister of the Republic of Armenia.")."""
         t = self.stext(s)
-        return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(re.match(r"(?:Readout|Read-out)\b", t)))
+        return s.start < 1500 and (not re.search(r"[.!?][\"”’)]*$", t) or bool(self._headline_heads().match(t)))
+
+    def _headline_heads(self) -> re.Pattern[str]:
+        cache = self.kb.__dict__.setdefault("_cache", {})
+        if "headline_heads" not in cache:
+            cache["headline_heads"] = words_re(self.kb.cues["headlines"]["heads"])
+        return cast("re.Pattern[str]", cache["headline_heads"])
 
     def people_in(self, start: int, end: int) -> list[tuple[tuple[int, int], int]]:
         """(mention span, person index) for the person mentions inside [start, end), in text order."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import datelines
-from .base import ActorMention, EngagementDraft, Sentence, Work
+from .base import ActorMention, EngagementDraft, Sentence, Work, author_header
 from .dates import BEFORE
 
 __all__ = ["run"]
@@ -27,7 +27,7 @@ _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest Hous
                           r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December|His|Her|Their|Mr|Mrs|Ms|Dr|H\.E)\b)"
-_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
+_PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+l['’]|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
          r"(?:\s+(?:headquarters|building|premises|compound|residence)\b)?"
 _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + r"(?:\s+in\s+" + _PLACE + r")?"
                   r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
@@ -109,8 +109,8 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
         # "exchanged letters" (written), "was in contact with" (unknown)
         kind = next(f for f in strong if f[1] == "other")
         return "other", kind[2], matches
-    if "talks" in types:
-        return "talks", "in_person", matches
+    if "talks" in types and not re.search(r"\bon the (?:sidelines|margins) of\b", text, re.I):
+        return "talks", "in_person", matches  # (talks on the sidelines of a summit are a meeting there)
     if "visit" in types:
         return "visit", "in_person", matches
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
@@ -140,9 +140,12 @@ def _participants_in(work: Work, s: Sentence) -> list[int]:
     for (a, b), i in work.people_in(s.start, s.end):
         title = work.people[i].title or ""
         if office.search(title) or office_before.search(text, max(s.start, a - 90), a) or re.match(r"[\s,]*(?:has\s+)?(?:reported|said|told (?:reporters|journalists|the "
-                                                r"press)|informed|announced)\W*$", text[b:s.end]) \
+                                                r"press)|informed|announced)(?:\s+(?:in|at|on|from)\s+[^.;,]{2,40})?\W*$",
+                                                text[b:s.end]) \
                 and re.search(r",\s*(?:\S+\s+){0,6}$", text[max(s.start, a - 60):a]):
-            continue  # who tells of the engagement ("..., Akorda's press secretary Berik Uali reported") took no part
+            # who tells of the engagement ("..., Akorda's press secretary Berik Uali reported", "..., as government
+            # spokesperson Steffen Hebestreit announced in Berlin") took no part
+            continue
         before = text[max(s.start, a - 40):a].lower()
         if re.search(r"(?:on behalf of|greetings (?:of|from)|message from|letter from|wishes of|regards of)\s*"
                      r"(?:the\s+)?(?:\w+\s+){0,3}$", before):
@@ -200,9 +203,12 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
                                                 scope[:m.start()]) and after_loc == ","
         hosted = prep == "at" and re.search(r"\b(?:received|hosted|welcomed|met)\b\s*(?:\w+\s+)?$",
                                                        scope[:m.start()])
+        # "..., Szijjártó said in Samarkand on Friday, where he held talks with ...": the place a relative
+        # clause sets the engagement in
+        where = prep == "in" and re.match(r"[^.;]{0,30}?,\s*where\s+(?:\w+\s+){0,3}?(?:met|held|had)\b", text[m.end():])
         if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
                                                                  re.I)
-                           or fronted or hosted):
+                           or fronted or hosted or where):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
                 return loc
     # "... discussed X during their meeting in Beijing": the meeting's place after the content cut
@@ -518,16 +524,19 @@ def run(work: Work) -> None:
         if drafts:
             new = [p for p in parts if p not in seen]
             visitor = drafts[0].participants[0] if drafts[0].participants else None
-            if new and drafts[0].type == "visit" and modality == "in_person" and (
+            if drafts[0].type == "visit" and modality == "in_person" and (
                     _DURING_VISIT.match(text) or len(drafts) == 1 and visitor in parts and not re.search(
                         r"\b(?:next|following|previous) day\b", text, re.I) and not any(
-                        s.start <= dm.start < s.end and dm.value != drafts[0].date for dm in work.dates)):
+                        s.start <= dm.start < s.end and drafts[0].date and dm.value != drafts[0].date
+                        for dm in work.dates)):
                 # "During her stay, the President held talks with X, ... and met Y": the visit's hosts ("the
-                # Singaporean leader", unnamed, is the visitor already there)
+                # Singaporean leader", unnamed, is the visitor already there); an undated visit ("X has visited
+                # Astana ...") takes the day its meetings are told ("X met Y in Astana today (Tuesday 23 April)")
                 sides = {work.people[q].affiliation for q in drafts[0].participants}
                 new = [p for p in new if work.people[p].name or work.people[p].affiliation not in sides]
                 drafts[0].participants.extend(new)
                 seen.update(new)
+                _fill(work, drafts[0], s, drafts[0].participants, overwrite=False)
                 last_sentence = s.index
                 continue
             first_ = drafts[0]
@@ -581,7 +590,7 @@ def run(work: Work) -> None:
                                                   work.stext(work.sentences[d.sentence]), re.I):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.modality == "in_person" and d.location is None and not d.reported_as:
-            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
+            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) or _dateline_place(work, d)
         if d.location:
             d.location = _capital_of(work, d.location)
         if d.date is None and not d.reported_as:
@@ -608,6 +617,22 @@ def _capital_of(work: Work, location: str) -> str:
         if m:
             return cap
     return location
+
+
+def _dateline_place(work: Work, d: EngagementDraft) -> str | None:
+    """The city of a news dateline that opens the engagement's own sentence ("TBILISI, 2 March 2010 - The
+    OSCE Chairperson-in-Office ... held talks today with ..."): where the page was issued on the day it
+    reports, when the sentence names no other place."""
+    s = work.sentences[d.sentence]
+    m = datelines.NEWS.match(work.text, s.start)
+    if m is None:
+        return None
+    city = next((a for a in work.actor_mentions if a.start == s.start and a.form == "capital"), None)
+    if city is None or city.end > m.end():
+        return None
+    written = work.text[city.start:city.end]
+    # the capital as the knowledge spells it ("TBILISI" -> "Tbilisi")
+    return next((c for c in work.kb.actors[city.code].capitals if c.lower() == written.lower()), written)
 
 
 def _place_line(work: Work) -> str | None:
@@ -682,8 +707,10 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
     """"Today I met President X ..." under a byline ("Prime Minister / The Hon Anthony Albanese MP", "Statement by
     Foreign Minister Penny Wong"): the release's author, the last person its head names before that sentence and
     not among the engagement's participants, is the "I" who took part (the first participant)."""
-    s = next((x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))
-              and _classify(work, work.stext(x))), None)
+    firsts = [x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))]
+    s = next((x for x in firsts if _classify(work, work.stext(x))), None)
+    if s is None and firsts and _headline_author(work, d, firsts[0]) is not None:
+        s = firsts[0]  # "Statement by X after his meeting with Y" / "Today I had the pleasure of welcoming Y ..."
     if s is None or s.start > 1500:
         return
     before = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i not in d.participants
@@ -691,8 +718,25 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
     if before:
         d.participants.insert(0, max(before)[1])
         d.narrator = d.participants[0]
-        if d.initiator is None:
-            d.initiator = _initiator(work, s, d.participants)
+    else:
+        # "Press statement by President Michel ..." over "Today I hosted President Aliyev ...": the headline's
+        # author, a participant already
+        d.narrator = _headline_author(work, d, s)
+    if d.narrator is not None and d.initiator is None:
+        host = _HOST.search(work.stext(s))
+        mine = host is not None and re.search(r"\b(?:I|We)\s*$", host.group("x"))
+        d.initiator = f"@{d.narrator}" if mine else _initiator(work, s, d.participants)
+
+
+def _headline_author(work: Work, d: EngagementDraft, s: Sentence) -> int | None:
+    """The participant a title line before ``s`` names first after its author words ("Statement by X ...",
+    "Remarks of X ...": cues.yaml speech.header_words)."""
+    for line in work.sentences[:s.index]:
+        m = author_header(work.kb).search(work.stext(line)) if work.is_title_line(line) else None
+        if m:
+            named = [i for _sp, i in work.people_in(line.start + m.end(), line.end)]
+            return named[0] if named and named[0] in d.participants else None
+    return None
 
 
 def _is_body(work: Work, s: Sentence) -> bool:

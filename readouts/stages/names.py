@@ -98,7 +98,7 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
         if j > k and "\n" in text[tokens[j - 1].end:t.start]:
             break
         low = t.lower
-        if j in actor_tok and not (j > k and actor_tok[j] == "capital" and t.is_cap):
+        if j in actor_tok and not (actor_tok[j] == "capital" and t.is_cap and (j > k or _given_name(tokens, j, actor_tok, kb))):
             break
         if low in MONTHS or low in NOT_NAMES or low in HEADLINE_VERBS or (
                 low in STOP_WORDS and low not in kb.name_particles):
@@ -135,6 +135,14 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
                 continue
         break
     return j
+
+
+def _given_name(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any) -> bool:
+    """Is the capital at token j a given name, a capitalised surname following on the same line ("Secretary
+    General Baghdad Amreyev", "Foreign Minister Santiago Cafiero")?"""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_cap and j + 1 not in actor_tok and nxt.lower not in kb.title_words \
+        and nxt.lower not in HEADLINE_VERBS and nxt.lower not in MONTHS and nxt.start == tokens[j].end + 1
 
 
 def initial_glued(tokens: list[Token], j: int) -> bool:

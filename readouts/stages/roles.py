@@ -44,6 +44,18 @@ def _from_knowledge(work: Work, p: PersonRef, day: dt.date | None) -> None:
         p.title = role.title
 
 
+def _coordinated_side(work: Work, p: PersonRef) -> str | None:
+    """The side of a title coordinated with the one before it, which named it: "Moldovan Prime Minister Vlad
+    Filat and Foreign Minister Natalia Gherman" (Moldova's foreign minister too)."""
+    if p.title_span is None or p.title_actor:
+        return None
+    for q in work.people:
+        if q is not p and q.title_actor and q.name_span and q.name_span[1] < p.title_span[0] and \
+                re.fullmatch(r"\s+and\s+", work.text[q.name_span[1]:p.title_span[0]]):
+            return q.title_actor
+    return None
+
+
 def _holder_of(work: Work, title: str, actor: str | None, day: dt.date | None) -> tuple[str, str] | None:
     """(name, actor) of the one known person holding a title of this kind for this actor on this day."""
     kind = work.kb.title_kind(title)
@@ -95,7 +107,7 @@ def run(work: Work) -> None:
             p.affiliation = p.title_actor
         _from_knowledge(work, p, day)
         if p.affiliation is None:
-            p.affiliation = default_actor(work, p.title)
+            p.affiliation = _coordinated_side(work, p) or default_actor(work, p.title)
     # home, the publishing side: a state agency's dateline when its side took part or hosted; else the side
     # of the first participant not qualified by an actor in the title; else (all qualified) the first named
     home = None

@@ -65,14 +65,18 @@ from typing import Any
 
 from ..model import Statement
 from .agreements import joint_engagement
-from .base import Sentence, Work, words_re
+from .base import Sentence, Work, author_header, words_re
 
 __all__ = ["run"]
 
 _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|has|have|had|[a-z]+ly|,)\b)*"
-# the verbs that report speech after it ("..., Wang said." / "..., said Wang.")
+# the verbs that report speech after it ("..., Wang said." / "..., said Wang."), with cues.yaml
+# statements.reporting_verbs ("..., the President of the Republic indicated.")
 _SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
+# a run-in heading before a sentence's subject: "Border issues: The leaders agreed that ..." (a sentence that
+# ends as one does: "Related: Secretary General welcomes ..." is a link)
+_RUN_IN = r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s+)"
 _OPEN_Q = "\"“‘'"
 # the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
 _TOLD = (r"(?:him|her|them|(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})|"
@@ -106,7 +110,11 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
         address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
                                               if "." in w.rstrip(".") and w.replace(".", "").isalpha())
+        # the verbs that end an attribution after its content ("..., the President of the Republic indicated.")
+        say = _alt(sorted(set(_SAY.split("|")) | set(st["reporting_verbs"]), key=len, reverse=True))
         cache["stmt"] = {
+            # "CONTENT, said Wang, ...": a cue before the speaker
+            "say_before": re.compile(r",\s*[\"”’]?\s*(?:" + say + r")\s+$"),
             # ... and a speaker of the narrator's own side: "Our President emphasized ..."
             "address": re.compile(r"(?:\b(?:our|" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
             "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
@@ -123,11 +131,11 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:))?", re.I),
             "cue_any": re.compile(r"(?<![\w-])(?:" + cue_alt + r")(?![\w-])", re.I),
-            "trail": re.compile(r"[,”\"]\s*(?:(?P<cue1>" + _SAY + r")\s+(?P<who1>.{2,80}?)|"
-                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + _SAY + r"))"
+            "trail": re.compile(r"(?:[,”\"]|,[’'])\s*(?:(?P<cue1>" + say + r")\s+(?P<who1>.{2,80}?)|"
+                                r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + say + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
             # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
-            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + _SAY + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
+            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
                                    r"on|following|to|before|when)\b[^.\"”]*|" + after_said + r")?[\s\"”’'.!]*$"),
             # "the Vietnamese Government leader", "the Singaporean President": a participant described by side
             # and office
@@ -139,10 +147,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                  _alt(sal["openings"]) + r"|(?:" + _alt(sal["words"]) + r")\b|(?:" +
                                  _alt(sal["addresses"]) + r")\.?\s+(?:" + _alt(sal["offices"]) + r")\b)", re.I),
             # "Secretary Pompeo and I met ...", "We agreed to ...": what both did, told in the speech
-            "together": re.compile(r"\W*(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
+            "together": re.compile(r"\W*" + _RUN_IN + r"?(?:We|[A-Z][^,;]{0,60}?\s+and\s+I|I\s+and\s+[^,;]{1,60}?)\s+"
                                    r"(?:(?:" + _alt(sp["together_adverbs"]) + r")\s+)*(?:" + _alt(sp["together_verbs"]) +
                                    r")\b"),
-            "header_by": re.compile(r"\b(?:" + _alt(sp["header_words"]) + r")\s+(?:of|by|from)\b", re.I),
+            "header_by": author_header(work.kb),
             # "welcome back to ", "to have you back in ": the host's words before a place
             "host": re.compile(r"\b(?:" + _alt(sp["host_phrases"]) + r")\b[^.;]{0,30}\b(?:to|in)\s+$"),
             # "Secretary Pompeo, Dear Mike, welcome back to Jakarta.", "And a very warm welcome to ..."
@@ -171,7 +179,14 @@ _PREDICATE = re.compile(r"\s*(?:is|are|was|were|will|would|shall|should|can|coul
                         r"reflects?|opens?)\b")
 
 
+# a quotation opened by a dash, as Nordic releases write it: "- Ukraine's fight is Europe's fight. ..., said X."
+_DASH_Q = re.compile(r"\s*[-–—]\s+")
+
+
 def _content_start(text: str, pos: int) -> int:
+    dash = _DASH_Q.match(text, pos)
+    if dash:
+        pos = dash.end()
     while pos < len(text) and (text[pos].isspace() or text[pos] in _OPEN_Q):
         pos += 1
     return pos
@@ -401,7 +416,8 @@ class _Attributor:
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
-                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+", pre):
+                                    pre) and not re.fullmatch(r"\s*(?:And|But|So)\s+", pre) and not (
+                        re.fullmatch(r"\s*" + _RUN_IN, pre) and re.search(r"[.!?][\"”’)]*\s*$", st)):
                     continue
             rest = text[b:s.end]
             m = self.rx["after"].match(rest)
@@ -450,7 +466,7 @@ class _Attributor:
                 return ("person", person, s.start, s.end, cue, False)
         # "CONTENT, said Wang, also a member of ..."
         for a, _b, who in self._subjects(s):
-            m2 = re.search(r",\s*[\"”’]?\s*(?:" + _SAY + r")\s+$", text[s.start:a])
+            m2 = self.rx["say_before"].search(text[s.start:a])
             if m2 and who.isdigit():
                 person = self._resolve(who, current)
                 if person is not None and person in self.speakers_allowed:
@@ -496,7 +512,7 @@ def _quote_start(work: Work, s: Sentence, p: Any, out: list[Statement], eng_id: 
     for x in reversed(earlier):
         found.append(x)
         t = work.stext(x)
-        if "“" in t or t.startswith('"'):
+        if "“" in t or t.startswith('"') or _DASH_Q.match(t) or re.match(r"\s*[‘']", t):
             break
     else:
         return
@@ -642,9 +658,12 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
     first = sum(bool(_SINGULAR.search(_outside_quotes(t))) for t in words)
     engs = [e for e in work.engagements if not e.reported_as]
     parts = engs[0].participants if engs else []
+    # the speaker's own label ("Volodymyr Zelenskyy: I had a good call with ..."): the one it names before a colon
+    labelled = {i for a, b, _ in units if (lab := _TURN.match(text, a, b))
+                for _, i in work.people_in(a, a + lab.end("who"))}
     # the addressees: anyone the speech salutes or names beside its own "I"
     addressed = {i for a, b, _ in units for _, i in work.people_in(a, b)
-                 if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))}
+                 if rx["salute"].match(text[a:b]) or _FIRST_PERSON.search(_outside_quotes(text[a:b]))} - labelled
     speaker: int | None = None
     head = [x for x in work.sentences[:3] if rx["header_by"].search(work.stext(x))]
     headed = False
@@ -873,8 +892,13 @@ def run(work: Work) -> None:
         assert person is not None
         p = work.people[person]
         whole = text[s.start:s.end]
-        if a == s.start and whole.count("”") + whole.count('"') % 2 > whole.count("“"):
-            # '"Poland is leading by example. Every Ally must ...," he said.': the quote began earlier
+        para_first = next(x for x in work.sentences if x.para == s.para)
+        single = len(re.findall(r"[.,!?][’']", whole)) > len(re.findall(r"(?:^|\s)[‘']", whole))
+        if a == s.start and (whole.count("”") + whole.count('"') % 2 > whole.count("“") or single
+                             or para_first is not s and _DASH_Q.match(work.stext(para_first))):
+            # '"Poland is leading by example. Every Ally must ...," he said.', "'Norway is concerned ... I urged
+            # ...,' said Ms Huitfeldt.", "- Ukraine's fight is Europe's fight. We must do more, said X.": the quote
+            # began earlier
             _quote_start(work, s, p, out, eng_id)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
