@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import readouts
 from readouts.config import Config
 from readouts.knowledge import load_knowledge
@@ -267,3 +269,20 @@ def test_a_headline_labelled_with_the_speakers_name_does_not_make_him_the_addres
                "I had a good conversation with Chancellor Olaf Scholz. I thanked Germany for the new air defense "
                "package.\n\nWe agreed to continue our coordination.\n")
     assert ("Volodymyr Zelenskyy", "I thanked Germany for the new air defense package.") in got
+
+
+@pytest.mark.parametrize("verb", ["flagged that", "vowed that", "regretted that", "deplored that", "argued that",
+                                  "clarified that", "recognised that", "lamented that"])
+def test_more_verbs_that_introduce_what_a_speaker_said(verb: str) -> None:
+    rec = readouts.extract("On 4 May 2023, Foreign Minister Wang Yi met with NATO Secretary General Jens Stoltenberg "
+                           f"in Brussels. Stoltenberg {verb} the alliance remained committed to dialogue.\n")
+    assert [s.text for s in rec.statements if s.speaker == "Jens Stoltenberg"] == [
+        "the alliance remained committed to dialogue."]
+
+
+@pytest.mark.parametrize("verb", ["deplored", "applauded", "criticised", "denounced", "questioned"])
+def test_more_verbs_that_are_a_speakers_act(verb: str) -> None:
+    text = f"Stoltenberg {verb} the decision to suspend the arms control talks."
+    rec = readouts.extract("On 4 May 2023, Foreign Minister Wang Yi met with NATO Secretary General Jens Stoltenberg "
+                           f"in Brussels. {text}\n")
+    assert [s.text for s in rec.statements if s.speaker == "Jens Stoltenberg"] == [text]
