@@ -174,3 +174,20 @@ def test_a_first_person_release_is_its_authors() -> None:
     assert by["I welcomed Indonesia's interest in Australian universities."] == "Anthony Albanese"
     assert by["We agreed to hold the next Annual Leaders' Meeting in Australia."] == "both sides"
     assert not any(t.startswith(("Prime Minister", "The Hon")) for t in by)
+
+
+def test_a_first_person_statement_whose_headline_names_both_leaders_is_its_authors() -> None:
+    rec = readouts.extract("Statement by President Jacob Molefe on Telephone Conversation with President Anna Koval of "
+                           "Ukraine\n\n3 March 2023\n\nThis morning I held a telephone conversation with President "
+                           "Anna Koval of Ukraine at her request.\n\nI conveyed our position that the conflict should "
+                           "end through negotiation.\n\nPresident Koval briefed me on the situation at the front.\n\n"
+                           "I undertook to convey her message to the African Union.\n\nWe agreed to remain in contact."
+                           "\n\nIssued by: The Presidency\nUnion Buildings, Pretoria")
+    e = rec.engagements[0]
+    assert [p.name for p in e.participants] == ["Jacob Molefe", "Anna Koval"]
+    assert e.initiator == "UKR"
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I conveyed our position that the conflict should end through negotiation."] == "Jacob Molefe"
+    assert by["I undertook to convey her message to the African Union."] == "Jacob Molefe"
+    assert by["We agreed to remain in contact."] == "both sides"
+    assert not any(t.startswith("Issued by") for t in by), by

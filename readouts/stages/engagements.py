@@ -666,6 +666,18 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
         d.narrator = d.participants[0]
         if d.initiator is None:
             d.initiator = _initiator(work, s, d.participants)
+        return
+    # "STATEMENT BY PRESIDENT X ON TELEPHONE CONVERSATION WITH PRESIDENT Y" / "This afternoon I held a telephone
+    # conversation with President Y at his request": the head already named both; the author is the first
+    # participant it names whom the first-person sentence does not
+    told = {i for _sp, i in work.people_in(s.start, s.end)}
+    named = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i in d.participants
+             and i not in told and work.people[i].name]
+    if named:
+        d.participants.remove(min(named)[1])
+        d.participants.insert(0, min(named)[1])
+        d.narrator = d.participants[0]
+        d.initiator = _initiator(work, s, d.participants) or d.initiator
 
 
 def _is_body(work: Work, s: Sentence) -> bool:

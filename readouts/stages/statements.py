@@ -693,6 +693,10 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
             if st.speaker not in ("both sides", work.people[narrator].label) and rx["together"].match(st.text):
                 out[k] = Statement(id="", speaker="both sides", affiliation=None, cue=None, text=st.text,
                                    engagement=st.engagement, span=st.span)
+        # "President Zelenskyy briefed me ... / I undertook to convey his request ...": a sentence in the
+        # singular first person is the narrator's, not the carrying on of the speaker before it
+        out[:] = [st for st in out if st.cue is not None or st.speaker == "both sides"
+                  or not _SINGULAR.search(_outside_quotes(st.text))]
     taken = [st.span for st in out]
     before = len(out)
     narrating = False
