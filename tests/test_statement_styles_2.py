@@ -191,3 +191,10 @@ def test_a_first_person_statement_whose_headline_names_both_leaders_is_its_autho
     assert by["I undertook to convey her message to the African Union."] == "Jacob Molefe"
     assert by["We agreed to remain in contact."] == "both sides"
     assert not any(t.startswith("Issued by") for t in by), by
+
+
+def test_lauding_and_hailing_are_a_speakers_acts() -> None:
+    rec = readouts.extract("President Karim Nassar received a phone call on Wednesday, 12 May 2021, from French President "
+                           "Paul Girard. For his part, President Girard lauded the active Egyptian role in containing the "
+                           "crisis. President Nassar hailed the growth of French investment in Egypt.")
+    assert [s.speaker for s in rec.statements] == ["Paul Girard", "Karim Nassar"]
