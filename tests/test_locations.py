@@ -63,6 +63,9 @@ def test_a_visit_to_a_state_at_the_end_of_a_sentence():
     ("Readout of the Secretary-General's meeting with the President of Kenya\n\nNairobi, 22 September 2023\n\n"
      "The Secretary-General met today with H.E. Mr. William Ruto, President of the Republic of Kenya. They "
      "discussed climate action.", "Nairobi"),
+    # a Gulf court's seat, the Diwan
+    ("Doha, February 26 (QNA) - HH the Amir Sheikh Tamim bin Hamad Al-Thani and HE President of the Republic of "
+     "Kenya Dr. William Samoei Ruto held official talks at the Amiri Diwan on Monday morning.", "the Amiri Diwan"),
     # a place that opens the sentence
     ("In Kyiv, President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the Republic of Poland Donald "
      "Tusk, who arrived in Ukraine on his first visit since taking office.", "Kyiv"),

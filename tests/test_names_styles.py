@@ -455,3 +455,13 @@ def test_a_son_named_after_his_father_is_not_the_father() -> None:
     people = [p[0] for p in _participants(rec)]
     assert "Abdullah II" in people and "Al Hussein bin Abdullah II" in people
     assert speakers_of(rec) == {"Abdullah II": {"JOR"}}
+
+
+def test_a_headline_verb_after_a_described_office_is_no_name() -> None:
+    rec = _extract("HH the Amir, Kenyan President Hold Official Talks\n\nDoha, February 26 (QNA) - HH the Amir Sheikh "
+                   "Tamim bin Hamad Al-Thani and HE President of the Republic of Kenya Dr. William Samoei Ruto held "
+                   "official talks at the Amiri Diwan on Monday morning. For his part, HE the President expressed his "
+                   "thanks to HH the Amir for the warm reception.")
+    people = [p[0] for p in _participants(rec)]
+    assert people == ["Tamim bin Hamad Al-Thani", "William Samoei Ruto"], people
+    assert speakers_of(rec) == {"William Samoei Ruto": {"KEN"}}

@@ -102,7 +102,7 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
             break
         if low in MONTHS or low in NOT_NAMES or low in HEADLINE_VERBS or (
                 low in STOP_WORDS and low not in kb.name_particles):
-            if j == k and t.is_cap and low not in MONTHS and (
+            if j == k and t.is_cap and low not in MONTHS and low not in HEADLINE_VERBS and (
                     name_word(tokens, j + 1, actor_tok, kb, text)
                     or (low in kb.surnames and k > 0 and tokens[k - 1].lower in kb.title_heads)):
                 # "Vice Premier He Lifeng", "Vice Premier He said": a family name that is a function word
