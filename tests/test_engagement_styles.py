@@ -267,3 +267,9 @@ def test_who_accompanied_or_also_attended_took_part() -> None:
               "Undersecretary Gloria de la Fuente accompanied Minister van Klaveren during the meeting. Ambassador "
               "Paulo Pacheco and Ambassador Sebastian Depolo also attended.")
     assert {"Gloria de la Fuente", "Paulo Pacheco", "Sebastian Depolo"} <= names(e)
+
+
+def test_a_dateline_closed_by_a_full_stop_dates_today() -> None:
+    e = first("Havana, November 6, 2015. The Minister of Foreign Affairs of the Republic of Cuba, Carlos Duarte Vidal, "
+              "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas.")
+    assert e.date == "2015-11-06"

@@ -118,9 +118,10 @@ def run(work: Work) -> None:
         if home is None:
             # the publisher the context names ("UK Prime Minister's Office"), when it names one state
             home = publisher_side(work)
-        if home is None and all(work.people[i].title_actor for i in e.participants):
-            # every participant qualified ("Mr. X, Prime Minister of Japan, met ..."): the readout's
-            # own official is the one it names first, as the subject of its first engagement
+        if home is None and all(work.people[i].title_actor for i in e.participants[:2]):
+            # the principals qualified ("Mr. X, Prime Minister of Japan, met ..."; their aides, "the Deputy
+            # Minister of Foreign Affairs", may not be): the readout's own official is the one it names first,
+            # as the subject of its first engagement
             home = next((work.people[i].affiliation for i in e.participants if work.people[i].affiliation), None)
         if home is None:
             others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}
