@@ -465,3 +465,13 @@ def test_a_headline_verb_after_a_described_office_is_no_name() -> None:
     people = [p[0] for p in _participants(rec)]
     assert people == ["Tamim bin Hamad Al-Thani", "William Samoei Ruto"], people
     assert speakers_of(rec) == {"William Samoei Ruto": {"KEN"}}
+
+
+def test_a_chief_of_staff_or_secretary_to_an_office_keeps_the_office_in_the_title() -> None:
+    rec = _extract("President Muhammadu Buhari on Tuesday in Abuja received President Patrice Talon of Benin. Present "
+                   "at the meeting were the Chief of Staff to the President, Abba Kyari, and the Secretary to the "
+                   "Government of the Federation, Boss Mustapha.")
+    got = _participants(rec)
+    assert ("Abba Kyari", "Chief of Staff to the President", "NGA") in got, got
+    assert ("Boss Mustapha", "Secretary to the Government of the Federation", "NGA") in got, got
+    assert all(p[0] for p in got), got
