@@ -475,3 +475,10 @@ def test_a_chief_of_staff_or_secretary_to_an_office_keeps_the_office_in_the_titl
     assert ("Abba Kyari", "Chief of Staff to the President", "NGA") in got, got
     assert ("Boss Mustapha", "Secretary to the Government of the Federation", "NGA") in got, got
     assert all(p[0] for p in got), got
+
+
+def test_a_region_in_a_title_is_no_state() -> None:
+    rec = _extract("Havana, November 6, 2015. The Minister of Foreign Affairs of the Republic of Cuba, Carlos Duarte Vidal, "
+                   "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas. Also "
+                   "present was the Director General of Latin America and the Caribbean, Eugenio Martínez Enríquez.")
+    assert ("Eugenio Martínez Enríquez", "Director General of Latin America and the Caribbean", "CUB") in _participants(rec)

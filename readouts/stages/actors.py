@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..coding.own import load_places
 from ..lexicon import Gazetteer, Token, tokenize
 from . import roles
 from .base import ActorMention, PersonRef, Work
@@ -84,6 +85,8 @@ def gazetteer(kb: Any) -> Gazetteer:
             forms.add(re.sub(r"\b(Al|El|al|el) (?=[A-Z])", r"\1-", s))
         for s in forms:
             g.add(s, ("person", p, "full"))
+    for s in load_places():
+        g.add(s, ("place", None, "place"))  # "Latin America", "South China Sea": no actor (an actor's form wins)
     cache["actors"] = g
     return g
 
@@ -399,7 +402,7 @@ def run(work: Work) -> None:
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
-        else:
+        elif kind == "person":
             known_hits.append((a, b, payload, ti, tj))
     people = _People(work)
     person_tok: set[int] = set()
