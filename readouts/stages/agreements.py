@@ -38,7 +38,9 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
         verbs = "|".join(sorted(work.kb.cues["coordinated_verbs"], key=len, reverse=True))
         cache["agr"] = {
             "cue": re.compile(_ADVS + r"\s+(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
-            "later": re.compile(r"\band\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
+            # "... and agreed on ...", "Both sides exchanged views on Libya, welcomed the endorsement of ...": a
+            # cue after a first predicate of the joint subject that agrees on nothing
+            "later": re.compile(r"(?:\band|,)\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
             # "..., and they confirmed that ...": the subject may be repeated as "they"
             "inner": re.compile(r"(?:,\s*)?\s*\band\s+(?:they\s+)?(?:(?:also|further)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*",
                                 re.I),
@@ -129,7 +131,9 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
             ends.append(b2)
     for (_a1, b1), i in named:
         for (a2, b2), j in named:
-            if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:(?:the|his|her)\s+)?", text[b1:a2]):
+            # "HH the Amir and HE the Kenyan President witnessed ...": a form of address in capitals may stand between
+            if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:[A-Z][A-Z.]{1,4}\s+)?(?:(?:the|his|her)\s+)?",
+                                                   text[b1:a2]):
                 ends.append(b2)
     # "It was agreed to continue contacts": agreement without a subject
     ends += [s_start + m.end() - 1 for m in re.finditer(r"\bIt was (?:also |further )?(?=agreed\b)", text[s_start:s_end])]
