@@ -482,3 +482,11 @@ def test_a_region_in_a_title_is_no_state() -> None:
                    "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas. Also "
                    "present was the Director General of Latin America and the Caribbean, Eugenio Martínez Enríquez.")
     assert ("Eugenio Martínez Enríquez", "Director General of Latin America and the Caribbean", "CUB") in _participants(rec)
+
+
+def test_a_double_surname_refers_back_to_the_full_name() -> None:
+    rec = _extract("Havana, November 6, 2015. The Minister of Foreign Affairs of Cuba, Carlos Duarte Vidal, received "
+                   "today the Secretary of Foreign Affairs of Mexico, Elena Ruiz Salas. Duarte Vidal reiterated that, "
+                   "despite the new relations, the blockade remains in force. The minister later laid a wreath at the "
+                   "Ho Chi Minh monument, where President Ho Chi Minh is remembered.")
+    assert speakers_of(rec) == {"Carlos Duarte Vidal": {"CUB"}}

@@ -647,11 +647,20 @@ def run(work: Work) -> None:
                 person_tok.update(range(first, bisect_left(starts, sp[1])))
     multi = {tuple(p.known.surname.lower().split()): i for i, p in enumerate(work.people)
              if p.known and p.known.surname and " " in p.known.surname}
+    doubles: set[tuple[str, ...]] = set()
+    for i, p in enumerate(work.people):
+        # a Spanish or Portuguese double surname ("Bruno Rodríguez Parrilla" ... "Rodríguez Parrilla reiterated")
+        tail = (p.name or "").split()[-2:]
+        if len((p.name or "").split()) > 2 and not (p.known and p.known.family_first) and all(
+                w[:1].isupper() and w.isalpha() and w.lower() not in kb.name_particles for w in tail):
+            doubles.add(tuple(w.lower() for w in tail))
+            multi.setdefault(tuple(w.lower() for w in tail), i)
     for k, t in enumerate(tokens):
         if k in person_tok or k in actor_tok:
             continue
         for key, who_i in multi.items():
-            if tuple(x.lower for x in tokens[k:k + len(key)]) == key:
+            if tuple(x.lower for x in tokens[k:k + len(key)]) == key and not (
+                    key in doubles and k > 0 and _in_run(tokens, k, kb, hon)):  # not the "Chi Minh" of "Ho Chi Minh"
                 sp = (t.start, tokens[k + len(key) - 1].end)
                 if sp not in work.person_at and not any(a <= sp[0] < b for a, b in work.person_at):
                     work.people[who_i].mentions.append(sp)
@@ -672,8 +681,7 @@ def run(work: Work) -> None:
             # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
-        inside_run = (k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end + 1 >= t.start
-                      and tokens[k - 1].lower not in kb.title_words and tokens[k - 1].lower not in hon) or (
+        inside_run = (k > 0 and _in_run(tokens, k, kb, hon)) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
@@ -686,6 +694,14 @@ def run(work: Work) -> None:
         if p.known and p.name and p.name != p.known.name and \
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
+
+
+def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:
+    """Does token k go on a capitalised run (the word before it, right before it, is no title word or form of
+    address): "Minh" in "Ho Chi Minh", not in "President Minh"?"""
+    before = tokens[k - 1]
+    return before.is_cap and before.end + 1 >= tokens[k].start and before.lower not in kb.title_words \
+        and before.lower not in hon
 
 
 def _is_surname_of(p: PersonRef, word: str) -> bool:
