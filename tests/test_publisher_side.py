@@ -88,3 +88,12 @@ def test_aides_without_a_state_in_their_title_are_the_qualified_principal_s():
             "Vidal reiterated that the blockade of the United States remains in force and that the United States must "
             "lift it. Also present was the Deputy Minister of Foreign Affairs, Marcelino Medina González.")
     assert participants(text)[2] == ("Marcelino Medina González", "Deputy Minister of Foreign Affairs", "CUB")
+
+
+def test_a_described_leader_is_the_named_president_and_his_minister_is_of_his_side():
+    text = ("NAIROBI, Tuesday 12 August 2014 (PSCU) - President Uhuru Kenyatta today held talks with President Salva "
+            "Kiir Mayardit of South Sudan at State House, Nairobi. The South Sudanese leader, who arrived on Monday, was "
+            "accompanied by his Foreign Affairs Minister Barnaba Marial Benjamin.")
+    assert participants(text) == [("Uhuru Kenyatta", "President", "KEN"),
+                                  ("Salva Kiir Mayardit", "President of South Sudan", "SSD"),
+                                  ("Barnaba Marial Benjamin", "Foreign Affairs Minister", "SSD")]

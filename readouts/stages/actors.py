@@ -850,16 +850,21 @@ def _merge_unnamed(work: Work) -> None:
         t = (t or "").lower().replace("’", "'").removesuffix("'s")
         return re.sub(r"\b(?:former|the|h\.e\.)\s+", "", t).strip()
 
+    # "the South Sudanese leader" is the side's president or prime minister: the office kinds a described
+    # office stands for, as its plural does for a joint subject (cues.yaml statements.joint_offices)
+    offices = work.kb.cues["statements"]["joint_offices"]
     for p in work.people:
         if p.name or not p.title or not p.mentions:
             continue
         ct = core(p.title)
         kind = work.kb.title_kind(p.title)
+        kinds = set(offices.get(ct.split()[-1] + "s") or ()) if p.title_actor and ct else set()
         headline_only = all((s := work.sentence_of(m[0])) is not None and work.is_title_line(s) for m in p.mentions)
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
-                                            or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
+                                            or (p.title_actor and kind and kind == work.kb.title_kind(q.title))
+                                            or work.kb.title_kind(q.title) in kinds)
                  and _same_side(p, q, headline_only)]
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]
         if len(exact) == 1:

@@ -86,6 +86,18 @@ def publisher_kind(work: Work) -> str | None:
     return None
 
 
+def _possessor_side(work: Work, p: PersonRef) -> str | None:
+    """"The South Sudanese leader ... was accompanied by his Foreign Affairs Minister X": an official told as
+    someone's ("his", "her") is of the side of the last person the sentence names before."""
+    if not p.title_span:
+        return None
+    s = work.sentence_of(p.title_span[0])
+    if s is None or not re.search(r"\b(?:his|her)\s+$", work.text[max(s.start, p.title_span[0] - 8):p.title_span[0]]):
+        return None
+    before = [(a, i) for (a, b), i in work.person_at.items() if s.start <= a and b <= p.title_span[0]]
+    return work.people[max(before)[1]].affiliation if before else None
+
+
 def run(work: Work) -> None:
     day = _day(work)
     for p in work.people:
@@ -94,6 +106,9 @@ def run(work: Work) -> None:
         _from_knowledge(work, p, day)
         if p.affiliation is None:
             p.affiliation = _default_actor(work, p.title)
+    for p in work.people:
+        if p.affiliation is None:
+            p.affiliation = _possessor_side(work, p)
     # home, the publishing side: a state agency's dateline when its side took part or hosted; else the side
     # of the first participant not qualified by an actor in the title; else (all qualified) the first named
     home = None
