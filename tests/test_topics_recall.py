@@ -258,3 +258,10 @@ def test_what_someone_was_briefed_on() -> None:
                  "February 2020. The Prime Minister briefed the Secretary-General on the talks on the Grand Ethiopian "
                  "Renaissance Dam and the national dialogue commission.")
     assert has(got, "Grand Ethiopian Renaissance Dam") and has(got, "national dialogue commission"), got
+
+
+def test_what_a_call_dealt_with_ends_before_in_light_of() -> None:
+    got = topics("President Karim Nassar received a phone call on Wednesday, 12 May 2021, from President Paul Girard. "
+                 "The call dealt with the latest developments in the Palestinian territories in light of the escalating "
+                 "violence, and tackled the Sahel region.")
+    assert has(got, "Palestinian territories") and has(got, "Sahel"), got

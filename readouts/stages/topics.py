@@ -48,7 +48,8 @@ _SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+|or\s+)?|(?<!\bbilateral)(?<!\b
                     r"\s+or\s+")
 _DET = re.compile(r"^(?:the|a|an|their|its|our|his|her|both|other|further|various|all|these|those|some|"
                   r"such|any|this|that|current)\s+", re.I)
-_CUT = re.compile(r"\s+(?:on the basis|with a view|with|without|to|for|so as|in order|at|which|that|while|where|"
+_CUT = re.compile(r"\s+(?:on the basis|with a view|in (?:the )?light of|in view of|in the wake of|against the backdrop of|"
+                  r"with|without|to|for|so as|in order|at|which|that|while|where|"
                   r"who|when|as|by|from|through|amid|after|before|during|between|among|within)\b.*$", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|"
                      r"must|did|does|do|said|says|added|stated|reported)\b", re.I)
