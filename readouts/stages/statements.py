@@ -730,6 +730,9 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
             continue
         if any(x < b and a < y for x, y in taken):
             continue
+        engagement = narrator is not None and a <= engs[0].span[0] < b
+        if engagement and not any(c in _OPEN_Q for c in text[max(0, a - 1):a + 1]):
+            continue  # "This afternoon I held a telephone conversation with ...": the engagement, told, unquoted
         a = _content_start(text, a)
         out.append(Statement(id="", speaker=label, affiliation=side, cue=None, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
