@@ -490,3 +490,9 @@ def test_a_double_surname_refers_back_to_the_full_name() -> None:
                    "despite the new relations, the blockade remains in force. The minister later laid a wreath at the "
                    "Ho Chi Minh monument, where President Ho Chi Minh is remembered.")
     assert speakers_of(rec) == {"Carlos Duarte Vidal": {"CUB"}}
+
+
+def test_a_style_between_the_office_and_the_name_goes_with_the_name() -> None:
+    rec = _extract("Prime Minister Anthony Albanese met Crown Prince Mohammed bin Salman in Bali on 15 November 2022. The "
+                   "meeting was attended by Minister for Foreign Affairs Senator Penny Wong.")
+    assert ("Penny Wong", "Minister for Foreign Affairs", "AUS") in _participants(rec)

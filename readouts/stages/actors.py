@@ -140,10 +140,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 a += 1
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
-            if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility and b < n and tokens[b].is_cap \
+            if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility | kb.name_styles and b < n and tokens[b].is_cap \
                     and f"{tokens[b - 2].lower} {tokens[b - 1].lower}" not in heads \
                     and any(t.lower in heads for t in tokens[a:b - 1]):
-                b -= 1  # "Saudi Foreign Minister Prince Faisal": the rank goes with the name, not the office
+                b -= 1  # "Saudi Foreign Minister Prince Faisal", "Minister for Foreign Affairs Senator Penny Wong": the
+                # rank or style goes with the name, not the office
             if a > 0 and tokens[a - 1].lower == "of" and a in actor_tok:
                 # "... Kang Kyung of South Korea and European Union's High Representative ...": the
                 # actor after "of" completes the previous name, not this title
