@@ -496,3 +496,11 @@ def test_a_style_between_the_office_and_the_name_goes_with_the_name() -> None:
     rec = _extract("Prime Minister Anthony Albanese met Crown Prince Mohammed bin Salman in Bali on 15 November 2022. The "
                    "meeting was attended by Minister for Foreign Affairs Senator Penny Wong.")
     assert ("Penny Wong", "Minister for Foreign Affairs", "AUS") in _participants(rec)
+
+
+def test_an_acronym_in_brackets_between_the_office_and_the_name() -> None:
+    rec = _extract("April 9, 2019\n\nThe Secretary General of the Organization of American States (OAS), Luis Almagro, "
+                   "met today at OAS headquarters in Washington, D.C. with the Minister of Foreign Affairs of Guatemala, "
+                   "Sandra Jovel Polanco. Secretary General Almagro reiterated the commitment of the Organization.")
+    assert ("Luis Almagro", "Secretary General of the Organization of American States", "OAS") in _participants(rec)
+    assert speakers_of(rec) == {"Luis Almagro": {"OAS"}}

@@ -201,6 +201,13 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
     return runs
 
 
+def _after_acronym(tokens: list[Token], b: int) -> int:
+    """The token after an acronym in brackets at b ("... of American States (OAS), Luis Almagro"), else b."""
+    if b + 2 < len(tokens) and tokens[b].text == "(" and tokens[b + 2].text == ")" and tokens[b + 1].text.isupper():
+        return b + 3
+    return b
+
+
 def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], kb: Any) -> int:
     """The end of a minister's list of portfolios that goes on past the comma after the title run a..b
     ("Minister of Foreign Affairs, Foreign Employment and Tourism of Sri Lanka"), else b. The run names a
@@ -491,12 +498,13 @@ def run(work: Work) -> None:
         j = name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
-        comma_name = (j == b and b + 1 < len(tokens) and tokens[b].text == "," and
-                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, b + 1, actor_tok, kb, text) > b + 1)
+        c = _after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
+        comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
+                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"
-            k = b + 1 if comma_name else b
+            k = c + 1 if comma_name else b
             j = name_after(tokens, k, actor_tok, kb, text)
             while k < j and (not tokens[k].is_cap or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
                              or (tokens[k].lower in ranks and k + 1 < j and tokens[k + 1].text not in ("-", "‑"))):
