@@ -504,3 +504,14 @@ def test_an_acronym_in_brackets_between_the_office_and_the_name() -> None:
                    "Sandra Jovel Polanco. Secretary General Almagro reiterated the commitment of the Organization.")
     assert ("Luis Almagro", "Secretary General of the Organization of American States", "OAS") in _participants(rec)
     assert speakers_of(rec) == {"Luis Almagro": {"OAS"}}
+
+
+def test_a_style_of_address_alone_is_the_person_it_introduced() -> None:
+    text = ("ABU DHABI, 3rd June, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al Nahyan received a "
+            "phone call today from President Abdel Fattah El-Sisi of Egypt. His Highness affirmed the UAE's support for "
+            "Egypt's development plans. His Highness and President El-Sisi agreed to continue coordination on "
+            "regional issues.")
+    rec = _extract(text)
+    assert ("Mohamed bin Zayed Al Nahyan", "President", "ARE") in _participants(rec)
+    assert {k: v for k, v in speakers_of(rec).items() if k != "both sides"} == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
+    assert [a["text"] for a in rec["engagements"][0]["agreements"]] == ["continue coordination on regional issues"]

@@ -136,10 +136,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 break  # a title never runs across a line break
         if j > i:
             a, b = i, j
-            while a < b and (tokens[a].lower in conn or tokens[a].lower in ("'s", "’s", "-", "his", "her")):
-                a += 1
+            while a < b and (tokens[a].lower in conn or tokens[a].lower in _RUN_OPENERS):
+                a += 1  # "His Royal Highness Crown Prince ...", "His Highness and President El-Sisi": no office
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
+            b = _before_style_of_address(tokens, a, b, heads)
             if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility | kb.name_styles and b < n and tokens[b].is_cap \
                     and f"{tokens[b - 2].lower} {tokens[b - 1].lower}" not in heads \
                     and any(t.lower in heads for t in tokens[a:b - 1]):
@@ -199,6 +200,21 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         else:
             i += 1
     return runs
+
+
+# words a title run does not begin with: a possessive, a style of address
+_RUN_OPENERS = ("'s", "’s", "-", "his", "her", "royal", "highness", "excellency", "majesty")
+
+
+def _before_style_of_address(tokens: list[Token], a: int, b: int, heads: set[str]) -> int:
+    """The end of an office before a style of address that ends the run a..b ("President His Highness Sheikh
+    Mohamed bin Zayed": the office is "President"), else b."""
+    if b - a < 3 or tokens[b - 1].lower not in ("highness", "excellency", "majesty"):
+        return b
+    k = b - 1
+    while k > a and tokens[k - 1].lower in ("his", "her", "royal"):
+        k -= 1
+    return k if k < b - 1 and any(t.lower in heads for t in tokens[a:k]) else b
 
 
 def _after_acronym(tokens: list[Token], b: int) -> int:
@@ -697,12 +713,39 @@ def run(work: Work) -> None:
             # "Ho Chi Minh City" or of another person's name)
             work.people[who].mentions.append((t.start, t.end))
             work.person_at[(t.start, t.end)] = who
+    _style_references(work)
     for p in work.people:
         # "Kamikawa Yoko" (family name first, as Korean and Japanese pages write it) is the known
         # "Yoko Kamikawa": the same words in the knowledge's order
         if p.known and p.name and p.name != p.known.name and \
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
+
+
+_STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b")
+
+
+def _style_references(work: Work) -> None:
+    """"His Highness affirmed ...", "His Highness and President El-Sisi ...": a style of address standing alone
+    is the one person the text introduced with it ("President His Highness Sheikh Mohamed bin Zayed")."""
+    text = work.text
+    styled: dict[str, set[int]] = {}
+    alone: list[tuple[int, int, str]] = []
+    for m in _STYLE.finditer(text):
+        after = text[m.end():m.end() + 40]
+        # the person the style introduces: the mention it stands in or that follows it closely
+        held = sorted((a, i) for (a, b), i in work.person_at.items() if a <= m.start() < b
+                      or (m.end() <= a <= m.end() + 40 and re.fullmatch(r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*", text[m.end():a])))
+        if held:
+            styled.setdefault(m.group("style"), set()).add(held[0][1])
+        elif not re.match(r"\s+(?:the\s+)?[A-Z]", after):
+            alone.append((m.start(), m.end(), m.group("style")))
+    for a, b, style in alone:
+        who = styled.get(style, set())
+        if len(who) == 1 and (a, b) not in work.person_at:
+            i = next(iter(who))
+            work.people[i].mentions.append((a, b))
+            work.person_at[(a, b)] = i
 
 
 def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:
