@@ -515,3 +515,12 @@ def test_a_style_of_address_alone_is_the_person_it_introduced() -> None:
     assert ("Mohamed bin Zayed Al Nahyan", "President", "ARE") in _participants(rec)
     assert {k: v for k, v in speakers_of(rec).items() if k != "both sides"} == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
     assert [a["text"] for a in rec["engagements"][0]["agreements"]] == ["continue coordination on regional issues"]
+
+
+def test_the_head_of_a_state_s_government_is_its_named_president_of_the_government() -> None:
+    rec = _extract("Rabat - His Majesty King Mohammed VI received, on Thursday April 7, 2022 at the Royal Palace in Rabat, "
+                   "the President of the Spanish Government, Mr. Pedro Sánchez. The Head of the Spanish Government "
+                   "reiterated that Spain supports the autonomy initiative. The audience was attended by the Minister of "
+                   "Foreign Affairs, Nasser Bourita.")
+    assert [p[0] for p in _participants(rec)] == ["Mohammed VI", "Pedro Sánchez", "Nasser Bourita"]
+    assert speakers_of(rec) == {"Pedro Sánchez": {"ESP"}}

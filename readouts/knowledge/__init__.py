@@ -223,8 +223,11 @@ class Knowledge:
         if not title:
             return None
         t = title.lower()
+        # "President of the Spanish Government" is a "president of the government": read also without the
+        # states' adjectives (the longest phrase either form holds decides)
+        bare = " ".join(w for w in t.split() if self.actor_forms.get(w, ("", ""))[1] != "adjective")
         for phrase, kind in self.title_kinds:
-            if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
+            if any(re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", x) for x in (t, bare)):
                 return kind
         return None
 

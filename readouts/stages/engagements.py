@@ -398,7 +398,7 @@ def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
                    r"(?:in|during) the (?:afternoon|evening|morning))\b", re.I)
 _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|summit|talks|call|conversation|"
-                       r"session|consultations?|visit|ceremony|dinner|lunch|conference)\s+(?:was|were)\s+(?:also\s+)?"
+                       r"session|consultations?|visit|ceremony|dinner|lunch|conference|audience)\s+(?:was|were)\s+(?:also\s+)?"
                        r"(?:attended|joined)\s+by\b|"
                        r"^(?:Participating|Also (?:present|participating|attending)|Present|Attending)\b[^.;]{0,60}?"
                        r"\b(?:were|was)\b|"
