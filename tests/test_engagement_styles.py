@@ -273,3 +273,10 @@ def test_a_dateline_closed_by_a_full_stop_dates_today() -> None:
     e = first("Havana, November 6, 2015. The Minister of Foreign Affairs of the Republic of Cuba, Carlos Duarte Vidal, "
               "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas.")
     assert e.date == "2015-11-06"
+
+
+def test_a_meeting_preparing_a_summit_is_a_meeting() -> None:
+    e = first("Bogotá, July 8, 2023. The President of the Republic, Gustavo Petro Urrego, and the President of Brazil, "
+              "Luiz Inácio Lula da Silva, held a bilateral meeting in Leticia within the framework of the preparatory "
+              "meeting for the Amazon Summit.")
+    assert e.type == "meeting"

@@ -198,3 +198,10 @@ def test_lauding_and_hailing_are_a_speakers_acts() -> None:
                            "Paul Girard. For his part, President Girard lauded the active Egyptian role in containing the "
                            "crisis. President Nassar hailed the growth of French investment in Egypt.")
     assert [s.speaker for s in rec.statements] == ["Paul Girard", "Karim Nassar"]
+
+
+def test_valuing_is_a_speakers_act() -> None:
+    rec = readouts.extract("Foreign Minister Santiago Cafiero held a bilateral meeting today, 24 September 2021, in "
+                           "Santiago with Chilean Foreign Minister Andrés Allamand. Allamand, in turn, valued the "
+                           "commitment of both governments to the Treaty of Peace and Friendship.")
+    assert [s.speaker for s in rec.statements] == ["Andrés Allamand"]

@@ -141,11 +141,10 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
             b = _before_style_of_address(tokens, a, b, heads)
-            if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility | kb.name_styles and b < n and tokens[b].is_cap \
+            if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility and b < n and tokens[b].is_cap \
                     and f"{tokens[b - 2].lower} {tokens[b - 1].lower}" not in heads \
                     and any(t.lower in heads for t in tokens[a:b - 1]):
-                b -= 1  # "Saudi Foreign Minister Prince Faisal", "Minister for Foreign Affairs Senator Penny Wong": the
-                # rank or style goes with the name, not the office
+                b -= 1  # "Saudi Foreign Minister Prince Faisal": the rank goes with the name, not the office
             if a > 0 and tokens[a - 1].lower == "of" and a in actor_tok:
                 # "... Kang Kyung of South Korea and European Union's High Representative ...": the
                 # actor after "of" completes the previous name, not this title
@@ -471,6 +470,11 @@ def run(work: Work) -> None:
         while b - a > 1 and tokens[a].lower in ("his", "her", "royal", "highness", "excellency", "majesty", "the",
                                                 "honourable", "honorable", "hon"):
             a += 1
+        # "Minister for Foreign Affairs Senator Penny Wong": the style before the name is no part of the office
+        # (but "Minister Counsellor" is one office)
+        while b - a > 2 and tokens[b - 1].lower in kb.name_styles and tokens[b - 2].lower not in kb.title_heads \
+                and any(t.lower in kb.title_heads for t in tokens[a:b - 1]):
+            b -= 1
         s, e = tokens[a].start, tokens[b - 1].end
         return text[s:e], (s, e)
 

@@ -109,6 +109,8 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
         return "talks", "in_person", matches
     if "visit" in types:
         return "visit", "in_person", matches
+    if re.search(r"\b(?:" + BEFORE + r")\s+(?:the\s+|a\s+)?[^.;]{0,40}\bsummit\b", text, re.I):
+        return "meeting", "in_person", matches  # "a bilateral meeting ... ahead of / preparatory meeting for the Summit"
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
                               or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)
                               or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting)", text, re.I)) \
