@@ -524,3 +524,9 @@ def test_the_head_of_a_state_s_government_is_its_named_president_of_the_governme
                    "Foreign Affairs, Nasser Bourita.")
     assert [p[0] for p in _participants(rec)] == ["Mohammed VI", "Pedro Sánchez", "Nasser Bourita"]
     assert speakers_of(rec) == {"Pedro Sánchez": {"ESP"}}
+
+
+def test_the_region_after_a_place_is_no_person() -> None:
+    rec = _extract("Bogotá, July 8, 2023. The President of the Republic, Gustavo Petro Urrego, and the President of Brazil, "
+                   "Luiz Inácio Lula da Silva, held a bilateral meeting in Leticia, Amazonas, on the Amazon.")
+    assert [p[0] for p in _participants(rec)] == ["Gustavo Petro Urrego", "Luiz Inácio Lula da Silva"]

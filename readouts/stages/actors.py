@@ -276,6 +276,13 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
         or words.lower() in aliases or bool(kb.place_codes(words))
 
 
+def _region_after_place(tokens: list[Token], ti: int, tj: int) -> bool:
+    """Is the one-word entity at ti..tj the region of a place before it ("held a meeting in Leticia, Amazonas,
+    ...", "at the summit in Goa, India")?"""
+    return tj - ti == 1 and ti >= 3 and tokens[ti - 1].text == "," and tokens[ti - 2].is_cap \
+        and tokens[ti - 3].lower in ("in", "at", "near")
+
+
 def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
     """Does a word that makes the office before it a modifier (titles.yaml ``office_modifiers``: "level") follow
     the title run ending at token b, on its own or glued by a hyphen ("Foreign Minister-level")?"""
@@ -618,7 +625,7 @@ def run(work: Work) -> None:
                    or t.lower in HEADLINE_VERBS for t in seg) or seg[-1].lower in PLACE_ENDS or (
                     tj < len(tokens) and tokens[tj].lower in PLACE_ENDS and tokens[tj].is_cap):
                 continue
-            if _not_a_person(tokens, seg, tj, kb, text):
+            if _not_a_person(tokens, seg, tj, kb, text) or _region_after_place(tokens, ti, tj):
                 continue
             ref = PersonRef(name=norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
             appositive(ref, tj)
