@@ -140,3 +140,12 @@ def test_a_will_ratified_together_a_comma_listed_welcome_and_a_signing_witnessed
             "taxation.")
     agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
     assert agreed == ["witnessed the signing of an agreement on the avoidance of double taxation"], agreed
+
+
+def test_two_sides_named_as_the_subject_agree_but_not_two_states_in_an_object() -> None:
+    text = ("Rabat - His Majesty King Mohammed VI received, on Thursday April 7, 2022 at the Royal Palace in Rabat, the "
+            "President of the Spanish Government, Mr. Pedro Sánchez. Following the audience, Morocco and Spain adopted "
+            "a joint declaration setting out a roadmap for their partnership. The King expressed concern about the "
+            "border between Algeria and Mali, and called for restraint.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["adopted a joint declaration setting out a roadmap for their partnership"], agreed

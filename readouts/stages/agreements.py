@@ -135,6 +135,16 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
             if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:[A-Z][A-Z.]{1,4}\s+)?(?:(?:the|his|her)\s+)?",
                                                    text[b1:a2]):
                 ends.append(b2)
+    # "Following the audience, Morocco and Spain adopted a joint declaration": the two sides by name, as the
+    # subject (not "... the border between Ethiopia and Sudan, and called for ...")
+    sides = [m for m in work.actor_mentions if s_start <= m.start and m.end <= s_end and m.form in ("name", "alias")
+             and re.fullmatch(r"\s*(?:[^,;]{0,60},\s*)?(?:the\s+)?", text[s_start:m.start], re.I)]
+    sides += [m for m in work.actor_mentions if m.form in ("name", "alias") and any(
+        m.start > x.end and text[x.end:m.start].strip() in ("and", "and the") for x in sides)]
+    for m1 in sides:
+        for m2 in sides:
+            if m2.start > m1.end and m1.code != m2.code and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[m1.end:m2.start]):
+                ends.append(m2.end)
     # "It was agreed to continue contacts": agreement without a subject
     ends += [s_start + m.end() - 1 for m in re.finditer(r"\bIt was (?:also |further )?(?=agreed\b)", text[s_start:s_end])]
     # "President Yoon held talks with Prime Minister Chinh ... and agreed to ...": the engagement's own verb
