@@ -149,3 +149,11 @@ def test_two_sides_named_as_the_subject_agree_but_not_two_states_in_an_object() 
             "border between Algeria and Mali, and called for restraint.")
     agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
     assert agreed == ["adopted a joint declaration setting out a roadmap for their partnership"], agreed
+
+
+def test_signing_the_minutes_of_a_joint_commission_is_agreed() -> None:
+    text = ("Pretoria, 14 August 2023. The Minister of International Relations and Cooperation, Naledi Pandor, today "
+            "hosted the Minister of Foreign Affairs of Iran, Hossein Amir-Abdollahian. The two Ministers signed the "
+            "minutes of the Joint Commission.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["signed the minutes of the Joint Commission"], agreed

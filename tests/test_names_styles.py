@@ -530,3 +530,10 @@ def test_the_region_after_a_place_is_no_person() -> None:
     rec = _extract("Bogotá, July 8, 2023. The President of the Republic, Gustavo Petro Urrego, and the President of Brazil, "
                    "Luiz Inácio Lula da Silva, held a bilateral meeting in Leticia, Amazonas, on the Amazon.")
     assert [p[0] for p in _participants(rec)] == ["Gustavo Petro Urrego", "Luiz Inácio Lula da Silva"]
+
+
+def test_a_gulf_style_before_a_given_name_is_the_person_named_in_full() -> None:
+    rec = _extract("KUWAIT, Jan 9 (KUNA) -- Kuwaiti Foreign Minister Sheikh Salem Abdullah Al-Jaber Al-Sabah met on Monday "
+                   "with Omani Foreign Minister Sayyid Badr bin Hamad Al Busaidi, who is visiting the country. Sayyid Badr "
+                   "expressed appreciation for the warm welcome. (end) aa.ma\n\n2023-01-09 14:22")
+    assert speakers_of(rec) == {"Badr bin Hamad Al Busaidi": {"OMN"}}

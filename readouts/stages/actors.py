@@ -725,6 +725,7 @@ def run(work: Work) -> None:
             work.people[who].mentions.append((t.start, t.end))
             work.person_at[(t.start, t.end)] = who
     _style_references(work)
+    _given_name_references(work, tokens)
     for p in work.people:
         # "Kamikawa Yoko" (family name first, as Korean and Japanese pages write it) is the known
         # "Yoko Kamikawa": the same words in the knowledge's order
@@ -757,6 +758,25 @@ def _style_references(work: Work) -> None:
             i = next(iter(who))
             work.people[i].mentions.append((a, b))
             work.person_at[(a, b)] = i
+
+
+def _given_name_references(work: Work, tokens: list[Token]) -> None:
+    """"Sayyid Badr expressed ...", "Sheikh Salem affirmed ...": a Gulf style of nobility before a given name is
+    the one person named in full with that given name first ("Sayyid Badr bin Hamad Al Busaidi")."""
+    firsts: dict[str, set[int]] = {}
+    for i, p in enumerate(work.people):
+        if p.name and len(p.name.split()) > 1:
+            firsts.setdefault(p.name.split()[0].lower(), set()).add(i)
+    for k in range(len(tokens) - 1):
+        t, given = tokens[k], tokens[k + 1]
+        sp = (t.start, given.end)
+        who = firsts.get(given.lower, set())
+        if t.lower in work.kb.name_nobility and given.is_cap and len(who) == 1 and not any(
+                a <= t.start < b or a < given.end <= b for a, b in work.person_at) and (
+                k + 2 >= len(tokens) or not tokens[k + 2].is_cap):
+            i = next(iter(who))
+            work.people[i].mentions.append(sp)
+            work.person_at[sp] = i
 
 
 def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:

@@ -796,6 +796,9 @@ def run(work: Work) -> None:
                     current, current_act = said_by, False
         if quote_speaker is not None:
             current, current_act = quote_speaker, False
+        if s.boiler:
+            current = None  # "(end) aa.ma", "Issued by: ...": page furniture carries no one's statement on
+            continue
         if s.index < first_eng:
             # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
             hq = re.match(r"\s*(?P<who>[^:\n]{2,60}?)\s*:\s*[‘“'\"](?P<q>.+?)[’”'\"]?\s*$", work.stext(s))
