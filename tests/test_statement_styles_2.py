@@ -205,3 +205,16 @@ def test_valuing_is_a_speakers_act() -> None:
                            "Santiago with Chilean Foreign Minister Andrés Allamand. Allamand, in turn, valued the "
                            "commitment of both governments to the Treaty of Peace and Friendship.")
     assert [s.speaker for s in rec.statements] == ["Andrés Allamand"]
+
+
+def test_a_second_speaker_joined_by_while_and_or_a_semicolon_has_a_statement_of_their_own() -> None:
+    head = "Foreign Minister Hakan Fidan met Foreign Minister Badr Abdelatty in Ankara on 4 February 2025. "
+    got = said(head + "Minister Fidan stressed the need for a ceasefire in Gaza, while Minister Abdelatty noted that Egypt "
+               "was ready to host a reconstruction conference.")
+    assert got == [("Hakan Fidan", "Minister Fidan stressed the need for a ceasefire in Gaza"),
+                   ("Badr Abdelatty", "Egypt was ready to host a reconstruction conference.")]
+    got = said(head + "Minister Fidan stressed the need for a ceasefire in Gaza, and Minister Abdelatty expressed his "
+               "thanks for the hospitality.")
+    assert got[1] == ("Badr Abdelatty", "Minister Abdelatty expressed his thanks for the hospitality.")
+    got = said(head + "Minister Fidan thanked Minister Abdelatty, and stressed the need for a ceasefire in Gaza.")
+    assert [who for who, _ in got] == ["Hakan Fidan"]
