@@ -280,3 +280,11 @@ def test_a_meeting_preparing_a_summit_is_a_meeting() -> None:
               "Luiz Inácio Lula da Silva, held a bilateral meeting in Leticia within the framework of the preparatory "
               "meeting for the Amazon Summit.")
     assert e.type == "meeting"
+
+
+def test_a_reporter_telling_at_whose_request_the_call_was_made() -> None:
+    e = first("Tehran, IRNA -- Iran's Foreign Minister Hossein Amir-Abdollahian and his Qatari counterpart Sheikh "
+              "Mohammed bin Abdulrahman Al Thani discussed the latest regional developments in a phone call on Saturday "
+              "evening.\n\nAmir-Abdollahian said that the war in Gaza would widen.\n\nIRNA's reporter said the call was "
+              "made at the request of the Qatari side.\n\nNov 4, 2023, 9:30 PM")
+    assert e.initiator == "QAT"

@@ -644,6 +644,8 @@ _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative)\b
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
+# a reporter's clause before it: "IRNA's reporter said the call was made at the request of ..."
+_TOLD_ABOUT = re.compile(r"^[^,.;\"“]{0,60}?\b(?:said|added|noted|stated|reported)(?: that)?\s+(?=the\s|this\s)")
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
 
@@ -698,9 +700,11 @@ def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
         t = work.stext(s)
         if not _ELSEWHERE.search(t):
             continue
+        told = _TOLD_ABOUT.sub("", t)
         if s.index != nxt and not (_ABOUT.search(t) and (
                 re.search(r"\bat the invitation of\b", t)
-                or _SUBJECT_ABOUT.match(t) and re.search(r"\bat the (?:request|initiative) of\b", t))):
+                or _SUBJECT_ABOUT.match(told[:1].upper() + told[1:])
+                and re.search(r"\bat the (?:request|initiative) of\b", t))):
             continue
         if s.index != nxt and re.search(r"\b(?:will|would|next|future)\b", t):
             continue
