@@ -31,8 +31,8 @@ import yaml
 from ..errors import KnowledgeError
 from .lexicon import ActorCode, AgentCode, AgentDictionary, Phrase, VerbEntry, VerbLexicon, VerbPattern
 
-__all__ = ["CameoActors", "ExtraActor", "load_agents", "load_cameo_actors", "load_intent", "load_places", "load_plover",
-           "load_verbs",
+__all__ = ["CameoActors", "ExtraActor", "load_agents", "load_cameo_actors", "load_cities", "load_intent", "load_places",
+           "load_plover", "load_verbs",
            "phrase_variants", "split_words"]
 
 try:  # the C loader is much faster where PyYAML was built with libyaml
@@ -648,6 +648,16 @@ def load_intent(path: str | Path | None = None) -> dict[str, Any]:
             raise KnowledgeError(f"{where}: {key}: codes not in the CAMEO table: {', '.join(bad)}")
         out[key] = table
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_cities(path: str | Path | None = None) -> frozenset[str]:
+    """Cities that are no capital where engagements are held (``places.yaml`` ``cities``)."""
+    data, where = _read(path, "places.yaml")
+    cities = data.get("cities") or []
+    if not isinstance(cities, list) or not all(isinstance(c, str) and c.strip() for c in cities):
+        raise KnowledgeError(f"{where}: `cities` must be a list of names")
+    return frozenset(cities)
 
 
 @functools.lru_cache(maxsize=4)

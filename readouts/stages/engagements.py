@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..coding.own import load_cities
 from . import datelines
 from .base import ActorMention, EngagementDraft, Sentence, Work
 from .dates import BEFORE
@@ -637,6 +638,8 @@ def _place_line(work: Work) -> str | None:
             return places[-1]  # "Hanoi"; "The Kremlin, Moscow" -> Moscow
         if len(parts) == 1 and parts[0][1] is not None and parts[0][1].form == "seat":
             return parts[0][0]  # "The Kremlin"
+        if len(parts) == 1 and parts[0][0] in load_cities():
+            return parts[0][0]  # "New York", a city that is no capital (places.yaml cities)
     return None
 
 
