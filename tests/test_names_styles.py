@@ -537,3 +537,11 @@ def test_a_gulf_style_before_a_given_name_is_the_person_named_in_full() -> None:
                    "with Omani Foreign Minister Sayyid Badr bin Hamad Al Busaidi, who is visiting the country. Sayyid Badr "
                    "expressed appreciation for the warm welcome. (end) aa.ma\n\n2023-01-09 14:22")
     assert speakers_of(rec) == {"Badr bin Hamad Al Busaidi": {"OMN"}}
+
+
+def test_names_after_a_plural_office_hold_it_in_the_singular() -> None:
+    rec = _extract("On his first trip abroad, President Luiz Inácio Lula da Silva was received on 23 January 2023 by the "
+                   "President of Argentina, Alberto Fernández, at the Casa Rosada. Participating in the meeting were "
+                   "Foreign Ministers Mauro Vieira and Santiago Cafiero.")
+    got = _participants(rec)
+    assert ("Mauro Vieira", "Foreign Minister", "BRA") in got and ("Santiago Cafiero", "Foreign Minister", "ARG") in got

@@ -726,6 +726,7 @@ def run(work: Work) -> None:
             work.person_at[(t.start, t.end)] = who
     _style_references(work)
     _given_name_references(work, tokens)
+    _plural_titles(work)
     for p in work.people:
         # "Kamikawa Yoko" (family name first, as Korean and Japanese pages write it) is the known
         # "Yoko Kamikawa": the same words in the knowledge's order
@@ -758,6 +759,29 @@ def _style_references(work: Work) -> None:
             i = next(iter(who))
             work.people[i].mentions.append((a, b))
             work.person_at[(a, b)] = i
+
+
+_PLURAL = re.compile(r"(?P<title>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:ies|s))\s+(?:(?P<prev>[^,;.]{2,50}?),?\s+and\s+)?$")
+
+
+def _plural_titles(work: Work) -> None:
+    """"Foreign Ministers Mauro Vieira and Santiago Cafiero": an untitled name after a plural office (maybe after
+    the first name it lists) holds that office in the singular."""
+    kb = work.kb
+    for p in work.people:
+        if p.title or not p.name_span:
+            continue
+        a = p.name_span[0]
+        m = _PLURAL.search(work.text, max(0, a - 110), a)
+        if m is None:
+            continue
+        words = m.group("title").split()
+        one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]  # Ministers, Secretaries
+        if one.lower() not in kb.title_heads or not all(w.lower() in kb.title_words for w in words[:-1]):
+            continue
+        if m.group("prev") and not any(sp == (m.start("prev"), m.end("prev")) for sp in work.person_at):
+            continue
+        p.title = " ".join([*words[:-1], one])
 
 
 def _given_name_references(work: Work, tokens: list[Token]) -> None:
