@@ -265,3 +265,12 @@ def test_what_a_call_dealt_with_ends_before_in_light_of() -> None:
                  "The call dealt with the latest developments in the Palestinian territories in light of the escalating "
                  "violence, and tackled the Sahel region.")
     assert has(got, "Palestinian territories") and has(got, "Sahel"), got
+
+
+def test_regional_named_issues_are_topics() -> None:
+    got = topics("Addis Ababa, 22 March 2021: The Chairperson of the African Union Commission, Moussa Faki Mahamat, "
+                 "received the Minister of Foreign Affairs of Egypt, Sameh Shoukry. The Minister briefed him on the "
+                 "negotiations over the Renaissance Dam. The Chairperson condemned Boko Haram attacks and the smuggling "
+                 "of arms across the Sahel, and recalled the UN vote against the blockade of Cuba.")
+    assert has(got, "Renaissance Dam") and has(got, "Boko Haram") and has(got, "smuggling"), got
+    assert has(got, "blockade of Cuba"), got
