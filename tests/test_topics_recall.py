@@ -274,3 +274,10 @@ def test_regional_named_issues_are_topics() -> None:
                  "of arms across the Sahel, and recalled the UN vote against the blockade of Cuba.")
     assert has(got, "Renaissance Dam") and has(got, "Boko Haram") and has(got, "smuggling"), got
     assert has(got, "blockade of Cuba"), got
+
+
+def test_a_region_inside_a_title_is_no_topic() -> None:
+    got = topics("Havana, November 6, 2015. The Minister of Foreign Affairs of Cuba, Carlos Duarte Vidal, received today "
+                 "the Secretary of Foreign Affairs of Mexico, Elena Ruiz Salas. They discussed trade. Also present was "
+                 "the Director General of Latin America and the Caribbean, Eugenio Martínez Enríquez.")
+    assert has(got, "trade") and not has(got, "Latin America") and not has(got, "Caribbean"), got

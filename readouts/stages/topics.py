@@ -249,6 +249,8 @@ def run(work: Work) -> None:
     for a, b, label, _, _ in _gazetteer(work).find(tokens, text):
         if any(x <= a and b <= y and y - x > b - a for x, y in named):
             continue  # "Africa" in "South Africa": part of a name
+        if any(x <= a and b <= y for x, y in blocked):
+            continue  # "Latin America" in "the Director General of Latin America": a title's, a name's, furniture
         surface = text[a:b]
         if surface[:1].isupper() and work.original is None and not any(t.start <= a < t.end for t in titles):
             run = _name_run(text, a, b)
