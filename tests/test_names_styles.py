@@ -545,3 +545,11 @@ def test_names_after_a_plural_office_hold_it_in_the_singular() -> None:
                    "Foreign Ministers Mauro Vieira and Santiago Cafiero.")
     got = _participants(rec)
     assert ("Mauro Vieira", "Foreign Minister", "BRA") in got and ("Santiago Cafiero", "Foreign Minister", "ARG") in got
+
+
+def test_an_envoy_for_a_region_is_named_after_the_comma() -> None:
+    rec = _extract("Addis Ababa, 12 June 2024 (MoFA) - State Minister of Foreign Affairs Ambassador Misganu Arega received "
+                   "today Norway's Special Envoy for the Horn of Africa, Mr. Endre Stiansen, at his office. Mr. Stiansen "
+                   "commended the Government of Ethiopia for its commitment to peace.")
+    assert ("Endre Stiansen", "Norway's Special Envoy for the Horn of Africa", "NOR") in _participants(rec)
+    assert speakers_of(rec) == {"Endre Stiansen": {"NOR"}}

@@ -281,3 +281,10 @@ def test_a_region_inside_a_title_is_no_topic() -> None:
                  "the Secretary of Foreign Affairs of Mexico, Elena Ruiz Salas. They discussed trade. Also present was "
                  "the Director General of Latin America and the Caribbean, Eugenio Martínez Enríquez.")
     assert has(got, "trade") and not has(got, "Latin America") and not has(got, "Caribbean"), got
+
+
+def test_according_to_a_spokesperson_is_no_topic() -> None:
+    got = topics("Minister of Foreign Affairs Sameh Shoukry received a phone call on Friday, 27 October 2023, from U.S. "
+                 "Secretary of State Antony Blinken. Secretary Blinken briefed Minister Shoukry on the outcomes of his "
+                 "regional tour, according to the spokesperson.")
+    assert not has(got, "according"), got
