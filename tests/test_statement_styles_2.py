@@ -218,3 +218,17 @@ def test_a_second_speaker_joined_by_while_and_or_a_semicolon_has_a_statement_of_
     assert got[1] == ("Badr Abdelatty", "Minister Abdelatty expressed his thanks for the hospitality.")
     got = said(head + "Minister Fidan thanked Minister Abdelatty, and stressed the need for a ceasefire in Gaza.")
     assert [who for who, _ in got] == ["Hakan Fidan"]
+
+
+def test_a_first_person_statement_signed_at_the_foot_is_its_signatory_s() -> None:
+    rec = readouts.extract("Statement by the President of the Republic on his conversation with President Biden\n\n"
+                           "Brasília, 8 February 2023\n\nI had a very good conversation this afternoon with President Joe "
+                           "Biden. I told President Biden that Brazil is back on the international stage. President "
+                           "Biden said that the United States is willing to contribute to the Amazon Fund. We agreed "
+                           "that our teams will work together.\n\nLuiz Inácio Lula da Silva\nPresident of the Federative "
+                           "Republic of Brazil")
+    assert [p.name for p in rec.engagements[0].participants] == ["Luiz Inácio Lula da Silva", "Joe Biden"]
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by == {"I told President Biden that Brazil is back on the international stage.": "Luiz Inácio Lula da Silva",
+                  "the United States is willing to contribute to the Amazon Fund.": "Joe Biden",
+                  "We agreed that our teams will work together.": "both sides"}, by

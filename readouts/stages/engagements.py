@@ -661,13 +661,18 @@ _FIRST_PERSON = re.compile(r"\W*(?:(?:Today|Yesterday|This (?:morning|afternoon|
 def _add_author(work: Work, d: EngagementDraft) -> None:
     """"Today I met President X ..." under a byline ("Prime Minister / The Hon Anthony Albanese MP", "Statement by
     Foreign Minister Penny Wong"): the release's author, the last person its head names before that sentence and
-    not among the engagement's participants, is the "I" who took part (the first participant)."""
+    not among the engagement's participants (else the first one its signature at the foot names), is the "I" who
+    took part (the first participant)."""
     s = next((x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))
               and _classify(work, work.stext(x))), None)
     if s is None or s.start > 1500:
         return
     before = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i not in d.participants
               and work.people[i].name]
+    # "... / Luiz Inácio Lula da Silva / President of the Federative Republic of Brazil": a signature at the foot
+    foot = [x for x in work.sentences[-3:] if x.start > s.end and not _is_body(work, x)]
+    before = before or [(-a, i) for (a, _b), i in work.person_at.items() if i not in d.participants
+                        and work.people[i].name and any(x.start <= a < x.end for x in foot)]
     if before:
         d.participants.insert(0, max(before)[1])
         d.narrator = d.participants[0]

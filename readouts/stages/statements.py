@@ -759,6 +759,9 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         narrating = False
         if len(t.split()) <= 6 and not re.search(r"[.!?][\"”’)]*$", t):
             continue  # "On the bilateral side…", a dateline
+        if narrator is not None and not re.search(r"[.!?][\"”’)]*$", t) and any(
+                i == narrator for _, i in work.people_in(a, b)):
+            continue  # the author's byline or signature: "Luiz Inácio Lula da Silva / President of ..."
         line = work.sentence_of(a)
         if line is not None and line.end >= b and work.is_title_line(line):
             continue  # the page's title: "Minister Wong's meeting with Chinese Foreign Minister Wang Yi"
