@@ -553,3 +553,14 @@ def test_an_envoy_for_a_region_is_named_after_the_comma() -> None:
                    "commended the Government of Ethiopia for its commitment to peace.")
     assert ("Endre Stiansen", "Norway's Special Envoy for the Horn of Africa", "NOR") in _participants(rec)
     assert speakers_of(rec) == {"Endre Stiansen": {"NOR"}}
+
+
+def test_a_surname_with_a_hyphenated_article_is_no_one_else_s() -> None:
+    text = ("Cairo, 13 July 2023\n\nSpokesman for the Presidency Ahmed Fahmy said President Abdel Fattah El-Sisi today "
+            "received Lieutenant General Abdel Fattah al-Burhan, Chairman of the Transitional Sovereignty Council of "
+            "Sudan, at Al-Ittihadiya Palace. The President affirmed Egypt's full support for Sudan. General al-Burhan "
+            "expressed his appreciation for Egypt's hosting of the summit. Mr. al-Burhan thanked Egypt.")
+    rec = _extract(text)
+    by = {s["text"][:20]: s["speaker"] for s in rec["statements"]}
+    assert "Abdel Fattah el-Sisi" not in {v for k, v in by.items() if k.startswith("General al-Burhan")}, by
+    assert by.get("Mr. al-Burhan thanke") == "Abdel Fattah al-Burhan", by

@@ -701,16 +701,18 @@ def run(work: Work) -> None:
                 if sp not in work.person_at and not any(a <= sp[0] < b for a, b in work.person_at):
                     work.people[who_i].mentions.append(sp)
                     work.person_at[sp] = who_i
-        if not t.is_cap:
+        if not t.is_cap and t.lower not in kb.name_particles:
             continue
         if k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == t.end \
                 and tokens[k + 2].start == tokens[k + 1].end:
             glued = f"{t.lower}-{tokens[k + 2].lower}"
             if glued in surnames and (t.start, tokens[k + 2].end) not in work.person_at:
-                # "Amir-Abdollahian said ..."
+                # "Amir-Abdollahian said ...", "General al-Burhan expressed ..."
                 work.people[surnames[glued]].mentions.append((t.start, tokens[k + 2].end))
                 work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
                 continue
+        if not t.is_cap:
+            continue
         who = surnames.get(t.lower)
         if who is not None and (t.lower in STOP_WORDS or t.lower in NOT_NAMES) and (
                 not _is_surname_of(work.people[who], t.text) or _opens_sentence(tokens, k, text)):

@@ -125,6 +125,10 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
                 and tokens[j + 1].start == t.end and tokens[j + 1].text[:1].isalpha():
             j += 2  # "Ki-Moon", "Jean-Yves", "Al-Sisi"
             continue
+        if low in kb.name_particles and j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") \
+                and t.end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].is_cap:
+            j += 3  # "General al-Burhan", "President el-Sisi": a particle glued to the name by a hyphen
+            continue
         if low in kb.name_particles:
             # "van der Linden", "de la Fuente", "bin Farhan": particles lead on to a capitalised part
             q = j
