@@ -564,3 +564,11 @@ def test_a_surname_with_a_hyphenated_article_is_no_one_else_s() -> None:
     by = {s["text"][:20]: s["speaker"] for s in rec["statements"]}
     assert "Abdel Fattah el-Sisi" not in {v for k, v in by.items() if k.startswith("General al-Burhan")}, by
     assert by.get("Mr. al-Burhan thanke") == "Abdel Fattah al-Burhan", by
+
+
+def test_a_double_office_the_text_gave_before_refers_back_to_its_holder() -> None:
+    rec = _extract("Doha, May 20, 2019\n\nHE Deputy Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin "
+                   "Abdulrahman Al-Thani met today with HE Minister of Foreign Affairs of the Islamic Republic of Iran Dr. "
+                   "Mohammad Javad Zarif. HE the Deputy Prime Minister and Minister of Foreign Affairs stressed the "
+                   "importance of dialogue.")
+    assert speakers_of(rec) == {"Mohammed bin Abdulrahman Al-Thani": {"QAT"}}

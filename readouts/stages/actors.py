@@ -178,7 +178,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                                    and tokens[b + 1].lower not in words)
                 one_named = name_next and ands and any(
                     x in actor_tok and "of" in (tokens[x - 1].lower, tokens[x - 2].lower) for x in range(ands[0] + 2, b))
-                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named:
+                # ... unless the text gave that double office before ("HE Deputy Prime Minister and Minister of
+                # Foreign Affairs Sheikh X met ..." / "HE the Deputy Prime Minister and Minister of Foreign Affairs stressed")
+                phrase = text[tokens[a].start:tokens[b - 1].end].lower()
+                told = text.lower().find(phrase) < tokens[a].start
+                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named and not told:
                     # "The Secretary and Foreign Minister discussed", "The Secretary-General and French President
                     # François Hollande": two people, not one double title (but "the Deputy Prime Minister and
                     # Foreign Minister of Pakistan Mohammad Ishaq Dar", its side given by "of", is one)
