@@ -122,3 +122,38 @@ def test_a_joint_sentence_in_a_later_engagements_paragraph_is_about_it() -> None
     e1, e2 = readouts.extract(text).to_dict()["engagements"]
     assert [a["text"] for a in e2["agreements"]] == ["hold a business forum in Singapore"]
     assert e1["agreements"] == []
+
+
+def test_a_will_ratified_together_a_comma_listed_welcome_and_a_signing_witnessed_by_two_addressed_leaders() -> None:
+    text = ("Havana, November 6, 2015. The Minister of Foreign Affairs of Cuba, Carlos Duarte Vidal, received today the "
+            "Secretary of Foreign Affairs of Mexico, Elena Ruiz Salas. Both foreign ministers reviewed bilateral "
+            "relations and ratified their will to continue expanding trade ties. Both sides also exchanged views on "
+            "Libya, welcomed the endorsement of the Government of National Unity, and agreed on the importance of "
+            "free elections.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["ratified their will to continue expanding trade ties",
+                      "welcomed the endorsement of the Government of National Unity",
+                      "the importance of free elections"], agreed
+    text = ("Doha, February 26 (QNA) - HH the Amir Sheikh Tamim bin Hamad Al-Thani and HE President of the Republic of "
+            "Kenya Dr. William Samoei Ruto held official talks at the Amiri Diwan on Monday morning. After the talks, "
+            "HH the Amir and HE the Kenyan President witnessed the signing of an agreement on the avoidance of double "
+            "taxation.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["witnessed the signing of an agreement on the avoidance of double taxation"], agreed
+
+
+def test_two_sides_named_as_the_subject_agree_but_not_two_states_in_an_object() -> None:
+    text = ("Rabat - His Majesty King Mohammed VI received, on Thursday April 7, 2022 at the Royal Palace in Rabat, the "
+            "President of the Spanish Government, Mr. Pedro Sánchez. Following the audience, Morocco and Spain adopted "
+            "a joint declaration setting out a roadmap for their partnership. The King expressed concern about the "
+            "border between Algeria and Mali, and called for restraint.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["adopted a joint declaration setting out a roadmap for their partnership"], agreed
+
+
+def test_signing_the_minutes_of_a_joint_commission_is_agreed() -> None:
+    text = ("Pretoria, 14 August 2023. The Minister of International Relations and Cooperation, Naledi Pandor, today "
+            "hosted the Minister of Foreign Affairs of Iran, Hossein Amir-Abdollahian. The two Ministers signed the "
+            "minutes of the Joint Commission.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["signed the minutes of the Joint Commission"], agreed

@@ -332,3 +332,24 @@ def test_the_spokesperson_who_announced_the_call_somewhere_took_no_part() -> Non
     e = first("Federal Chancellor Olaf Scholz spoke by telephone with French President Emmanuel Macron this afternoon, "
               "as government spokesperson Steffen Hebestreit announced in Berlin.")
     assert names(e) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_a_dateline_closed_by_a_full_stop_dates_today() -> None:
+    e = first("Havana, November 6, 2015. The Minister of Foreign Affairs of the Republic of Cuba, Carlos Duarte Vidal, "
+              "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas.")
+    assert e.date == "2015-11-06"
+
+
+def test_a_meeting_preparing_a_summit_is_a_meeting() -> None:
+    e = first("Bogotá, July 8, 2023. The President of the Republic, Gustavo Petro Urrego, and the President of Brazil, "
+              "Luiz Inácio Lula da Silva, held a bilateral meeting in Leticia within the framework of the preparatory "
+              "meeting for the Amazon Summit.")
+    assert e.type == "meeting"
+
+
+def test_a_reporter_telling_at_whose_request_the_call_was_made() -> None:
+    e = first("Tehran, IRNA -- Iran's Foreign Minister Hossein Amir-Abdollahian and his Qatari counterpart Sheikh "
+              "Mohammed bin Abdulrahman Al Thani discussed the latest regional developments in a phone call on Saturday "
+              "evening.\n\nAmir-Abdollahian said that the war in Gaza would widen.\n\nIRNA's reporter said the call was "
+              "made at the request of the Qatari side.\n\nNov 4, 2023, 9:30 PM")
+    assert e.initiator == "QAT"

@@ -63,6 +63,13 @@ def test_a_visit_to_a_state_at_the_end_of_a_sentence():
     ("Readout of the Secretary-General's meeting with the President of Kenya\n\nNairobi, 22 September 2023\n\n"
      "The Secretary-General met today with H.E. Mr. William Ruto, President of the Republic of Kenya. They "
      "discussed climate action.", "Nairobi"),
+    # a place line naming a city that is no capital (states.yaml cities)
+    ("Readout of the Secretary-General's meeting with the President of Colombia\n\nNew York, 24 September 2010\n\n"
+     "The Secretary-General met this afternoon with H.E. Mr. Juan Manuel Santos Calderón, President of Colombia, on "
+     "the margins of the general debate.", "New York"),
+    # a Gulf court's seat, the Diwan
+    ("Doha, February 26 (QNA) - HH the Amir Sheikh Tamim bin Hamad Al-Thani and HE President of the Republic of "
+     "Kenya Dr. William Samoei Ruto held official talks at the Amiri Diwan on Monday morning.", "the Amiri Diwan"),
     # a place that opens the sentence
     ("In Kyiv, President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the Republic of Poland Donald "
      "Tusk, who arrived in Ukraine on his first visit since taking office.", "Kyiv"),

@@ -636,3 +636,120 @@ def test_an_organisations_office_in_the_headline_is_the_person_holding_it_among_
                    "Estonian Foreign Minister Margus Tsahkna met in Tallinn with Maltese Foreign Minister and OSCE "
                    "Chair-in-Office Ian Borg.\n")
     assert [n for n, _t, _a in _participants(rec)] == ["Margus Tsahkna", "Ian Borg"]
+
+
+def test_a_headline_verb_after_a_described_office_is_no_name() -> None:
+    rec = _extract("HH the Amir, Kenyan President Hold Official Talks\n\nDoha, February 26 (QNA) - HH the Amir Sheikh "
+                   "Tamim bin Hamad Al-Thani and HE President of the Republic of Kenya Dr. William Samoei Ruto held "
+                   "official talks at the Amiri Diwan on Monday morning. For his part, HE the President expressed his "
+                   "thanks to HH the Amir for the warm reception.")
+    people = [p[0] for p in _participants(rec)]
+    assert people == ["Tamim bin Hamad Al-Thani", "William Samoei Ruto"], people
+    assert speakers_of(rec) == {"William Samoei Ruto": {"KEN"}}
+
+
+def test_a_chief_of_staff_or_secretary_to_an_office_keeps_the_office_in_the_title() -> None:
+    rec = _extract("President Muhammadu Buhari on Tuesday in Abuja received President Patrice Talon of Benin. Present "
+                   "at the meeting were the Chief of Staff to the President, Abba Kyari, and the Secretary to the "
+                   "Government of the Federation, Boss Mustapha.")
+    got = _participants(rec)
+    assert ("Abba Kyari", "Chief of Staff to the President", "NGA") in got, got
+    assert ("Boss Mustapha", "Secretary to the Government of the Federation", "NGA") in got, got
+    assert all(p[0] for p in got), got
+
+
+def test_a_region_in_a_title_is_no_state() -> None:
+    rec = _extract("Havana, November 6, 2015. The Minister of Foreign Affairs of the Republic of Cuba, Carlos Duarte Vidal, "
+                   "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas. Also "
+                   "present was the Director General of Latin America and the Caribbean, Eugenio Martínez Enríquez.")
+    assert ("Eugenio Martínez Enríquez", "Director General of Latin America and the Caribbean", "CUB") in _participants(rec)
+
+
+def test_a_double_surname_refers_back_to_the_full_name() -> None:
+    rec = _extract("Havana, November 6, 2015. The Minister of Foreign Affairs of Cuba, Carlos Duarte Vidal, received "
+                   "today the Secretary of Foreign Affairs of Mexico, Elena Ruiz Salas. Duarte Vidal reiterated that, "
+                   "despite the new relations, the blockade remains in force. The minister later laid a wreath at the "
+                   "Ho Chi Minh monument, where President Ho Chi Minh is remembered.")
+    assert speakers_of(rec) == {"Carlos Duarte Vidal": {"CUB"}}
+
+
+def test_a_style_between_the_office_and_the_name_goes_with_the_name() -> None:
+    rec = _extract("Prime Minister Anthony Albanese met Crown Prince Mohammed bin Salman in Bali on 15 November 2022. The "
+                   "meeting was attended by Minister for Foreign Affairs Senator Penny Wong.")
+    assert ("Penny Wong", "Minister for Foreign Affairs", "AUS") in _participants(rec)
+
+
+def test_an_acronym_in_brackets_between_the_office_and_the_name() -> None:
+    rec = _extract("April 9, 2019\n\nThe Secretary General of the Organization of American States (OAS), Luis Almagro, "
+                   "met today at OAS headquarters in Washington, D.C. with the Minister of Foreign Affairs of Guatemala, "
+                   "Sandra Jovel Polanco. Secretary General Almagro reiterated the commitment of the Organization.")
+    assert ("Luis Almagro", "Secretary General of the Organization of American States", "OAS") in _participants(rec)
+    assert speakers_of(rec) == {"Luis Almagro": {"OAS"}}
+
+
+def test_a_style_of_address_alone_is_the_person_it_introduced() -> None:
+    text = ("ABU DHABI, 3rd June, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al Nahyan received a "
+            "phone call today from President Abdel Fattah El-Sisi of Egypt. His Highness affirmed the UAE's support for "
+            "Egypt's development plans. His Highness and President El-Sisi agreed to continue coordination on "
+            "regional issues.")
+    rec = _extract(text)
+    assert ("Mohamed bin Zayed Al Nahyan", "President", "ARE") in _participants(rec)
+    assert {k: v for k, v in speakers_of(rec).items() if k != "both sides"} == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
+    assert [a["text"] for a in rec["engagements"][0]["agreements"]] == ["continue coordination on regional issues"]
+
+
+def test_the_head_of_a_state_s_government_is_its_named_president_of_the_government() -> None:
+    rec = _extract("Rabat - His Majesty King Mohammed VI received, on Thursday April 7, 2022 at the Royal Palace in Rabat, "
+                   "the President of the Spanish Government, Mr. Pedro Sánchez. The Head of the Spanish Government "
+                   "reiterated that Spain supports the autonomy initiative. The audience was attended by the Minister of "
+                   "Foreign Affairs, Nasser Bourita.")
+    assert [p[0] for p in _participants(rec)] == ["Mohammed VI", "Pedro Sánchez", "Nasser Bourita"]
+    assert speakers_of(rec) == {"Pedro Sánchez": {"ESP"}}
+
+
+def test_the_region_after_a_place_is_no_person() -> None:
+    rec = _extract("Bogotá, July 8, 2023. The President of the Republic, Gustavo Petro Urrego, and the President of Brazil, "
+                   "Luiz Inácio Lula da Silva, held a bilateral meeting in Leticia, Amazonas, on the Amazon.")
+    assert [p[0] for p in _participants(rec)] == ["Gustavo Petro Urrego", "Luiz Inácio Lula da Silva"]
+
+
+def test_a_gulf_style_before_a_given_name_is_the_person_named_in_full() -> None:
+    rec = _extract("KUWAIT, Jan 9 (KUNA) -- Kuwaiti Foreign Minister Sheikh Salem Abdullah Al-Jaber Al-Sabah met on Monday "
+                   "with Omani Foreign Minister Sayyid Badr bin Hamad Al Busaidi, who is visiting the country. Sayyid Badr "
+                   "expressed appreciation for the warm welcome. (end) aa.ma\n\n2023-01-09 14:22")
+    assert speakers_of(rec) == {"Badr bin Hamad Al Busaidi": {"OMN"}}
+
+
+def test_names_after_a_plural_office_hold_it_in_the_singular() -> None:
+    rec = _extract("On his first trip abroad, President Luiz Inácio Lula da Silva was received on 23 January 2023 by the "
+                   "President of Argentina, Alberto Fernández, at the Casa Rosada. Participating in the meeting were "
+                   "Foreign Ministers Mauro Vieira and Santiago Cafiero.")
+    got = _participants(rec)
+    assert ("Mauro Vieira", "Foreign Minister", "BRA") in got and ("Santiago Cafiero", "Foreign Minister", "ARG") in got
+
+
+def test_an_envoy_for_a_region_is_named_after_the_comma() -> None:
+    rec = _extract("Addis Ababa, 12 June 2024 (MoFA) - State Minister of Foreign Affairs Ambassador Misganu Arega received "
+                   "today Norway's Special Envoy for the Horn of Africa, Mr. Endre Stiansen, at his office. Mr. Stiansen "
+                   "commended the Government of Ethiopia for its commitment to peace.")
+    assert ("Endre Stiansen", "Norway's Special Envoy for the Horn of Africa", "NOR") in _participants(rec)
+    assert speakers_of(rec) == {"Endre Stiansen": {"NOR"}}
+
+
+def test_a_surname_with_a_hyphenated_article_is_no_one_else_s() -> None:
+    text = ("Cairo, 13 July 2023\n\nSpokesman for the Presidency Ahmed Fahmy said President Abdel Fattah El-Sisi today "
+            "received Lieutenant General Abdel Fattah al-Burhan, Chairman of the Transitional Sovereignty Council of "
+            "Sudan, at Al-Ittihadiya Palace. The President affirmed Egypt's full support for Sudan. General al-Burhan "
+            "expressed his appreciation for Egypt's hosting of the summit. Mr. al-Burhan thanked Egypt.")
+    rec = _extract(text)
+    by = {s["text"][:20]: s["speaker"] for s in rec["statements"]}
+    assert "Abdel Fattah el-Sisi" not in {v for k, v in by.items() if k.startswith("General al-Burhan")}, by
+    assert by.get("Mr. al-Burhan thanke") == "Abdel Fattah al-Burhan", by
+
+
+def test_a_double_office_the_text_gave_before_refers_back_to_its_holder() -> None:
+    rec = _extract("Doha, May 20, 2019\n\nHE Deputy Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin "
+                   "Abdulrahman Al-Thani met today with HE Minister of Foreign Affairs of the Islamic Republic of Iran Dr. "
+                   "Mohammad Javad Zarif. HE the Deputy Prime Minister and Minister of Foreign Affairs stressed the "
+                   "importance of dialogue.")
+    assert speakers_of(rec) == {"Mohammed bin Abdulrahman Al-Thani": {"QAT"}}

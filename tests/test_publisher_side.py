@@ -80,3 +80,20 @@ def test_two_offices_in_one_headline_are_two_people():
               "Minister of Foreign Affairs and Trade of Hungary Péter Szijjártó.")
     assert [t for _, t, _ in participants(double)] == [
         "Deputy Prime Minister and Minister of Foreign Affairs of Belgium", "Minister of Foreign Affairs and Trade of Hungary"]
+
+
+def test_aides_without_a_state_in_their_title_are_the_qualified_principal_s():
+    text = ("Havana, November 6, 2015. The Minister of Foreign Affairs of the Republic of Cuba, Carlos Duarte Vidal, "
+            "received today the Secretary of Foreign Affairs of the United Mexican States, Elena Ruiz Salas. Duarte "
+            "Vidal reiterated that the blockade of the United States remains in force and that the United States must "
+            "lift it. Also present was the Deputy Minister of Foreign Affairs, Marcelino Medina González.")
+    assert participants(text)[2] == ("Marcelino Medina González", "Deputy Minister of Foreign Affairs", "CUB")
+
+
+def test_a_described_leader_is_the_named_president_and_his_minister_is_of_his_side():
+    text = ("NAIROBI, Tuesday 12 August 2014 (PSCU) - President Uhuru Kenyatta today held talks with President Salva "
+            "Kiir Mayardit of South Sudan at State House, Nairobi. The South Sudanese leader, who arrived on Monday, was "
+            "accompanied by his Foreign Affairs Minister Barnaba Marial Benjamin.")
+    assert participants(text) == [("Uhuru Kenyatta", "President", "KEN"),
+                                  ("Salva Kiir Mayardit", "President of South Sudan", "SSD"),
+                                  ("Barnaba Marial Benjamin", "Foreign Affairs Minister", "SSD")]

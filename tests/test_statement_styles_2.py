@@ -286,3 +286,61 @@ def test_more_verbs_that_are_a_speakers_act(verb: str) -> None:
     rec = readouts.extract("On 4 May 2023, Foreign Minister Wang Yi met with NATO Secretary General Jens Stoltenberg "
                            f"in Brussels. {text}\n")
     assert [s.text for s in rec.statements if s.speaker == "Jens Stoltenberg"] == [text]
+
+
+def test_a_first_person_statement_whose_headline_names_both_leaders_is_its_authors() -> None:
+    rec = readouts.extract("Statement by President Jacob Molefe on Telephone Conversation with President Anna Koval of "
+                           "Ukraine\n\n3 March 2023\n\nThis morning I held a telephone conversation with President "
+                           "Anna Koval of Ukraine at her request.\n\nI conveyed our position that the conflict should "
+                           "end through negotiation.\n\nPresident Koval briefed me on the situation at the front.\n\n"
+                           "I undertook to convey her message to the African Union.\n\nWe agreed to remain in contact."
+                           "\n\nIssued by: The Presidency\nUnion Buildings, Pretoria")
+    e = rec.engagements[0]
+    assert [p.name for p in e.participants] == ["Jacob Molefe", "Anna Koval"]
+    assert e.initiator == "UKR"
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I conveyed our position that the conflict should end through negotiation."] == "Jacob Molefe"
+    assert by["I undertook to convey her message to the African Union."] == "Jacob Molefe"
+    assert by["We agreed to remain in contact."] == "both sides"
+    assert not any(t.startswith(("This morning", "Issued by")) for t in by), by
+
+
+def test_lauding_and_hailing_are_a_speakers_acts() -> None:
+    rec = readouts.extract("President Karim Nassar received a phone call on Wednesday, 12 May 2021, from French President "
+                           "Paul Girard. For his part, President Girard lauded the active Egyptian role in containing the "
+                           "crisis. President Nassar hailed the growth of French investment in Egypt.")
+    assert [s.speaker for s in rec.statements] == ["Paul Girard", "Karim Nassar"]
+
+
+def test_valuing_is_a_speakers_act() -> None:
+    rec = readouts.extract("Foreign Minister Santiago Cafiero held a bilateral meeting today, 24 September 2021, in "
+                           "Santiago with Chilean Foreign Minister Andrés Allamand. Allamand, in turn, valued the "
+                           "commitment of both governments to the Treaty of Peace and Friendship.")
+    assert [s.speaker for s in rec.statements] == ["Andrés Allamand"]
+
+
+def test_a_second_speaker_joined_by_while_and_or_a_semicolon_has_a_statement_of_their_own() -> None:
+    head = "Foreign Minister Hakan Fidan met Foreign Minister Badr Abdelatty in Ankara on 4 February 2025. "
+    got = said(head + "Minister Fidan stressed the need for a ceasefire in Gaza, while Minister Abdelatty noted that Egypt "
+               "was ready to host a reconstruction conference.")
+    assert got == [("Hakan Fidan", "Minister Fidan stressed the need for a ceasefire in Gaza"),
+                   ("Badr Abdelatty", "Egypt was ready to host a reconstruction conference.")]
+    got = said(head + "Minister Fidan stressed the need for a ceasefire in Gaza, and Minister Abdelatty expressed his "
+               "thanks for the hospitality.")
+    assert got[1] == ("Badr Abdelatty", "Minister Abdelatty expressed his thanks for the hospitality.")
+    got = said(head + "Minister Fidan thanked Minister Abdelatty, and stressed the need for a ceasefire in Gaza.")
+    assert [who for who, _ in got] == ["Hakan Fidan"]
+
+
+def test_a_first_person_statement_signed_at_the_foot_is_its_signatory_s() -> None:
+    rec = readouts.extract("Statement by the President of the Republic on his conversation with President Biden\n\n"
+                           "Brasília, 8 February 2023\n\nI had a very good conversation this afternoon with President Joe "
+                           "Biden. I told President Biden that Brazil is back on the international stage. President "
+                           "Biden said that the United States is willing to contribute to the Amazon Fund. We agreed "
+                           "that our teams will work together.\n\nLuiz Inácio Lula da Silva\nPresident of the Federative "
+                           "Republic of Brazil")
+    assert [p.name for p in rec.engagements[0].participants] == ["Luiz Inácio Lula da Silva", "Joe Biden"]
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by == {"I told President Biden that Brazil is back on the international stage.": "Luiz Inácio Lula da Silva",
+                  "the United States is willing to contribute to the Amazon Fund.": "Joe Biden",
+                  "We agreed that our teams will work together.": "both sides"}, by

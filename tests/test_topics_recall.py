@@ -267,3 +267,33 @@ def test_what_a_speaker_points_to_or_is_concerned_about_is_a_topic() -> None:
     assert has(got, "GIPL gas interconnector"), got
     assert has(got, "synchronisation of the Baltic power grids"), got
     assert has(got, "migrant crisis on the border"), got
+
+
+def test_what_a_call_dealt_with_ends_before_in_light_of() -> None:
+    got = topics("President Karim Nassar received a phone call on Wednesday, 12 May 2021, from President Paul Girard. "
+                 "The call dealt with the latest developments in the Palestinian territories in light of the escalating "
+                 "violence, and tackled the Sahel region.")
+    assert has(got, "Palestinian territories") and has(got, "Sahel"), got
+
+
+def test_regional_named_issues_are_topics() -> None:
+    got = topics("Addis Ababa, 22 March 2021: The Chairperson of the African Union Commission, Moussa Faki Mahamat, "
+                 "received the Minister of Foreign Affairs of Egypt, Sameh Shoukry. The Minister briefed him on the "
+                 "negotiations over the Renaissance Dam. The Chairperson condemned Boko Haram attacks and the smuggling "
+                 "of arms across the Sahel, and recalled the UN vote against the blockade of Cuba.")
+    assert has(got, "Renaissance Dam") and has(got, "Boko Haram") and has(got, "smuggling"), got
+    assert has(got, "blockade of Cuba"), got
+
+
+def test_a_region_inside_a_title_is_no_topic() -> None:
+    got = topics("Havana, November 6, 2015. The Minister of Foreign Affairs of Cuba, Carlos Duarte Vidal, received today "
+                 "the Secretary of Foreign Affairs of Mexico, Elena Ruiz Salas. They discussed trade. Also present was "
+                 "the Director General of Latin America and the Caribbean, Eugenio Martínez Enríquez.")
+    assert has(got, "trade") and not has(got, "Latin America") and not has(got, "Caribbean"), got
+
+
+def test_according_to_a_spokesperson_is_no_topic() -> None:
+    got = topics("Minister of Foreign Affairs Sameh Shoukry received a phone call on Friday, 27 October 2023, from U.S. "
+                 "Secretary of State Antony Blinken. Secretary Blinken briefed Minister Shoukry on the outcomes of his "
+                 "regional tour, according to the spokesperson.")
+    assert not has(got, "according"), got

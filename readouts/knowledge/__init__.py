@@ -228,10 +228,14 @@ class Knowledge:
         if not title:
             return None
         t = title.lower()
+        # "President of the Spanish Government" is a "president of the government": read also without the
+        # states' adjectives (the longest phrase either form holds decides)
+        bare = " ".join(w for w in t.split() if self.actor_forms.get(w, ("", ""))[1] != "adjective")
         for phrase, kind in self.title_kinds:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", t):
-                if not re.search(r"\w.*\b(?:of|to|for|in) the\s+$", t[:m.start()]):
-                    return kind
+            for x in (t, bare):
+                for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", x):
+                    if not re.search(r"\w.*\b(?:of|to|for|in) the\s+$", x[:m.start()]):
+                        return kind
         return None
 
 

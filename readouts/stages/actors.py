@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..coding.own import load_places
 from ..lexicon import Gazetteer, Token, tokenize
 from . import roles
 from .base import ActorMention, PersonRef, Work
@@ -84,6 +85,8 @@ def gazetteer(kb: Any) -> Gazetteer:
             forms.add(re.sub(r"\b(Al|El|al|el) (?=[A-Z])", r"\1-", s))
         for s in forms:
             g.add(s, ("person", p, "full"))
+    for s in load_places():
+        g.add(s, ("place", None, "place"))  # "Latin America", "South China Sea": no actor (an actor's form wins)
     cache["actors"] = g
     return g
 
@@ -220,10 +223,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 break  # a title never runs across a line break
         if j > i:
             a, b = i, j
-            while a < b and (tokens[a].lower in conn or tokens[a].lower in ("'s", "’s", "-", "his", "her")):
-                a += 1
+            while a < b and (tokens[a].lower in conn or tokens[a].lower in _RUN_OPENERS):
+                a += 1  # "His Royal Highness Crown Prince ...", "His Highness and President El-Sisi": no office
             while b > a and (tokens[b - 1].lower in conn or tokens[b - 1].text in ("-", "‑", "'s", "’s")):
                 b -= 1
+            b = _before_style_of_address(tokens, a, b, heads)
             if b - a >= 2 and tokens[b - 1].lower in kb.name_nobility and b < n and tokens[b].is_cap \
                     and f"{tokens[b - 2].lower} {tokens[b - 1].lower}" not in heads \
                     and any(t.lower in heads for t in tokens[a:b - 1]):
@@ -264,7 +268,11 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                                    and tokens[b + 1].lower not in words)
                 one_named = name_next and ands and any(
                     x in actor_tok and "of" in (tokens[x - 1].lower, tokens[x - 2].lower) for x in range(ands[0] + 2, b))
-                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named:
+                # ... unless the text gave that double office before ("HE Deputy Prime Minister and Minister of
+                # Foreign Affairs Sheikh X met ..." / "HE the Deputy Prime Minister and Minister of Foreign Affairs stressed")
+                phrase = text[tokens[a].start:tokens[b - 1].end].lower()
+                told = text.lower().find(phrase) < tokens[a].start
+                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named and not told:
                     # "The Secretary and Foreign Minister discussed", "The Secretary-General and French President
                     # François Hollande": two people, not one double title (but "the Deputy Prime Minister and
                     # Foreign Minister of Pakistan Mohammad Ishaq Dar", its side given by "of", is one)
@@ -285,6 +293,28 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         else:
             i += 1
     return runs
+
+
+# words a title run does not begin with: a possessive, a style of address
+_RUN_OPENERS = ("'s", "’s", "-", "his", "her", "royal", "highness", "excellency", "majesty")
+
+
+def _before_style_of_address(tokens: list[Token], a: int, b: int, heads: set[str]) -> int:
+    """The end of an office before a style of address that ends the run a..b ("President His Highness Sheikh
+    Mohamed bin Zayed": the office is "President"), else b."""
+    if b - a < 3 or tokens[b - 1].lower not in ("highness", "excellency", "majesty"):
+        return b
+    k = b - 1
+    while k > a and tokens[k - 1].lower in ("his", "her", "royal"):
+        k -= 1
+    return k if k < b - 1 and any(t.lower in heads for t in tokens[a:k]) else b
+
+
+def _after_acronym(tokens: list[Token], b: int) -> int:
+    """The token after an acronym in brackets at b ("... of American States (OAS), Luis Almagro"), else b."""
+    if b + 2 < len(tokens) and tokens[b].text == "(" and tokens[b + 2].text == ")" and tokens[b + 1].text.isupper():
+        return b + 3
+    return b
 
 
 def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], kb: Any) -> int:
@@ -364,6 +394,13 @@ def _office_of(tokens: list[Token], a: int, b: int, kb: Any) -> bool:
     if not poss or any(t.lower in kb.title_heads for t in tokens[poss[-1] + 1:b]):
         return False
     return not any(tokens[k].lower in kb.title_connectors for k in range(a, poss[-1]))
+
+
+def _region_after_place(tokens: list[Token], ti: int, tj: int) -> bool:
+    """Is the one-word entity at ti..tj the region of a place before it ("held a meeting in Leticia, Amazonas,
+    ...", "at the summit in Goa, India")?"""
+    return tj - ti == 1 and ti >= 3 and tokens[ti - 1].text == "," and tokens[ti - 2].is_cap \
+        and tokens[ti - 3].lower in ("in", "at", "near")
 
 
 def _modifier_after(tokens: list[Token], b: int, kb: Any) -> bool:
@@ -515,7 +552,7 @@ def run(work: Work) -> None:
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
-        else:
+        elif kind == "person":
             known_hits.append((a, b, payload, ti, tj))
     people = _People(work)
     person_tok: set[int] = set()
@@ -565,6 +602,11 @@ def run(work: Work) -> None:
         while b - a > 1 and tokens[a].lower in ("his", "her", "royal", "highness", "excellency", "majesty", "the",
                                                 "honourable", "honorable", "hon"):
             a += 1
+        # "Minister for Foreign Affairs Senator Penny Wong": the style before the name is no part of the office
+        # (but "Minister Counsellor" is one office)
+        while b - a > 2 and tokens[b - 1].lower in kb.name_styles and tokens[b - 2].lower not in kb.title_heads \
+                and any(t.lower in kb.title_heads for t in tokens[a:b - 1]):
+            b -= 1
         s, e = tokens[a].start, tokens[b - 1].end
         return text[s:e], (s, e)
 
@@ -608,12 +650,13 @@ def run(work: Work) -> None:
         j = name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
-        comma_name = (j == b and b + 1 < len(tokens) and tokens[b].text == "," and
-                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, b + 1, actor_tok, kb, text) > b + 1)
+        c = _after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
+        comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
+                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"
-            k = b + 1 if comma_name else b
+            k = c + 1 if comma_name else b
             j = name_after(tokens, k, actor_tok, kb, text)
             while k < j and (not tokens[k].is_cap and tokens[k].lower not in kb.name_particles
                              or skip_address(tokens, k, kb, j) > k or tokens[k].text == "."
@@ -714,7 +757,7 @@ def run(work: Work) -> None:
                    or t.lower in HEADLINE_VERBS for t in seg) or seg[-1].lower in PLACE_ENDS or (
                     tj < len(tokens) and tokens[tj].lower in PLACE_ENDS and tokens[tj].is_cap):
                 continue
-            if _not_a_person(tokens, seg, tj, kb, text):
+            if _not_a_person(tokens, seg, tj, kb, text) or _region_after_place(tokens, ti, tj):
                 continue
             ref = PersonRef(name=norm_name(seg, kb), title=None, name_span=(seg[0].start, seg[-1].end))
             appositive(ref, tj)
@@ -772,45 +815,134 @@ def run(work: Work) -> None:
                 person_tok.update(range(first, bisect_left(starts, sp[1])))
     multi = {tuple(p.known.surname.lower().split()): i for i, p in enumerate(work.people)
              if p.known and p.known.surname and " " in p.known.surname}
+    doubles: set[tuple[str, ...]] = set()
+    for i, p in enumerate(work.people):
+        # a Spanish or Portuguese double surname ("Bruno Rodríguez Parrilla" ... "Rodríguez Parrilla reiterated")
+        tail = (p.name or "").split()[-2:]
+        if len((p.name or "").split()) > 2 and not (p.known and p.known.family_first) and all(
+                w[:1].isupper() and w.isalpha() and w.lower() not in kb.name_particles for w in tail):
+            doubles.add(tuple(w.lower() for w in tail))
+            multi.setdefault(tuple(w.lower() for w in tail), i)
     for k, t in enumerate(tokens):
         if k in person_tok or k in actor_tok:
             continue
         for key, who_i in multi.items():
-            if tuple(x.lower for x in tokens[k:k + len(key)]) == key:
+            if tuple(x.lower for x in tokens[k:k + len(key)]) == key and not (
+                    key in doubles and k > 0 and _in_run(tokens, k, kb, hon)):  # not the "Chi Minh" of "Ho Chi Minh"
                 sp = (t.start, tokens[k + len(key) - 1].end)
                 if sp not in work.person_at and not any(a <= sp[0] < b for a, b in work.person_at):
                     work.people[who_i].mentions.append(sp)
                     work.person_at[sp] = who_i
-        if not t.is_cap:
+        if not t.is_cap and t.lower not in kb.name_particles:
             continue
         if k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == t.end \
                 and tokens[k + 2].start == tokens[k + 1].end:
             glued = f"{t.lower}-{tokens[k + 2].lower}"
             if glued in surnames and (t.start, tokens[k + 2].end) not in work.person_at:
-                # "Amir-Abdollahian said ..."
+                # "Amir-Abdollahian said ...", "General al-Burhan expressed ..."
                 work.people[surnames[glued]].mentions.append((t.start, tokens[k + 2].end))
                 work.person_at[(t.start, tokens[k + 2].end)] = surnames[glued]
                 continue
+        if not t.is_cap:
+            continue
         who = surnames.get(t.lower)
         if who is not None and (t.lower in STOP_WORDS or t.lower in NOT_NAMES) and (
                 not _is_surname_of(work.people[who], t.text) or _opens_sentence(tokens, k, text)):
             # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
-        inside_run = (k > 0 and tokens[k - 1].is_cap and tokens[k - 1].end + 1 >= t.start
-                      and tokens[k - 1].lower not in kb.title_words and tokens[k - 1].lower not in hon) or (
+        inside_run = (k > 0 and _in_run(tokens, k, kb, hon)) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
             # "Ho Chi Minh City" or of another person's name)
             work.people[who].mentions.append((t.start, t.end))
             work.person_at[(t.start, t.end)] = who
+    _style_references(work)
+    _given_name_references(work, tokens)
+    _plural_titles(work)
     for p in work.people:
         # "Kamikawa Yoko" (family name first, as Korean and Japanese pages write it) is the known
         # "Yoko Kamikawa": the same words in the knowledge's order
         if p.known and p.name and p.name != p.known.name and \
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
+
+
+_STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b")
+
+
+def _style_references(work: Work) -> None:
+    """"His Highness affirmed ...", "His Highness and President El-Sisi ...": a style of address standing alone
+    is the one person the text introduced with it ("President His Highness Sheikh Mohamed bin Zayed")."""
+    text = work.text
+    styled: dict[str, set[int]] = {}
+    alone: list[tuple[int, int, str]] = []
+    for m in _STYLE.finditer(text):
+        after = text[m.end():m.end() + 40]
+        # the person the style introduces: the mention it stands in or that follows it closely
+        held = sorted((a, i) for (a, b), i in work.person_at.items() if a <= m.start() < b
+                      or (m.end() <= a <= m.end() + 40 and re.fullmatch(r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*", text[m.end():a])))
+        if held:
+            styled.setdefault(m.group("style"), set()).add(held[0][1])
+        elif not re.match(r"\s+(?:the\s+)?[A-Z]", after):
+            alone.append((m.start(), m.end(), m.group("style")))
+    for a, b, style in alone:
+        who = styled.get(style, set())
+        if len(who) == 1 and (a, b) not in work.person_at:
+            i = next(iter(who))
+            work.people[i].mentions.append((a, b))
+            work.person_at[(a, b)] = i
+
+
+_PLURAL = re.compile(r"(?P<title>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*(?:ies|s))\s+(?:(?P<prev>[^,;.]{2,50}?),?\s+and\s+)?$")
+
+
+def _plural_titles(work: Work) -> None:
+    """"Foreign Ministers Mauro Vieira and Santiago Cafiero": an untitled name after a plural office (maybe after
+    the first name it lists) holds that office in the singular."""
+    kb = work.kb
+    for p in work.people:
+        if p.title or not p.name_span:
+            continue
+        a = p.name_span[0]
+        m = _PLURAL.search(work.text, max(0, a - 110), a)
+        if m is None:
+            continue
+        words = m.group("title").split()
+        one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]  # Ministers, Secretaries
+        if one.lower() not in kb.title_heads or not all(w.lower() in kb.title_words for w in words[:-1]):
+            continue
+        if m.group("prev") and not any(sp == (m.start("prev"), m.end("prev")) for sp in work.person_at):
+            continue
+        p.title = " ".join([*words[:-1], one])
+
+
+def _given_name_references(work: Work, tokens: list[Token]) -> None:
+    """"Sayyid Badr expressed ...", "Sheikh Salem affirmed ...": a Gulf style of nobility before a given name is
+    the one person named in full with that given name first ("Sayyid Badr bin Hamad Al Busaidi")."""
+    firsts: dict[str, set[int]] = {}
+    for i, p in enumerate(work.people):
+        if p.name and len(p.name.split()) > 1:
+            firsts.setdefault(p.name.split()[0].lower(), set()).add(i)
+    for k in range(len(tokens) - 1):
+        t, given = tokens[k], tokens[k + 1]
+        sp = (t.start, given.end)
+        who = firsts.get(given.lower, set())
+        if t.lower in work.kb.name_nobility and given.is_cap and len(who) == 1 and not any(
+                a <= t.start < b or a < given.end <= b for a, b in work.person_at) and (
+                k + 2 >= len(tokens) or not tokens[k + 2].is_cap):
+            i = next(iter(who))
+            work.people[i].mentions.append(sp)
+            work.person_at[sp] = i
+
+
+def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:
+    """Does token k go on a capitalised run (the word before it, right before it, is no title word or form of
+    address): "Minh" in "Ho Chi Minh", not in "President Minh"?"""
+    before = tokens[k - 1]
+    return before.is_cap and before.end + 1 >= tokens[k].start and before.lower not in kb.title_words \
+        and before.lower not in hon
 
 
 def _is_surname_of(p: PersonRef, word: str) -> bool:
@@ -966,17 +1098,22 @@ def _merge_unnamed(work: Work) -> None:
         t = (t or "").lower().replace("’", "'").removesuffix("'s")
         return re.sub(r"\b(?:former|the|h\.e\.)\s+", "", t).strip()
 
+    # "the South Sudanese leader" is the side's president or prime minister: the office kinds a described
+    # office stands for, as its plural does for a joint subject (cues.yaml statements.joint_offices)
+    offices = work.kb.cues["statements"]["joint_offices"]
     for p in work.people:
         if p.name or not p.title or not p.mentions:
             continue
         ct = core(p.title)
         kind = work.kb.title_kind(p.title)
+        kinds = set(offices.get(ct.split()[-1] + "s") or ()) if p.title_actor and ct else set()
         headline_only = all((s := work.sentence_of(m[0])) is not None and work.is_title_line(s) for m in p.mentions)
         cands = [i for i, q in enumerate(work.people)
                  if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or core(q.title).startswith((ct + " of ", ct + " for "))
-                                            or (p.title_actor and kind and kind == work.kb.title_kind(q.title)))
+                                            or (p.title_actor and kind and kind == work.kb.title_kind(q.title))
+                                            or work.kb.title_kind(q.title) in kinds)
                  and (_same_side(p, q, headline_only)
                       # "the OSCE Chair-in-Office" of "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
                       or p.title_actor is not None and ct in core(q.title).split(" and "))]

@@ -38,7 +38,9 @@ def _rx(work: Work) -> dict[str, re.Pattern[str]]:
         verbs = "|".join(sorted(work.kb.cues["coordinated_verbs"], key=len, reverse=True))
         cache["agr"] = {
             "cue": re.compile(_ADVS + r"\s+(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
-            "later": re.compile(r"\band\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
+            # "... and agreed on ...", "Both sides exchanged views on Libya, welcomed the endorsement of ...": a
+            # cue after a first predicate of the joint subject that agrees on nothing
+            "later": re.compile(r"(?:\band|,)\s+(?:(?:also|further|both)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*", re.I),
             # "..., and they confirmed that ...": the subject may be repeated as "they"
             "inner": re.compile(r"(?:,\s*)?\s*\band\s+(?:they\s+)?(?:(?:also|further)\s+)?(?P<cue>" + alt + r")(?![\w-])\s*",
                                 re.I),
@@ -129,8 +131,20 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
             ends.append(b2)
     for (_a1, b1), i in named:
         for (a2, b2), j in named:
-            if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:(?:the|his|her)\s+)?", text[b1:a2]):
+            # "HH the Amir and HE the Kenyan President witnessed ...": a form of address in capitals may stand between
+            if a2 > b1 and i != j and re.fullmatch(r"\s+and\s+(?:[A-Z][A-Z.]{1,4}\s+)?(?:(?:the|his|her)\s+)?",
+                                                   text[b1:a2]):
                 ends.append(b2)
+    # "Following the audience, Morocco and Spain adopted a joint declaration": the two sides by name, as the
+    # subject (not "... the border between Ethiopia and Sudan, and called for ...")
+    sides = [m for m in work.actor_mentions if s_start <= m.start and m.end <= s_end and m.form in ("name", "alias")
+             and re.fullmatch(r"\s*(?:[^,;]{0,60},\s*)?(?:the\s+)?", text[s_start:m.start], re.I)]
+    sides += [m for m in work.actor_mentions if m.form in ("name", "alias") and any(
+        m.start > x.end and text[x.end:m.start].strip() in ("and", "and the") for x in sides)]
+    for m1 in sides:
+        for m2 in sides:
+            if m2.start > m1.end and m1.code != m2.code and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[m1.end:m2.start]):
+                ends.append(m2.end)
     # "It was agreed to continue contacts": agreement without a subject
     ends += [s_start + m.end() - 1 for m in re.finditer(r"\bIt was (?:also |further )?(?=agreed\b)", text[s_start:s_end])]
     # "President Yoon held talks with Prime Minister Chinh ... and agreed to ...": the engagement's own verb

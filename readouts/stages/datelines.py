@@ -53,6 +53,7 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
         before = work.text[line_start:d.start]
         if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'/-]*[,/]\s*)?", before) and (
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
+                or (before.strip() and re.match(r"[.:]\s+[A-Z]", work.text[d.end:d.end + 4]))  # "Havana, November 6, 2015. The"
                 or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
                 or len(line.strip()) < 40 or not line[d.end - line_start:].strip()) and len(d.value) == 10 \
                 and not d.relative:

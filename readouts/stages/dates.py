@@ -55,7 +55,7 @@ _REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|"
 
 # words that put what follows later than the engagement ("ahead of the NATO Summit in Vilnius"): the
 # calendar stage dates no engagement by such a summit, the engagements stage places none there
-BEFORE = r"ahead of|in (?:the )?run-up to|in preparation for|prior to|to prepare for"
+BEFORE = r"ahead of|in (?:the )?run-up to|in preparation for|prior to|to prepare for|preparatory (?:[\w-]+ ){0,2}?for"
 _TOLD_OR_DONE = re.compile(r"\b(?:said|says|told|stated|noted|added|met|held|spoke|discussed|agreed|was|were)\b", re.I)
 # what a sentence announces, before a weekday it names: that weekday is the coming one
 _AHEAD = re.compile(r"\b(?:will|shall|(?:is|are) (?:scheduled|due|expected|set|slated) to|plans? to|to be held|"

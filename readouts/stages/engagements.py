@@ -24,7 +24,7 @@ __all__ = ["run"]
 
 _PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
                           r"Secretariat|Building|Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
-                          r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers)\b")
+                          r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers|Diwan|Chancellery)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
             r"July|August|September|October|November|December|His|Her|Their|Mr|Mrs|Ms|Dr|H\.E)\b)"
 _PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+l['’]|de\s+|da\s+|on\s+|la\s+)?" + _NOTPLACE + r"[A-Z][\w'’.-]*)*" \
@@ -113,6 +113,8 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
         return "talks", "in_person", matches  # (talks on the sidelines of a summit are a meeting there)
     if "visit" in types:
         return "visit", "in_person", matches
+    if re.search(r"\b(?:" + BEFORE + r")\s+(?:the\s+|a\s+)?[^.;]{0,40}\bsummit\b", text, re.I):
+        return "meeting", "in_person", matches  # "a bilateral meeting ... ahead of / preparatory meeting for the Summit"
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
                               or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)
                               or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting)", text, re.I)) \
@@ -408,7 +410,7 @@ def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
                    r"(?:in|during) the (?:afternoon|evening|morning))\b", re.I)
 _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|summit|talks|call|conversation|"
-                       r"session|consultations?|visit|ceremony|dinner|lunch|conference)\s+(?:was|were)\s+(?:also\s+)?"
+                       r"session|consultations?|visit|ceremony|dinner|lunch|conference|audience)\s+(?:was|were)\s+(?:also\s+)?"
                        r"(?:attended|joined)\s+by\b|"
                        r"^(?:Participating|Also (?:present|participating|attending)|Present|Attending)\b[^.;]{0,60}?"
                        r"\b(?:were|was)\b|"
@@ -694,6 +696,8 @@ _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative)\b
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
+# a reporter's clause before it: "IRNA's reporter said the call was made at the request of ..."
+_TOLD_ABOUT = re.compile(r"^[^,.;\"“]{0,60}?\b(?:said|added|noted|stated|reported)(?: that)?\s+(?=the\s|this\s)")
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
 
@@ -705,8 +709,12 @@ _FIRST_PERSON = re.compile(r"\W*(?:(?:Today|Yesterday|This (?:morning|afternoon|
 
 def _add_author(work: Work, d: EngagementDraft) -> None:
     """"Today I met President X ..." under a byline ("Prime Minister / The Hon Anthony Albanese MP", "Statement by
-    Foreign Minister Penny Wong"): the release's author, the last person its head names before that sentence and
-    not among the engagement's participants, is the "I" who took part (the first participant)."""
+    Foreign Minister Penny Wong"): the release's author is the "I" who took part (the first participant and the
+    narrator): the last person its head names before that sentence and not among the engagement's participants,
+    else the first one its signature at the foot names, else the participant a "Statement by X" headline names,
+    else the first participant the head names whom the first-person sentence does not ("STATEMENT BY PRESIDENT X
+    ON TELEPHONE CONVERSATION WITH PRESIDENT Y" / "This afternoon I held a telephone conversation with President
+    Y at his request")."""
     firsts = [x for x in work.sentences[:d.sentence + 4] if _FIRST_PERSON.match(work.stext(x))]
     s = next((x for x in firsts if _classify(work, work.stext(x))), None)
     if s is None and firsts and _headline_author(work, d, firsts[0]) is not None:
@@ -715,6 +723,11 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
         return
     before = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i not in d.participants
               and work.people[i].name]
+    # "... / Luiz Inácio Lula da Silva / President of the Federative Republic of Brazil": a signature at the foot
+    foot = [x for x in work.sentences[-3:] if x.start > s.end and not _is_body(work, x)]
+    before = before or [(-a, i) for (a, _b), i in work.person_at.items() if i not in d.participants
+                        and work.people[i].name and any(x.start <= a < x.end for x in foot)]
+    reordered = False
     if before:
         d.participants.insert(0, max(before)[1])
         d.narrator = d.participants[0]
@@ -722,10 +735,19 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
         # "Press statement by President Michel ..." over "Today I hosted President Aliyev ...": the headline's
         # author, a participant already
         d.narrator = _headline_author(work, d, s)
-    if d.narrator is not None and d.initiator is None:
+        if d.narrator is None:
+            told = {i for _sp, i in work.people_in(s.start, s.end)}
+            named = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i in d.participants
+                     and i not in told and work.people[i].name]
+            d.narrator = min(named)[1] if named else None
+        if d.narrator is not None and d.participants[0] != d.narrator:
+            d.participants.remove(d.narrator)  # the author first: "at his request" is the other's
+            d.participants.insert(0, d.narrator)
+            reordered = True
+    if d.narrator is not None and (d.initiator is None or reordered):
         host = _HOST.search(work.stext(s))
         mine = host is not None and re.search(r"\b(?:I|We)\s*$", host.group("x"))
-        d.initiator = f"@{d.narrator}" if mine else _initiator(work, s, d.participants)
+        d.initiator = f"@{d.narrator}" if mine else _initiator(work, s, d.participants) or d.initiator
 
 
 def _headline_author(work: Work, d: EngagementDraft, s: Sentence) -> int | None:
@@ -755,9 +777,11 @@ def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
         t = work.stext(s)
         if not _ELSEWHERE.search(t):
             continue
+        told = _TOLD_ABOUT.sub("", t)
         if s.index != nxt and not (_ABOUT.search(t) and (
                 re.search(r"\bat the invitation of\b", t)
-                or _SUBJECT_ABOUT.match(t) and re.search(r"\bat the (?:request|initiative) of\b", t))):
+                or _SUBJECT_ABOUT.match(told[:1].upper() + told[1:])
+                and re.search(r"\bat the (?:request|initiative) of\b", t))):
             continue
         if s.index != nxt and re.search(r"\b(?:will|would|next|future)\b", t):
             continue

@@ -102,7 +102,7 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
             break
         if low in MONTHS or low in NOT_NAMES or low in HEADLINE_VERBS or (
                 low in STOP_WORDS and low not in kb.name_particles):
-            if j == k and t.is_cap and low not in MONTHS and (
+            if j == k and t.is_cap and low not in MONTHS and low not in HEADLINE_VERBS and (
                     name_word(tokens, j + 1, actor_tok, kb, text)
                     or (low in kb.surnames and k > 0 and tokens[k - 1].lower in kb.title_heads)):
                 # "Vice Premier He Lifeng", "Vice Premier He said": a family name that is a function word
@@ -124,6 +124,10 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
         if t.text in ("-", "‑") and j > k and j + 1 < len(tokens) and tokens[j - 1].end == t.start \
                 and tokens[j + 1].start == t.end and tokens[j + 1].text[:1].isalpha():
             j += 2  # "Ki-Moon", "Jean-Yves", "Al-Sisi"
+            continue
+        if low in kb.name_particles and j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‑") \
+                and t.end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].is_cap:
+            j += 3  # "General al-Burhan", "President el-Sisi": a particle glued to the name by a hyphen
             continue
         if low in kb.name_particles:
             # "van der Linden", "de la Fuente", "bin Farhan": particles lead on to a capitalised part

@@ -100,6 +100,18 @@ def publisher_kind(work: Work) -> str | None:
     return None
 
 
+def _possessor_side(work: Work, p: PersonRef) -> str | None:
+    """"The South Sudanese leader ... was accompanied by his Foreign Affairs Minister X": an official told as
+    someone's ("his", "her") is of the side of the last person the sentence names before."""
+    if not p.title_span:
+        return None
+    s = work.sentence_of(p.title_span[0])
+    if s is None or not re.search(r"\b(?:his|her)\s+$", work.text[max(s.start, p.title_span[0] - 8):p.title_span[0]]):
+        return None
+    before = [(a, i) for (a, b), i in work.person_at.items() if s.start <= a and b <= p.title_span[0]]
+    return work.people[max(before)[1]].affiliation if before else None
+
+
 def run(work: Work) -> None:
     day = _day(work)
     for p in work.people:
@@ -108,6 +120,9 @@ def run(work: Work) -> None:
         _from_knowledge(work, p, day)
         if p.affiliation is None:
             p.affiliation = _coordinated_side(work, p) or default_actor(work, p.title)
+    for p in work.people:
+        if p.affiliation is None:
+            p.affiliation = _possessor_side(work, p)
     # home, the publishing side: a state agency's dateline when its side took part or hosted; else the side
     # of the first participant not qualified by an actor in the title; else (all qualified) the first named
     home = None
@@ -132,9 +147,10 @@ def run(work: Work) -> None:
         if home is None:
             # the publisher the context names ("UK Prime Minister's Office"), when it names one state
             home = publisher_side(work)
-        if home is None and all(work.people[i].title_actor for i in e.participants):
-            # every participant qualified ("Mr. X, Prime Minister of Japan, met ..."): the readout's
-            # own official is the one it names first, as the subject of its first engagement
+        if home is None and all(work.people[i].title_actor for i in e.participants[:2]):
+            # the principals qualified ("Mr. X, Prime Minister of Japan, met ..."; their aides, "the Deputy
+            # Minister of Foreign Affairs", may not be): the readout's own official is the one it names first,
+            # as the subject of its first engagement
             home = next((work.people[i].affiliation for i in e.participants if work.people[i].affiliation), None)
         if home is None:
             others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}

@@ -111,11 +111,14 @@ def run(work: Work) -> None:
 
 
 _BOILER = re.compile(r"\s[|>•]\s.*\s[|>•]\s|^(?:Home|Menu|Skip to|Share|Print|Cookies?|Accept|Search|Related)\b|"
-                     r"^(?:Home|You are here)\s*[>›/]|cookies", re.I)
+                     r"^(?:Home|You are here)\s*[>›/]|cookies|"
+                     r"^(?:Issued by|Enquiries|Media (?:contacts?|enquiries)|For (?:more|further) information)\s*:|"
+                     r"^\(end\)", re.I)
 
 
 def _is_boiler(line: str) -> bool:
-    """Site furniture: menus ("News | Press | Media"), breadcrumbs ("Home > News"), cookie banners."""
+    """Site furniture: menus ("News | Press | Media"), breadcrumbs ("Home > News"), cookie banners, a
+    release's footer ("Issued by: The Presidency", "Enquiries: ...", a wire's "(end) aa.ma")."""
     return bool(_BOILER.search(line)) and not re.search(r"\b(?:met|said|held|spoke)\b", line)
 
 

@@ -643,6 +643,42 @@ def _speech_units(work: Work) -> list[tuple[int, int, bool]]:
     return units
 
 
+# what joins a second speaker's clause to the first's: "..., while", "..., whereas", "..., and", ";" (then the
+# second speaker, maybe after a title: "while Minister Abdelatty noted that ...")
+_SECOND = re.compile(r"(?:,\s*(?:while|whereas|and)|;)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}$")
+
+
+def _second_speaker(work: Work, att: _Attributor, st: Statement) -> list[Statement]:
+    """"Minister Fidan stressed ..., while Minister Abdelatty noted that ...": a second participant's clause with
+    a cue of its own, in the sentence of the first speaker's statement, is the second one's statement."""
+    a, b = st.span
+    if st.speaker == "both sides":
+        return [st]
+    for (pa, pb), i in work.people_in(a, b):
+        p = work.people[i]
+        if pa <= a + 2 or i not in att.speakers_allowed or p.label == st.speaker:
+            continue
+        sep = _SECOND.search(work.text, a, pa)
+        cue = att.rx["after"].match(work.text[pb:b])
+        if sep is None or cue is None or _outside_quotes(work.text[a:pa]) != work.text[a:pa]:
+            continue
+        # "... noted that X": the content after the cue; "... expressed appreciation ...": the whole clause
+        start = pb + cue.end() if cue.group("tail") else _clause_start(work.text, sep.start(), pa)
+        start += len(work.text[start:b]) - len(work.text[start:b].lstrip())
+        first = Statement(id="", speaker=st.speaker, affiliation=st.affiliation, cue=st.cue,
+                          text=work.text[a:sep.start()], engagement=st.engagement, span=(a, sep.start()))
+        second = Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue.group("cue"),
+                           text=work.text[start:b], engagement=st.engagement, span=(start, b))
+        return [first, *_second_speaker(work, att, second)]
+    return [st]
+
+
+def _clause_start(text: str, sep: int, person: int) -> int:
+    """Where the second clause begins: after the joining word ("while", "and") and the space."""
+    m = re.match(r"[,;]?\s*(?:while|whereas|and)?\s*", text[sep:person])
+    return sep + (m.end() if m else 0)
+
+
 def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> None:
     """A speech or press statement in the first person that never names its speaker ("It is always an
     honor for me to have you back in Indonesia ..."): its sentences are the speaker's, and the speaker is
@@ -712,6 +748,10 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
             if st.speaker not in ("both sides", work.people[narrator].label) and rx["together"].match(st.text):
                 out[k] = Statement(id="", speaker="both sides", affiliation=None, cue=None, text=st.text,
                                    engagement=st.engagement, span=st.span)
+        # "President Zelenskyy briefed me ... / I undertook to convey his request ...": a sentence in the
+        # singular first person is the narrator's, not the carrying on of the speaker before it
+        out[:] = [st for st in out if st.cue is not None or st.speaker == "both sides"
+                  or not _SINGULAR.search(_outside_quotes(st.text))]
     taken = [st.span for st in out]
     before = len(out)
     narrating = False
@@ -738,6 +778,9 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
         narrating = False
         if len(t.split()) <= 6 and not re.search(r"[.!?][\"”’)]*$", t):
             continue  # "On the bilateral side…", a dateline
+        if narrator is not None and not re.search(r"[.!?][\"”’)]*$", t) and any(
+                i == narrator for _, i in work.people_in(a, b)):
+            continue  # the author's byline or signature: "Luiz Inácio Lula da Silva / President of ..."
         line = work.sentence_of(a)
         if line is not None and line.end >= b and work.is_title_line(line):
             continue  # the page's title: "Minister Wong's meeting with Chinese Foreign Minister Wang Yi"
@@ -745,6 +788,9 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
             continue
         if any(x < b and a < y for x, y in taken):
             continue
+        engagement = narrator is not None and a <= engs[0].span[0] < b
+        if engagement and not any(c in _OPEN_Q for c in text[max(0, a - 1):a + 1]):
+            continue  # "This afternoon I held a telephone conversation with ...": the engagement, told, unquoted
         a = _content_start(text, a)
         out.append(Statement(id="", speaker=label, affiliation=side, cue=None, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
@@ -808,6 +854,9 @@ def run(work: Work) -> None:
                     current, current_act = said_by, False
         if quote_speaker is not None:
             current, current_act = quote_speaker, False
+        if s.boiler:
+            current = None  # "(end) aa.ma", "Issued by: ...": page furniture carries no one's statement on
+            continue
         if s.index < first_eng:
             # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
             hq = re.match(r"\s*(?P<who>[^:\n]{2,60}?)\s*:\s*[‘“'\"](?P<q>.+?)[’”'\"]?\s*$", work.stext(s))
@@ -915,6 +964,7 @@ def run(work: Work) -> None:
     narrated = any(e.narrator is not None for e in work.engagements[:1])
     if (not any(st.speaker != "both sides" for st in out) and not turns) or narrated:
         _speech(work, att, out, eng_id)
+    out = [x for st in out for x in _second_speaker(work, att, st)]
     # a cue with nothing before or after it ('" stressed the Minister'): no statement
     out = [st for st in out if st.span[0] < st.span[1] and st.text.strip()]
     out.sort(key=lambda x: x.span)

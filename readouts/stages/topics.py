@@ -48,7 +48,8 @@ _SPLIT = re.compile(r",\s*(?:and\s+|as well as\s+|or\s+)?|(?<!\bbilateral)(?<!\b
                     r"\s+or\s+")
 _DET = re.compile(r"^(?:the|a|an|their|its|our|his|her|both|other|further|various|all|these|those|some|"
                   r"such|any|this|that|current)\s+", re.I)
-_CUT = re.compile(r"\s+(?:on the basis|with a view|with|without|to|for|so as|in order|at|which|that|while|where|"
+_CUT = re.compile(r"\s+(?:on the basis|with a view|in (?:the )?light of|in view of|in the wake of|against the backdrop of|"
+                  r"with|without|to|for|so as|in order|at|which|that|while|where|"
                   r"who|when|as|by|from|through|amid|after|before|during|between|among|within)\b.*$", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|"
                      r"must|did|does|do|said|says|added|stated|reported)\b", re.I)
@@ -248,6 +249,8 @@ def run(work: Work) -> None:
     for a, b, label, _, _ in _gazetteer(work).find(tokens, text):
         if any(x <= a and b <= y and y - x > b - a for x, y in named):
             continue  # "Africa" in "South Africa": part of a name
+        if any(x <= a and b <= y for x, y in blocked):
+            continue  # "Latin America" in "the Director General of Latin America": a title's, a name's, furniture
         surface = text[a:b]
         if surface[:1].isupper() and work.original is None and not any(t.start <= a < t.end for t in titles):
             run = _name_run(text, a, b)
