@@ -753,3 +753,9 @@ def test_a_double_office_the_text_gave_before_refers_back_to_its_holder() -> Non
                    "Mohammad Javad Zarif. HE the Deputy Prime Minister and Minister of Foreign Affairs stressed the "
                    "importance of dialogue.")
     assert speakers_of(rec) == {"Mohammed bin Abdulrahman Al-Thani": {"QAT"}}
+
+
+def test_a_three_word_name_after_a_portfolio_is_no_area() -> None:
+    rec = _extract("Minister for Foreign Affairs Joseph Cassar Camilleri met Secretary of State Antony Blinken in "
+                   "Washington on 4 May 2022.\n")
+    assert ("Joseph Cassar Camilleri", "Minister for Foreign Affairs") in {p[:2] for p in _participants(rec)}

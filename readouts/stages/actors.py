@@ -150,9 +150,12 @@ def _area(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: An
             return j
         areas.update(range(j, k))
         return k
-    if prev == "the" and tokens[j - 2].lower == "for":
-        prev = "for"  # "Special Envoy for the Horn of Africa Mike Hammer"
-    if prev not in ("for", "with", "and", "&") or not any(t.lower == "for" for t in tokens[i:j]):
+    fors = [k for k in range(i, j) if tokens[k].lower == "for"]
+    # inside an area since its "for": "for the Horn of Africa Mike Hammer", "for East Asian and Pacific Affairs"
+    # (a region such as "East" is a title word of its own)
+    within = bool(fors) and all(tokens[k].is_cap or tokens[k].lower in ("and", "the", "of", "&")
+                                for k in range(fors[-1] + 1, j))
+    if not fors or not (within or prev in ("with", "and", "&")):
         return j
     e = j
     while e < n and e not in name_starts and "\n" not in text[tokens[e - 1].end:tokens[e].start]:
@@ -173,7 +176,9 @@ def _area(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: An
     elif not (e < n and (e in name_starts or (tokens[e].text == "," and not _heads_ahead(tokens, e + 1, kb)))):
         # the last two words are a name ("... Security Bonnie Jenkins", "... Horn of Africa Mike Hammer, Special
         # Presidential Envoy ...": a comma before another title ends a list, not the area)
-        e = e - 2 if e - j >= 3 else j
+        # (a run that merely goes on after a title word, "... for Foreign Affairs Joseph Cassar Camilleri", takes a
+        # longer run for it: a three-word name is likelier there than an area)
+        e = e - 2 if e - j >= (3 if prev in ("for", "the", "with", "and", "&") else 4) else j
     areas.update(range(j, e))
     return e
 
