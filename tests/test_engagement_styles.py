@@ -267,3 +267,13 @@ def test_who_accompanied_or_also_attended_took_part() -> None:
               "Undersecretary Gloria de la Fuente accompanied Minister van Klaveren during the meeting. Ambassador "
               "Paulo Pacheco and Ambassador Sebastian Depolo also attended.")
     assert {"Gloria de la Fuente", "Paulo Pacheco", "Sebastian Depolo"} <= names(e)
+
+
+def test_a_meeting_held_somewhere_before_its_participants_and_hosted_by_a_side() -> None:
+    # a ministerial announced as held, then who took part, then who hosted it (MEA style)
+    e = first("Quad Ministerial Meeting\n\nOctober 06, 2020\n\nThe second Quad Ministerial Meeting was held in Tokyo "
+              "today. External Affairs Minister Dr. S. Jaishankar participated in the meeting along with Foreign "
+              "Minister Marise Payne of Australia and Secretary of State Michael R. Pompeo of the United States. "
+              "The meeting was hosted by Japan.")
+    assert (e.date, e.location, e.initiator) == ("2020-10-06", "Tokyo", "JPN")
+    assert {"S. Jaishankar", "Marise Payne", "Michael R. Pompeo"} <= names(e)

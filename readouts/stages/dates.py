@@ -43,7 +43,7 @@ _ABS = [
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # the day the text was written ("today", "this morning"): the publication date's, when there is one
 TODAY = r"today|tonight|this (?:morning|afternoon|evening)"
-_REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|"
+_REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|last\s+(?:night|evening)|"
                   r"(?:on|last|this|earlier on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                   # wire style: "agreed Monday to ...", "held talks Tuesday" (not "next Monday", "Monday's meeting",
                   # nor the weekday of a heading's date, read by the absolute patterns first)
@@ -173,7 +173,7 @@ def run(work: Work) -> None:
             value: str | None = None
             if word.startswith(("today", "tonight", "this m", "this a", "this e")):
                 value = pub.isoformat()
-            elif word == "yesterday":
+            elif word == "yesterday" or word.startswith("last") and word.endswith(("night", "evening")):
                 value = (pub - dt.timedelta(days=1)).isoformat()
             elif m.group("wd") or m.group("wd2"):
                 wd = WEEKDAYS.index((m.group("wd") or m.group("wd2")).lower())

@@ -638,7 +638,7 @@ def _place_line(work: Work) -> str | None:
     return None
 
 
-_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|hosted by)\b", re.I)
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
