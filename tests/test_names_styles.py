@@ -455,3 +455,11 @@ def test_a_son_named_after_his_father_is_not_the_father() -> None:
     people = [p[0] for p in _participants(rec)]
     assert "Abdullah II" in people and "Al Hussein bin Abdullah II" in people
     assert speakers_of(rec) == {"Abdullah II": {"JOR"}}
+
+
+def test_a_spaced_dash_after_a_place_dateline_is_not_part_of_the_title() -> None:
+    # Kemlu style: "Putrajaya, Malaysia - Foreign Minister Retno ..." (the dateline's country is not her side)
+    rec = _extract("Putrajaya, Malaysia - Foreign Minister Retno L.P. Marsudi held a bilateral meeting with Malaysian "
+                   "Foreign Minister Saifuddin Abdullah at Wisma Putra (8/8).")
+    assert ("Retno L.P. Marsudi", "Foreign Minister") in {(n, t) for n, t, _a in _participants(rec)}
+    assert ("Saifuddin Abdullah", "Malaysian Foreign Minister", "MYS") in _participants(rec)

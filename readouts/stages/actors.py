@@ -111,6 +111,16 @@ def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], k
     return True
 
 
+def _hyphen(tokens: list[Token], j: int, text: str) -> bool:
+    """A hyphen inside a title ("Secretary - General" as tokens), not a dash set apart by spaces on both
+    sides, which ends a dateline ("Putrajaya, Malaysia - Foreign Minister Retno Marsudi ...")."""
+    if tokens[j].text not in ("-", "‑"):
+        return False
+    before = text[tokens[j - 1].end:tokens[j].start] if j > 0 else " "
+    after = text[tokens[j].end:tokens[j + 1].start] if j + 1 < len(tokens) else " "
+    return not (before.strip() == "" and before and after.strip() == "" and after)
+
+
 def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
@@ -123,7 +133,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
         while j < n and (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
                          or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                          or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
-                         or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")):
+                         or (tokens[j].lower in ("'s", "’s") and j > i) or _hyphen(tokens, j, text)):
             if (j + 2 < n and tokens[j + 1].text in ("-", "‑") and tokens[j].end == tokens[j + 1].start
                     and tokens[j + 1].end == tokens[j + 2].start and tokens[j + 2].lower not in words
                     and j not in actor_tok):
