@@ -3,9 +3,10 @@
 Reads the text and the publication date (``work.published``, from the caller's context or from a
 full date standing alone on a line of its own near the top, as official pages print it); fills
 ``work.dates``. Absolute forms: "September 27, 2021", "27 September 2021", "Sept. 27, 2021",
-"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "Sunday 21 October" with the year
-of the publication date. Relative forms — "today", "yesterday", "on Monday", "last November",
-"this morning" — only against a publication date, never against the machine's clock.
+"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "Sunday 21 October" or "(8/8)" (day
+and month, Indonesian style) with the year of the publication date. Relative forms — "today",
+"yesterday", "last night", "on Monday", "last November", "this morning" — only against a publication
+date, never against the machine's clock.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _ABS = [
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),
+    # Indonesian style, day and month in brackets after the sentence's verb: "... at Wisma Putra (8/8)."
+    re.compile(r"(?<=\w )\((?P<day>\d{1,2})/(?P<mnum>\d{1,2})\)(?=[.,;]|\s*$)", re.M),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # the day the text was written ("today", "this morning"): the publication date's, when there is one
