@@ -100,10 +100,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
         cue_alt = "|".join(re.escape(c) for c in cues)
         # the forms of address that may stand before a speaker ("Hon.", "The Rt. Hon.", "H.E.", "Shri", "His
-        # Highness Sheikh"): the words of titles.yaml honorifics and nobility, in any order, each maybe cut
+        # Highness Sheikh", "Professor"): the words of titles.yaml honorifics, nobility and styles, in any order, each maybe cut
         # short with a full stop or an apostrophe ("Hon'ble"), the dotted ones also in capitals without dots
         # ("HE", "HRH"), and "our"
-        address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
+        address = sorted(work.kb.honorific_words | work.kb.name_nobility | work.kb.name_styles, key=len, reverse=True)
         address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
                                               if "." in w.rstrip(".") and w.replace(".", "").isalpha())
         cache["stmt"] = {
@@ -231,8 +231,9 @@ class _Attributor:
             if owner is None and (am.form != "adjective" or text[max(s.start, am.start - 4):am.start].lower() != "the "):
                 continue
             dm = self.rx["described"].match(text, am.end + (owner.end() if owner else 0), s.end)
-            if dm is None or any(a < dm.end() and am.start < b for a, b in w.person_at):
-                continue
+            if dm is None or any(a < dm.end() and am.start < b and (i in self.participants or w.people[i].name)
+                                 for (a, b), i in w.person_at.items()):
+                continue  # a participant's own mention (an unnamed "Vietnamese leader" no one took part as is not)
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
             if len(sided) == 1:
                 out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
@@ -393,7 +394,9 @@ class _Attributor:
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
             pre = self.rx["address"].sub("", text[s.start:a], count=1)
-            pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
+            pre = re.sub(r"^(?:[\W\d_]*|o\s+)(?=\w|$)", "", pre) if re.match(r"^(?:[\W\d_]+|o)\s", pre) \
+                else pre  # "° ", "2. ", "• ", the "o" of a Korean list
+
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
