@@ -174,3 +174,26 @@ def test_a_first_person_release_is_its_authors() -> None:
     assert by["I welcomed Indonesia's interest in Australian universities."] == "Anthony Albanese"
     assert by["We agreed to hold the next Annual Leaders' Meeting in Australia."] == "both sides"
     assert not any(t.startswith(("Prime Minister", "The Hon")) for t in by)
+
+
+def test_the_demonym_leader_is_the_one_participant_of_that_side() -> None:
+    # VNA style: "The Vietnamese leader suggested ..." for the Prime Minister it has named
+    got = said("Auckland (VNA) - Vietnamese Prime Minister Le Minh Khai held talks with New Zealand Prime Minister "
+               "Jane Holloway in Auckland on March 14.\n\nThe Vietnamese leader suggested the two sides further "
+               "expand trade and investment. He proposed that New Zealand open its market to Vietnamese fruits.\n")
+    assert got == [("Le Minh Khai", "the two sides further expand trade and investment."),
+                   ("Le Minh Khai", "New Zealand open its market to Vietnamese fruits.")]
+
+
+def test_styles_list_bullets_and_a_bare_title_after_a_fronted_clause() -> None:
+    # "Professor X" (a style), the "o" bullets of Korean releases, "responded that", "complimented", and a bare
+    # office after a fronted clause ("In his remarks, EAM underlined that ...", India MEA)
+    got = said("Dhaka, 10 March 2011\n\nForeign Minister Dipu Moni received a telephone call from Sri Lankan Foreign "
+               "Minister Professor G.L. Peiris last evening.\n\nProfessor Peiris complimented the Foreign Minister on "
+               "the opening of the World Cup.\n\n o Minister Dipu Moni responded that Bangladesh valued the ties.\n")
+    assert got == [("G.L. Peiris", "Professor Peiris complimented the Foreign Minister on the opening of the World "
+                                   "Cup."),
+                   ("Dipu Moni", "Bangladesh valued the ties.")]
+    got = said("External Affairs Minister Dr. S. Jaishankar met Foreign Minister Marise Payne of Australia in Tokyo "
+               "today.\n\nIn his remarks, EAM underlined that the consultations had a positive agenda.\n")
+    assert got == [("S. Jaishankar", "the consultations had a positive agenda.")]

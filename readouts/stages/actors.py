@@ -539,7 +539,7 @@ def run(work: Work) -> None:
                 j = appositive(ref, j, keep_actor=True)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
             person_tok.update(range(a, j))
-        elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",) and tokens[a].is_cap
+        elif det or (j == b and a > 0 and (tokens[a - 1].text != "," or _speaks(tokens, b, kb)) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \
@@ -697,6 +697,16 @@ def run(work: Work) -> None:
 
 def _is_surname_of(p: PersonRef, word: str) -> bool:
     return bool(p.known and p.known.surname and p.known.surname.lower() == word.lower())
+
+
+def _speaks(tokens: list[Token], b: int, kb: Any) -> bool:
+    """Is token b a one-word statement cue (cues.yaml statements), making the bare title before it the subject
+    of a clause after a fronted one ("In his remarks, EAM underlined that ...") rather than an item of a list?"""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "actors_cue_words" not in cache:
+        st = kb.cues["statements"]
+        cache["actors_cue_words"] = frozenset(c for c in [*st["content"], *st["act"]] if " " not in c)
+    return b < len(tokens) and tokens[b].lower in cache["actors_cue_words"]
 
 
 def _opens_sentence(tokens: list[Token], k: int, text: str) -> bool:
