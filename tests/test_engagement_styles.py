@@ -277,3 +277,17 @@ def test_a_meeting_held_somewhere_before_its_participants_and_hosted_by_a_side()
               "The meeting was hosted by Japan.")
     assert (e.date, e.location, e.initiator) == ("2020-10-06", "Tokyo", "JPN")
     assert {"S. Jaishankar", "Marise Payne", "Michael R. Pompeo"} <= names(e)
+
+
+def test_a_visit_takes_place_where_the_visitor_travels() -> None:
+    # Singapore MFA: "is making an Official Visit to Singapore from ... at the invitation of ..."
+    e = first("Minister for Foreign Affairs of the Lao PDR Saleumxay Kommasith is making an Official Visit to "
+              "Singapore from 14 to 16 November 2016 at the invitation of Minister for Foreign Affairs Dr Vivian "
+              "Balakrishnan.")
+    assert (e.type, e.location, e.initiator) == ("visit", "Singapore", "SGP")
+
+
+def test_the_one_thanked_for_the_call_made_it() -> None:
+    e = first("Prime Minister Narendra Modi spoke on phone with President Joko Widodo of Indonesia. President "
+              "Widodo thanked Prime Minister Modi for the call.")
+    assert e.initiator == "IND"

@@ -237,6 +237,9 @@ _VISIT_PLACE = re.compile(r"\b(?:is|are|was|were|arrived|arrives|will be)\b[^.;]
                           r",? (?:for|on) (?:a|an|her|his|their|the|this)\b[^.;]{0,40}?\b(?:visit|trip|tour|stay)\b"
                           r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,6}? (?:back )?to (?P<loc2>" + _PLACE + r")")
 
+# the visit's own destination, for an engagement that is the visit: "is making an Official Visit to Singapore"
+_VISIT_TO = re.compile(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our) to (?P<loc3>" + _PLACE + r")")
+
 
 def _names_place(work: Work, start: int, end: int) -> bool:
     """Whether text[start:end] names a place the knowledge knows: a state, capital or seat, or a body that is a
@@ -249,12 +252,13 @@ def _names_place(work: Work, start: int, end: int) -> bool:
 def _visit_place(work: Work, d: EngagementDraft) -> str | None:
     """The place of the visit an in-person engagement without one is part of, told in a sentence up to
     and including its own near the top ("Mogherini is today and tomorrow in Washington for her first
-    visit. ... had a fruitful meeting with the Secretary of State")."""
+    visit. ... had a fruitful meeting with the Secretary of State"); a visit's own destination ("is making
+    an Official Visit to Singapore")."""
     for s in work.sentences[:max(d.sentence + 1, 1)][:15]:
-        m = _VISIT_PLACE.search(work.stext(s))
+        m = _VISIT_PLACE.search(work.stext(s)) or (_VISIT_TO.search(work.stext(s)) if d.type == "visit" else None)
         if m is None:
             continue
-        g = "loc" if m.group("loc") else "loc2"
+        g = next(k for k in ("loc", "loc2", "loc3") if m.groupdict().get(k))
         if _names_place(work, s.start + m.start(g), s.start + m.end(g)):
             return m.group(g).rstrip(".,")
     return None
@@ -583,7 +587,7 @@ def run(work: Work) -> None:
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
-            d.initiator = _initiator_elsewhere(work, d)
+            d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
     work.engagements = drafts
 
 
@@ -671,6 +675,27 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
 def _is_body(work: Work, s: Sentence) -> bool:
     """A sentence of the body: no boilerplate, and ending as a sentence does (not a byline, timestamp or heading)."""
     return not s.boiler and bool(re.search(r"[.!?][\"”’)]*$", work.stext(s).strip()))
+
+
+_THANKED_FOR_CALL = re.compile(r"\bthanked (?P<x>[^,.;]{1,60}?) for (?:the|this|his|her|their) (?:phone |telephone |video )?"
+                               r"(?:call|conversation)\b", re.I)
+
+
+def _thanked_for_call(work: Work, d: EngagementDraft) -> str | None:
+    """The side a participant thanks for a call made it ("President X thanked President Y for the call"; "Prime
+    Minister Modi thanked me for the call" in the caller's own first-person release)."""
+    if d.modality == "in_person":
+        return None
+    for s in work.sentences[d.sentence:]:
+        m = _THANKED_FOR_CALL.search(work.stext(s))
+        if m is None:
+            continue
+        if m.group("x").lower() == "me":
+            return f"@{d.narrator}" if d.narrator is not None else None
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
+        if got and (not got.startswith("@") or int(got[1:]) in d.participants):
+            return got
+    return None
 
 
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
