@@ -197,3 +197,14 @@ def test_styles_list_bullets_and_a_bare_title_after_a_fronted_clause() -> None:
     got = said("External Affairs Minister Dr. S. Jaishankar met Foreign Minister Marise Payne of Australia in Tokyo "
                "today.\n\nIn his remarks, EAM underlined that the consultations had a positive agenda.\n")
     assert got == [("S. Jaishankar", "the consultations had a positive agenda.")]
+
+
+def test_the_authors_i_after_the_counterparts_words_is_the_authors_and_a_call_he_thanks_for_is_ours() -> None:
+    rec = readouts.extract("Call with Prime Minister Modi\n\nMedia release\n24 May 2019\n\nPrime Minister\n"
+                           "The Hon Scott Morrison MP\n\nThis evening I spoke with Prime Minister Narendra Modi to "
+                           "congratulate him on his election victory.\n\nPrime Minister Modi thanked me for the call and "
+                           "said he looked forward to welcoming me to India.\n\nI also raised the G20 Summit in Osaka, "
+                           "where I look forward to meeting him again.")
+    assert rec.engagements[0].initiator == "AUS"
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I also raised the G20 Summit in Osaka, where I look forward to meeting him again."] == "Scott Morrison"

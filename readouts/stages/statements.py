@@ -757,6 +757,7 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
+    narrator = next((e.narrator for e in work.engagements[:1]), None)  # the "I" of a first-person release
     by_para: dict[int, list[Sentence]] = {}
     for s in work.sentences:
         by_para.setdefault(s.para, []).append(s)
@@ -831,6 +832,9 @@ def run(work: Work) -> None:
                 current = None  # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again
             if current is not None and re.match(r"\W*It was (?:also |further )?(?:agreed|decided)\b", st):
                 current = None
+            if current is not None and current != narrator and narrator is not None and _SINGULAR.match(st) \
+                    and quote_speaker is None:
+                current = None  # "I also raised ...": the author of a first-person release, not the last speaker
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:"
