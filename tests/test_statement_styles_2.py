@@ -208,3 +208,12 @@ def test_the_authors_i_after_the_counterparts_words_is_the_authors_and_a_call_he
     assert rec.engagements[0].initiator == "AUS"
     by = {s.text: s.speaker for s in rec.statements}
     assert by["I also raised the G20 Summit in Osaka, where I look forward to meeting him again."] == "Scott Morrison"
+
+
+def test_a_quotation_paragraph_that_opens_on_another_name_stays_the_speakers() -> None:
+    # Beehive style: free-standing quotation paragraphs after '"...," Mr Peters says.'
+    got = said("Foreign Minister Winston Peters has held talks with Philippine Secretary of Foreign Affairs Enrique "
+               "Manalo in Manila today.\n\n\"The Philippines is a close friend of New Zealand,\" Mr Peters says.\n\n"
+               "\"Secretary Manalo and I discussed how we can lift our cooperation across trade.\"\n")
+    assert [who for who, _ in got] == ["Winston Peters", "Winston Peters"]
+    assert got[1][1].startswith("Secretary Manalo and I discussed")

@@ -828,8 +828,11 @@ def run(work: Work) -> None:
                 current = None  # "Indonesia also invited Thailand to ...": a side's act, told by the narrator
             opener = work.people_in(s.start, min(s.end, s.start + 40))
             if current is not None and opener and re.fullmatch(
-                    r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]):
-                current = None  # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again
+                    r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]) and not (
+                    quote_speaker is not None and re.match(r"\s+and\s+I\b", work.text[opener[0][0][1]:s.end])):
+                # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again (but in a paragraph of
+                # quotation, '"Secretary Manalo and I discussed ..."' is still the speaker's)
+                current = None
             if current is not None and re.match(r"\W*It was (?:also |further )?(?:agreed|decided)\b", st):
                 current = None
             if current is not None and current != narrator and narrator is not None and _SINGULAR.match(st) \
