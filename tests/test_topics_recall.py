@@ -258,3 +258,11 @@ def test_what_someone_was_briefed_on() -> None:
                  "February 2020. The Prime Minister briefed the Secretary-General on the talks on the Grand Ethiopian "
                  "Renaissance Dam and the national dialogue commission.")
     assert has(got, "Grand Ethiopian Renaissance Dam") and has(got, "national dialogue commission"), got
+
+
+def test_southeast_asian_subjects_boundaries_haze_and_palm_oil() -> None:
+    labels = topics("Foreign Minister Retno Marsudi held a bilateral meeting with Malaysian Foreign Minister "
+                    "Saifuddin Abdullah in Putrajaya on 8 August 2019. FM Saifuddin conveyed appreciation for "
+                    "cooperation in handling the haze and palm oil. The two Ministers agreed to accelerate the "
+                    "negotiations on the maritime boundaries in the Sulawesi Sea.")
+    assert mentions(labels, "haze") and mentions(labels, "palm oil") and mentions(labels, "maritime boundaries")
