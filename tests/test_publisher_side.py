@@ -80,3 +80,11 @@ def test_two_offices_in_one_headline_are_two_people():
               "Minister of Foreign Affairs and Trade of Hungary Péter Szijjártó.")
     assert [t for _, t, _ in participants(double)] == [
         "Deputy Prime Minister and Minister of Foreign Affairs of Belgium", "Minister of Foreign Affairs and Trade of Hungary"]
+
+
+def test_a_capital_opening_the_dateline_is_the_publishing_side():
+    # Bangladesh MoFA: the own Foreign Minister is named without a side, the visitor with one
+    text = ("Dhaka, 12 April 2022\n\nForeign Minister Dr. A K Abdul Momen received State Minister for Foreign "
+            "Affairs of Japan Mr. Honda Taro at his office today.")
+    assert side(text) == "BGD"
+    assert participants(text)[0][2] == "BGD"
