@@ -463,3 +463,12 @@ def test_a_spaced_dash_after_a_place_dateline_is_not_part_of_the_title() -> None
                    "Foreign Minister Saifuddin Abdullah at Wisma Putra (8/8).")
     assert ("Retno L.P. Marsudi", "Foreign Minister") in {(n, t) for n, t, _a in _participants(rec)}
     assert ("Saifuddin Abdullah", "Malaysian Foreign Minister", "MYS") in _participants(rec)
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name() -> None:
+    # Indonesian and Philippine pages: 'President Joko "Jokowi" Widodo' is one person, also "President Jokowi"
+    rec = _extract("President Jokowi Receives Australian Prime Minister\n\nBogor, 6 June 2022 - President Joko "
+                   "\"Jokowi\" Widodo received Australian Prime Minister Anthony Albanese at the Bogor Presidential "
+                   "Palace on Monday.\n\nPresident Jokowi said Indonesia welcomed Australia's commitment.")
+    assert [n for n, _t, _a in _participants(rec)] == ["Joko Widodo", "Anthony Albanese"]
+    assert speakers_of(rec)["Joko Widodo"] == {"IDN"}

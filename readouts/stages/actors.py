@@ -357,6 +357,9 @@ class _People:
     def _same(p: PersonRef, q: PersonRef) -> bool:
         if p.known and q.known:
             return p.known is q.known
+        for k, other in ((p.known, q.name), (q.known, p.name)):
+            if k and other and other.lower() in {k.name.lower(), *(x.lower() for x in k.aliases)}:
+                return True  # "President Jokowi" (a known alias) and 'President Joko "Jokowi" Widodo'
         if p.name and q.name and not lineage_agrees(p.name, q.name):
             return False  # "Mansour bin Zayed" is not "Mohamed bin Zayed"
         if p.name and q.name:

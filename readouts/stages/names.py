@@ -109,6 +109,9 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
                 j += 1
                 continue
             break
+        if j > k and _nickname(tokens, j):
+            j += 3  # 'Joko "Jokowi" Widodo': a nickname in quotation marks inside the name
+            continue
         if initial_glued(tokens, j):
             j += 3  # "B.Battsetseg", "Ts.Enkhtuvshin": Mongolian initial of the father's name, then the name
             continue
@@ -135,6 +138,12 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
                 continue
         break
     return j
+
+
+def _nickname(tokens: list[Token], j: int) -> bool:
+    """Does a nickname in quotation marks start at token j, with the rest of the name after it?"""
+    return j + 3 < len(tokens) and tokens[j].text in ('"', "“") and tokens[j + 1].is_cap \
+        and tokens[j + 2].text in ('"', "”") and tokens[j + 3].is_cap
 
 
 def initial_glued(tokens: list[Token], j: int) -> bool:
@@ -232,6 +241,9 @@ def norm_name(tokens: list[Token], kb: Any) -> str:
         tokens = tokens[:-1]  # "Micheál Martin TD"
     while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in kb.name_generations):
         tokens = tokens[:-1]  # "Joseph R. Biden, Jr.": the surname ends the name
+    nick = next((k for k in range(1, len(tokens)) if _nickname(tokens, k)), None)
+    if nick is not None:
+        tokens = tokens[:nick] + tokens[nick + 3:]  # 'Joko "Jokowi" Widodo' is Joko Widodo
     parts: list[str] = []
     for k, t in enumerate(tokens):
         if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑", ".") or tokens[k - 1].text in ("-", "‑", ".")):
