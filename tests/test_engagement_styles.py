@@ -291,3 +291,15 @@ def test_the_one_thanked_for_the_call_made_it() -> None:
     e = first("Prime Minister Narendra Modi spoke on phone with President Joko Widodo of Indonesia. President "
               "Widodo thanked Prime Minister Modi for the call.")
     assert e.initiator == "IND"
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a bilateral summit "with" one counterpart is a meeting (Korean and Japanese usage) ...
+    ("President Yoon Suk Yeol held a summit with Japanese Prime Minister Kishida Fumio at the presidential office "
+     "in Seoul on Sunday.", "meeting"),
+    # ... attending a summit is a summit
+    ("President Yoon Suk Yeol attended the G7 Summit in Hiroshima on Sunday with Prime Minister Kishida Fumio.",
+     "summit"),
+])
+def test_a_summit_with_a_counterpart_is_a_meeting(text: str, etype: str) -> None:
+    assert first(text).type == etype

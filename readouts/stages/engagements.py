@@ -111,7 +111,7 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
         return "visit", "in_person", matches
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
                               or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)
-                              or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting)", text, re.I)) \
+                              or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting| with)", text, re.I)) \
             and not re.search(r"\bmet\b|sidelines|margins", text, re.I) \
             or "summit" in types and re.search(r"\bfor (?:the|a) [^.;]{0,40}\bsummit\b(?! meeting)", text, re.I):
         return "summit", "in_person", matches
