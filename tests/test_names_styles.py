@@ -472,3 +472,26 @@ def test_a_nickname_in_quotation_marks_inside_a_name() -> None:
                    "Palace on Monday.\n\nPresident Jokowi said Indonesia welcomed Australia's commitment.")
     assert [n for n, _t, _a in _participants(rec)] == ["Joko Widodo", "Anthony Albanese"]
     assert speakers_of(rec)["Joko Widodo"] == {"IDN"}
+
+
+def test_a_style_before_the_hon_and_an_office_sharing_a_possessive() -> None:
+    # Australian joint statements: "Australia's Minister for Foreign Affairs, Senator the Hon Marise Payne, and
+    # Minister for Defence, the Hon Peter Dutton MP, met Japan's ..."
+    rec = _extract("Australia's Minister for Foreign Affairs, Senator the Hon Marise Payne, and Minister for Defence, "
+                   "the Hon Peter Dutton MP, met Japan's Minister for Foreign Affairs, Mr Motegi Toshimitsu, and "
+                   "Minister of Defense, Mr Kishi Nobuo, via videoconference on 9 June 2021. They discussed the East "
+                   "China Sea.")
+    got = {(n, a) for n, _t, a in _participants(rec)}
+    assert {("Marise Payne", "AUS"), ("Peter Dutton", "AUS"), ("Kishi Nobuo", "JPN")} <= got
+    assert None not in {n for n, _a in got}
+
+
+def test_a_place_holding_a_states_name_is_no_mention_of_the_state() -> None:
+    # places.yaml: "the East China Sea", "the Sea of Japan" name no actor (a capital that is a whole place stays)
+    text = "The ministers discussed the East China Sea and the Sea of Japan in Mexico City with China."
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    assert [(text[m.start:m.end], m.code) for m in work.actor_mentions] == [("Mexico City", "MEX"), ("China", "CHN")]

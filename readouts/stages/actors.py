@@ -402,13 +402,27 @@ def _document_day(work: Work) -> dt.date | None:
     return None
 
 
+def _place_spans(kb: Any, text: str) -> list[tuple[int, int]]:
+    """Where the text names a place that holds a state's name but names no actor (places.yaml)."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "actors_places" not in cache:
+        from ..coding.own import load_places
+
+        names = "|".join(re.escape(p) for p in sorted(load_places(), key=len, reverse=True))
+        cache["actors_places"] = re.compile(r"(?<![\w-])(?:" + names + r")(?![\w-])", re.I)
+    return [m.span() for m in cache["actors_places"].finditer(text)]
+
+
 def run(work: Work) -> None:
     kb, text = work.kb, work.text
     tokens = tokenize(text)
     hits = gazetteer(kb).find(tokens, text)
     actor_tok: dict[int, str] = {}
     known_hits = []
+    inside_place = _place_spans(kb, text)
     for a, b, (kind, payload, form), ti, tj in hits:
+        if kind == "actor" and any(x <= a and b <= y and (x, y) != (a, b) for x, y in inside_place):
+            continue  # "China" of "the East China Sea", "Japan" of "the Sea of Japan": no actor
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
@@ -620,6 +634,7 @@ def run(work: Work) -> None:
                 ref.known = by_surname(ref.name, span[0], ref.title, ref.title_actor)
             people.add(span, ref)
     _merge_unnamed(work)
+    _shared_possessive(work)
     # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
     names = [p.name_span for p in work.people if p.name_span]
     work.actor_mentions = [m for m in work.actor_mentions
@@ -696,6 +711,24 @@ def run(work: Work) -> None:
         if p.known and p.name and p.name != p.known.name and \
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
+
+
+def _shared_possessive(work: Work) -> None:
+    """"Australia's Minister for Foreign Affairs, Senator the Hon Marise Payne, and Minister for Defence, the Hon
+    Peter Dutton": an office coordinated right after a person whose office a state's possessive qualifies is
+    that state's too."""
+    text = work.text
+    for p in work.people:
+        if p.title_actor or not p.title_span:
+            continue
+        before = [q for q in work.people if q.title_actor and q.title_span and q.name_span
+                  and q.name_span[1] <= p.title_span[0]]
+        q = max(before, key=lambda x: x.name_span[1] if x.name_span else 0, default=None)
+        if q is None or q.name_span is None or q.title_span is None:
+            continue
+        if re.fullmatch(r"(?:\s+[A-Z]{2,3})?,?\s+and\s+(?:the\s+)?", text[q.name_span[1]:p.title_span[0]]) \
+                and re.match(r"[\w .-]+['’]s\s", text[q.title_span[0]:q.title_span[1]]):
+            p.title_actor = q.title_actor
 
 
 def _is_surname_of(p: PersonRef, word: str) -> bool:

@@ -88,8 +88,11 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
     k = skip_address(tokens, k, kb)
     while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
-            or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and tokens[k + 1].is_cap:
-        k += 1  # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar": the office is the title before
+            or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and (
+            tokens[k + 1].is_cap or tokens[k + 1].lower in hon):
+        # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar", "..., Senator the Hon Marise Payne": the office
+        # is the title before
+        k = skip_address(tokens, k + 1, kb)
     if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
         return k  # a name after a title is on the same line
     j = k
