@@ -100,6 +100,10 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
      ["witnessed the signing of cooperation documents on education"]),
     ("Both FMs agreed to hold the next round of consultations in Paris.",
      ["hold the next round of consultations in Paris"]),
+    # a joint position quoted from one side ends with the quotation, not with its cue
+    ("\"We agreed to ensure the flow of essential goods,\" said President Macron.",
+     ["ensure the flow of essential goods"]),
+    ("\"We agreed to deepen our cooperation on energy,\" Mr Macron says.", ["deepen our cooperation on energy"]),
     # a weekday between the cue and what was agreed
     ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
 ])

@@ -65,13 +65,13 @@ from typing import Any
 
 from ..model import Statement
 from .agreements import joint_engagement
-from .base import Sentence, Work, words_re
+from .base import SAY, Sentence, Work, words_re
 
 __all__ = ["run"]
 
 _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|has|have|had|[a-z]+ly|,)\b)*"
 # the verbs that report speech after it ("..., Wang said." / "..., said Wang.")
-_SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
+_SAY = SAY
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 _OPEN_Q = "\"“‘'"
 # the person told between a cue and its "that": "told his counterpart that ...", "assured them that ..."
