@@ -36,6 +36,7 @@ CASES = [
     # Indonesian style: day/month in brackets, the year the document's
     ("Foreign Minister Ana Lima held a bilateral meeting with X at Wisma Putra (8/8). The visit took place in "
      "August 2019.", "2019-08-09", "2019-08-08"),
+    ("Jakarta, Monday (30/3) - Foreign Minister Ana Lima received a phone call from X.", "2020-04-08", "2020-03-30"),
     ("Foreign Minister Ana Lima of Portugal met with X.", "2024-03-06", None),
 ]
 

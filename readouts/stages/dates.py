@@ -40,8 +40,9 @@ _ABS = [
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),
-    # Indonesian style, day and month in brackets after the sentence's verb: "... at Wisma Putra (8/8)."
-    re.compile(r"(?<=\w )\((?P<day>\d{1,2})/(?P<mnum>\d{1,2})\)(?=[.,;]|\s*$)", re.M),
+    # Indonesian style, day and month in brackets after the sentence's verb or the dateline's weekday: "... at Wisma
+    # Putra (8/8).", "Jakarta, Monday (30/3) - ..."
+    re.compile(r"(?<=\w )\((?P<day>\d{1,2})/(?P<mnum>\d{1,2})\)(?=[.,;]|\s*$|\s+[-–—]\s)", re.M),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # the day the text was written ("today", "this morning"): the publication date's, when there is one
