@@ -303,3 +303,15 @@ def test_the_one_thanked_for_the_call_made_it() -> None:
 ])
 def test_a_summit_with_a_counterpart_is_a_meeting(text: str, etype: str) -> None:
     assert first(text).type == etype
+
+
+def test_a_visitors_talks_on_a_later_day_of_the_visit_add_the_host() -> None:
+    # India MEA: "... paid an official visit to India from March 3-5, 2022. She held talks with EAM ... on March 4."
+    rec = readouts.extract("Foreign Minister of Mongolia, H.E. Mr. Battsetseg Batmunkh, paid an official visit to India "
+                           "from March 3-5, 2022. She held talks with External Affairs Minister Dr. S. Jaishankar on "
+                           "March 4.\n\nEAM and FM Battsetseg reviewed bilateral ties.")
+    e = rec.engagements[0]
+    assert (e.type, e.date) == ("visit", "2022-03-03")
+    assert names(e) == {"Battsetseg Batmunkh", "S. Jaishankar"}
+    # two offices of one kind joined by "and" are two people, who act together
+    assert [s.speaker for s in rec.statements] == ["both sides"]

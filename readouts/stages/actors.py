@@ -194,6 +194,8 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     runs.append((cut + 2 if second_det else cut + 1, b, second_det))
                 else:
                     pair = _two_offices(tokens, a, b, actor_tok, heads)
+                    if pair is None:
+                        pair = _one_office_twice(tokens, a, b, kb)
                     if pair is not None:  # "President of Azerbaijan and Prime Minister of Armenia"
                         runs.append((a, pair, det))
                         runs.append((pair + 1, b, False))
@@ -298,9 +300,25 @@ def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str],
     for k in range(a + 2, b - 2):
         if tokens[k].lower != "and":
             continue
-        head_next = tokens[k + 1].lower in heads or f"{tokens[k + 1].lower} {tokens[k + 2].lower}" in heads or (
-            k + 3 < b and f"{tokens[k + 2].lower} {tokens[k + 3].lower}" in heads)
-        if head_next and any(x in actor_tok for x in range(a, k)) and any(x in actor_tok for x in range(k + 1, b)):
+        if _head_at(tokens, k + 1, b, heads) and any(x in actor_tok for x in range(a, k)) and any(x in actor_tok for x in range(k + 1, b)):
+            return k
+    return None
+
+
+def _head_at(tokens: list[Token], j: int, b: int, heads: set[str]) -> bool:
+    """Does an office's head word start at token j, or right after it ("Prime Minister", "Foreign Minister")?"""
+    return tokens[j].lower in heads or (j + 1 < b and f"{tokens[j].lower} {tokens[j + 1].lower}" in heads) or (
+        j + 2 < b and f"{tokens[j + 1].lower} {tokens[j + 2].lower}" in heads)
+
+
+def _one_office_twice(tokens: list[Token], a: int, b: int, kb: Any) -> int | None:
+    """The "and" between two offices of one kind, which no one holds twice ("EAM and FM Battsetseg reviewed
+    ...": India's foreign minister and Mongolia's), or None ("Deputy PM and FM Pham Binh Minh" is one person)."""
+    for k in range(a + 1, b - 1):
+        if tokens[k].lower != "and" or not _head_at(tokens, k + 1, b, kb.title_heads):
+            continue
+        kind = kb.title_kind(" ".join(t.text for t in tokens[a:k]))
+        if kind and kind == kb.title_kind(" ".join(t.text for t in tokens[k + 1:b])):
             return k
     return None
 

@@ -14,6 +14,7 @@ call with ...").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import datelines
@@ -430,6 +431,18 @@ def _fill(work: Work, d: EngagementDraft, s: Sentence, parts: list[int], overwri
         d.initiator = init
 
 
+def _within_visit(visit: EngagementDraft, day: str) -> bool:
+    """Is ``day`` the visit's day, or one of a span of days the visit is dated by (a visit "from March 3-5" and
+    talks "on March 4"; a visit "on 14 June" and a meeting "on 15 June" are two engagements)?"""
+    start = visit.date
+    if day == start:
+        return True
+    if start is None or len(start) != 10 or len(day) != 10 or not re.search(
+            r"\d\s*(?:-|–|—|to|and)\s*\d", visit.date_text or ""):
+        return False
+    return 0 <= (dt.date.fromisoformat(day) - dt.date.fromisoformat(start)).days <= 6
+
+
 # a sentence set within a visit already reported: whom it names meeting the visitor are the visit's hosts
 _DURING_VISIT = re.compile(r"\W*(?:During|In the course of|While in|Throughout) (?:her|his|their|the|this) "
                            r"(?:[\w-]+ ){0,2}(?:visit|stay|trip|tour)\b", re.I)
@@ -519,9 +532,10 @@ def run(work: Work) -> None:
             new = [p for p in parts if p not in seen]
             visitor = drafts[0].participants[0] if drafts[0].participants else None
             if new and drafts[0].type == "visit" and modality == "in_person" and (
-                    _DURING_VISIT.match(text) or len(drafts) == 1 and visitor in parts and not re.search(
+                    _DURING_VISIT.match(text) or len(drafts) == 1 and (visitor in parts or re.match(
+                        r"\W*(?:She|He)\s", text)) and not re.search(
                         r"\b(?:next|following|previous) day\b", text, re.I) and not any(
-                        s.start <= dm.start < s.end and dm.value != drafts[0].date for dm in work.dates)):
+                        s.start <= dm.start < s.end and not _within_visit(drafts[0], dm.value) for dm in work.dates)):
                 # "During her stay, the President held talks with X, ... and met Y": the visit's hosts ("the
                 # Singaporean leader", unnamed, is the visitor already there)
                 sides = {work.people[q].affiliation for q in drafts[0].participants}
