@@ -217,3 +217,18 @@ def test_a_quotation_paragraph_that_opens_on_another_name_stays_the_speakers() -
                "\"Secretary Manalo and I discussed how we can lift our cooperation across trade.\"\n")
     assert [who for who, _ in got] == ["Winston Peters", "Winston Peters"]
     assert got[1][1].startswith("Secretary Manalo and I discussed")
+
+
+def test_the_host_the_guest_and_the_demonym_official() -> None:
+    # VNA style: "The host ...", "The guest ...", "The Lao official ..." for the two participants of a reception
+    got = said("Hanoi (VNA) - Prime Minister Pham Minh Chinh received Lao Deputy Prime Minister and Foreign Minister "
+               "Saleumxay Kommasith in Hanoi on January 9, 2023.\n\nThe host expressed his delight at the guest's "
+               "visit. The guest thanked Vietnam for its support.\n\nThe Lao official affirmed that Laos treasures "
+               "the special relationship.\n")
+    assert [who for who, _ in got] == ["Pham Minh Chinh", "Saleumxay Kommasith", "Saleumxay Kommasith"]
+
+
+def test_menlu_is_the_indonesian_foreign_ministers_title() -> None:
+    got = said("Tokyo, 23 February 2023 - Menlu Retno Marsudi held a bilateral meeting with Japanese Foreign Minister "
+               "Hayashi Yoshimasa in Tokyo. According to Menlu Retno, Indonesia hopes to increase Japanese investment.")
+    assert got == [("Retno Marsudi", "Indonesia hopes to increase Japanese investment.")]

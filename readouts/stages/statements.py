@@ -254,6 +254,13 @@ class _Attributor:
                 holders = [i for i in holders if w.people[i].affiliation == w.home]
             if len(holders) == 1:
                 out.append((a, b, str(holders[0])))
+        # "The host expressed ...", "The guest thanked ..." (VNA, Xinhua): the one participant of the side that hosted
+        # the engagement, and the one of the other side
+        for hm in re.finditer(r"\b[Tt]he (?:(?P<host>host)|guest|visitor)\b(?!['’]s|\s+(?:country|city|nation|side|"
+                              r"government)\b)", w.stext(s)):
+            one = self._host_or_guest(bool(hm.group("host")))
+            if one is not None:
+                out.append((s.start + hm.start(), s.start + hm.end(), str(one)))
         # "His Majesty stressed ...": the one participant the text styled so ("His Majesty King Abdullah II")
         for hm in re.finditer(r"\b(?:His|Her) (?:Royal )?(?:Majesty|Highness|Holiness)\b", w.stext(s)):
             a, b = s.start + hm.start(), s.start + hm.end()
@@ -267,6 +274,16 @@ class _Attributor:
             if len(styled) == 1:
                 out.append((a, b, str(styled.pop())))
         return out
+
+    def _host_or_guest(self, host: bool) -> int | None:
+        """The one participant of the side that hosted the first in-person engagement (its initiator), or the one
+        of the other sides."""
+        engs = [e for e in self.work.engagements if not e.reported_as]
+        if not engs or engs[0].modality != "in_person" or not engs[0].initiator:
+            return None
+        side = engs[0].initiator
+        got = [i for i in engs[0].participants if (self.work.people[i].affiliation == side) == host]
+        return got[0] if len(got) == 1 else None
 
     def _with_counterpart(self, person: int, s: Sentence, pos: int) -> bool:
         """Whether "with" introduces another side's participant after ``pos`` in sentence ``s`` (or before the
