@@ -653,6 +653,7 @@ def run(work: Work) -> None:
             people.add(span, ref)
     _merge_unnamed(work)
     _shared_possessive(work)
+    _led_delegation(work)
     # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
     names = [p.name_span for p in work.people if p.name_span]
     work.actor_mentions = [m for m in work.actor_mentions
@@ -747,6 +748,21 @@ def _shared_possessive(work: Work) -> None:
         if re.fullmatch(r"(?:\s+[A-Z]{2,3})?,?\s+and\s+(?:the\s+)?", text[q.name_span[1]:p.title_span[0]]) \
                 and re.match(r"[\w .-]+['’]s\s", text[q.title_span[0]:q.title_span[1]]):
             p.title_actor = q.title_actor
+
+
+_LED_BY = re.compile(r"\s+(?:side|delegation|team)\s+(?:was|is|were|are)\s+(?:led|headed)\s+by\s+(?:the\s+)?$")
+
+
+def _led_delegation(work: Work) -> None:
+    """"The Bangladesh delegation was led by Foreign Secretary X": X is of the side whose delegation he led."""
+    for p in work.people:
+        start = (p.title_span or p.name_span or (None, None))[0]
+        if p.title_actor or start is None:
+            continue
+        for m in work.actor_mentions:
+            if m.end < start and _LED_BY.fullmatch(work.text, m.end, start):
+                p.title_actor = m.code
+                break
 
 
 def _is_surname_of(p: PersonRef, word: str) -> bool:

@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicon import Token, tokenize
 
-__all__ = ["HEADLINE_VERBS", "LINEAGE", "MONTHS", "NOT_NAMES", "PLACE_ENDS", "QUOTES", "address_phrases", "by_title",
+__all__ = ["HEADLINE_VERBS", "LINEAGE", "MONTHS", "NAME_ABBREVIATIONS", "NOT_NAMES", "PLACE_ENDS", "QUOTES", "address_phrases", "by_title",
            "find_known_by_surname", "full_names_for", "honorifics", "initial_glued", "lineage", "lineage_agrees",
            "may_be", "name_after", "name_word", "name_words", "norm_name", "phrase_at", "rank_grammar", "rank_len",
            "skip_address", "title_parts", "verb_after_surname", "verb_lemmas", "verb_s_form", "words_within"]
@@ -36,6 +36,9 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 
 QUOTES = {"'", "’"}  # "Dato' Seri": an apostrophe inside a form of address
+
+# given names written short with a full stop, part of the name ("Md. Jashim Uddin", "Mohd. Nasir")
+NAME_ABBREVIATIONS = {"md", "mohd", "muhd"}
 
 
 NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
@@ -112,6 +115,10 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
                 j += 1
                 continue
             break
+        if low in NAME_ABBREVIATIONS and j + 2 < len(tokens) and tokens[j + 1].text == "." \
+                and tokens[j + 1].start == t.end and tokens[j + 2].is_cap:
+            j += 2  # "Md. Jashim Uddin": the abbreviated given name and its full stop
+            continue
         if j > k and _nickname(tokens, j):
             j += 3  # 'Joko "Jokowi" Widodo': a nickname in quotation marks inside the name
             continue
