@@ -315,3 +315,21 @@ def test_a_visitors_talks_on_a_later_day_of_the_visit_add_the_host() -> None:
     assert names(e) == {"Battsetseg Batmunkh", "S. Jaishankar"}
     # two offices of one kind joined by "and" are two people, who act together
     assert [s.speaker for s in rec.statements] == ["both sides"]
+
+
+def test_consultations_held_then_delegations_led_by() -> None:
+    # Bangladesh MoFA: "The Foreign Office Consultations (FOC) between ... were held in Dhaka today. The Bangladesh
+    # delegation was led by Foreign Secretary Md. Jashim Uddin, while the Indian delegation was led by ..."
+    rec = readouts.extract("Dhaka, 9 December 2024\n\nThe Foreign Office Consultations (FOC) between Bangladesh and "
+                           "India were held in Dhaka today. The Bangladesh delegation was led by Foreign Secretary Md. "
+                           "Jashim Uddin, while the Indian delegation was led by Foreign Secretary Vikram Misri.")
+    e = rec.engagements[0]
+    assert (e.type, e.date, e.location) == ("talks", "2024-12-09", "Dhaka")
+    assert {(p.name, p.affiliation) for p in e.participants} == {("Md. Jashim Uddin", "BGD"), ("Vikram Misri", "IND")}
+
+
+def test_a_visits_destination_before_the_place_the_statement_was_issued() -> None:
+    e = first("Joint Statement\n\nNew Delhi, 10 July 2018\n\nAt the invitation of President Moon Jae-in of the Republic "
+              "of Korea, Prime Minister Narendra Modi paid a State Visit to the Republic of Korea from 9 to 10 July "
+              "2018.")
+    assert (e.type, e.location, e.initiator) == ("visit", "the Republic of Korea", "KOR")

@@ -416,6 +416,7 @@ _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:
                        r"\b(?:also )?attended[.!]?\s*$", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
                       r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
+                      r"\bdelegation (?:was|were) (?:led|headed) by\b|"
                       r"\bhosted by\b", re.I)
 
 
@@ -595,7 +596,10 @@ def run(work: Work) -> None:
                                                   work.stext(work.sentences[d.sentence]), re.I):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
         if d.modality == "in_person" and d.location is None and not d.reported_as:
-            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
+            # a visit's destination before the page's place line (a joint statement issued in New Delhi about a
+            # State Visit to the Republic of Korea)
+            visited = _visit_place(work, d) if d.type == "visit" else None
+            d.location = visited or _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts)
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
         if d.date is None:
