@@ -495,3 +495,11 @@ def test_a_place_holding_a_states_name_is_no_mention_of_the_state() -> None:
             break
         stage(work)
     assert [(text[m.start:m.end], m.code) for m in work.actor_mentions] == [("Mexico City", "MEX"), ("China", "CHN")]
+
+
+def test_raksha_mantri_is_indias_defence_ministers_title() -> None:
+    rec = _extract("New Delhi, 21 June 2022\n\nRaksha Mantri Shri Rajnath Singh held bilateral talks with Deputy Prime "
+                   "Minister and Minister for Defence of Australia Mr Richard Marles in New Delhi today.\n\nRaksha "
+                   "Mantri welcomed Mr Marles.")
+    assert ("Rajnath Singh", "Raksha Mantri", "IND") in _participants(rec)
+    assert speakers_of(rec)["Rajnath Singh"] == {"IND"}
