@@ -111,6 +111,18 @@ def _continues(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], k
     return True
 
 
+def _lowercase_complement(tokens: list[Token], a: int, b: int, conn: set[str]) -> int:
+    """The end of a capitalised office before a complement in lower case, which is the sentence's, not the title's
+    ("apprised EAM of the economic recovery measures"; but "Minister of Foreign Affairs")."""
+    if a >= b or not tokens[a].is_cap:
+        return b
+    for c in range(a + 1, b):
+        if tokens[c].lower in ("of", "for", "on") and not any(
+                t.is_cap for t in tokens[c + 1:b] if t.lower not in conn and t.text.isalpha()):
+            return c
+    return b
+
+
 def _hyphen(tokens: list[Token], j: int, text: str) -> bool:
     """A hyphen inside a title ("Secretary - General" as tokens), not a dash set apart by spaces on both
     sides, which ends a dateline ("Putrajaya, Malaysia - Foreign Minister Retno Marsudi ...")."""
@@ -157,6 +169,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 while a < b and (a in actor_tok or tokens[a].lower in conn or tokens[a].lower in ("'s", "’s")):
                     a += 1
             a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
+            b = _lowercase_complement(tokens, a, b, conn)
             seg = tokens[a:b]
             rank = rank_len(tokens, a, b, kb)
             has_head = any(t.lower in heads for t in seg) or any(
