@@ -104,6 +104,7 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
     ("\"We agreed to ensure the flow of essential goods,\" said President Macron.",
      ["ensure the flow of essential goods"]),
     ("\"We agreed to deepen our cooperation on energy,\" Mr Macron says.", ["deepen our cooperation on energy"]),
+    ("The two leaders were of the view that trade should grow.", ["trade should grow"]),
     # a weekday between the cue and what was agreed
     ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
 ])

@@ -232,3 +232,17 @@ def test_menlu_is_the_indonesian_foreign_ministers_title() -> None:
     got = said("Tokyo, 23 February 2023 - Menlu Retno Marsudi held a bilateral meeting with Japanese Foreign Minister "
                "Hayashi Yoshimasa in Tokyo. According to Menlu Retno, Indonesia hopes to increase Japanese investment.")
     assert got == [("Retno Marsudi", "Indonesia hopes to increase Japanese investment.")]
+
+
+def test_south_asian_verbs_of_stating_and_a_title_before_a_lower_case_complement() -> None:
+    # "lauded", "hailed", "felt that", "was of the view that"; "apprised EAM of the economic ..." leaves "EAM" the
+    # External Affairs Minister (the lower-case complement is the sentence's, not his title's)
+    got = said("Foreign Minister Ali Sabry met External Affairs Minister Dr. S. Jaishankar in Colombo on 20 January "
+               "2023.\n\nMinister Sabry apprised EAM of the economic recovery measures.\n\nEAM lauded the resilience "
+               "of the people of Sri Lanka.\n\nMinister Sabry hailed the historic ties.\n\nEAM was of the view that "
+               "connectivity projects should be expedited.\n\nMinister Sabry felt that tourism could play a role.\n")
+    assert got == [("Ali Sabry", "Minister Sabry apprised EAM of the economic recovery measures."),
+                   ("S. Jaishankar", "EAM lauded the resilience of the people of Sri Lanka."),
+                   ("Ali Sabry", "Minister Sabry hailed the historic ties."),
+                   ("S. Jaishankar", "connectivity projects should be expedited."),
+                   ("Ali Sabry", "tourism could play a role.")]
