@@ -333,3 +333,14 @@ def test_a_visits_destination_before_the_place_the_statement_was_issued() -> Non
               "of Korea, Prime Minister Narendra Modi paid a State Visit to the Republic of Korea from 9 to 10 July "
               "2018.")
     assert (e.type, e.location, e.initiator) == ("visit", "the Republic of Korea", "KOR")
+
+
+def test_a_summit_chaired_by_a_side_and_a_headlines_sidelines() -> None:
+    e = first("PM's participation in the 21st ASEAN-India Summit\n\nOctober 10, 2024\n\nPrime Minister Shri Narendra "
+              "Modi participated in the 21st ASEAN-India Summit in Vientiane, Lao PDR, today. The Summit was chaired by "
+              "Prime Minister of Lao PDR H.E. Mr. Sonexay Siphandone.")
+    assert (e.type, e.initiator) == ("summit", "LAO")
+    e = first("Secretary Manalo Meets Korean Foreign Minister on the Sidelines of UNGA\n\n21 September 2023 - Secretary "
+              "of Foreign Affairs Enrique A. Manalo met with Minister of Foreign Affairs of the Republic of Korea Park "
+              "Jin on the sidelines of the 78th Session of the United Nations General Assembly in New York.")
+    assert names(e) == {"Enrique A. Manalo", "Park Jin"}

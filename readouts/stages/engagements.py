@@ -46,7 +46,8 @@ _INIT = [
                 r"(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.|,\s*(?=the\s|Ms\b|Mr\b|Dr\b|H\.E\.))+)",
                 re.I), "x"),
     (re.compile(r"(?:at|upon|on) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation|initiative)", re.I), "x"),
-    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>" + _PHRASE + ")", re.I), "x"),
+    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed|(?<!co-)chaired) by (?P<x>" + _PHRASE +
+                ")", re.I), "x"),
     (re.compile(r"(?:received|took|answered) " + _WHEN + r"(?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from "
                 r"(?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
@@ -660,7 +661,7 @@ def _place_line(work: Work) -> str | None:
     return None
 
 
-_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|hosted by)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|hosted by|(?<!co-)chaired by)\b", re.I)
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")

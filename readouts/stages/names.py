@@ -43,7 +43,7 @@ NAME_ABBREVIATIONS = {"md", "mohd", "muhd"}
 
 NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
              "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
-             "secretary", "minister", "president", "said", "says", "following", "dear"}
+             "secretary", "minister", "president", "said", "says", "following", "dear", "sidelines", "margins"}
 
 
 # last words that make a capitalised run a place, not a person ("Ho Chi Minh City", "Bac Ninh Province")
