@@ -266,3 +266,11 @@ def test_southeast_asian_subjects_boundaries_haze_and_palm_oil() -> None:
                     "cooperation in handling the haze and palm oil. The two Ministers agreed to accelerate the "
                     "negotiations on the maritime boundaries in the Sulawesi Sea.")
     assert mentions(labels, "haze") and mentions(labels, "palm oil") and mentions(labels, "maritime boundaries")
+
+
+def test_indo_pacific_groupings_trade_pacts_and_policies() -> None:
+    labels = topics("Foreign Minister Penny Wong met External Affairs Minister S. Jaishankar in Canberra on 10 October "
+                    "2022. Minister Wong welcomed India's Act East Policy and its support for AUKUS. Minister Wong noted "
+                    "progress on RCEP and CPTPP. Minister Jaishankar highlighted the Quad.")
+    for want in ("Act East Policy", "AUKUS", "RCEP", "CPTPP", "Quad"):
+        assert has(labels, want), (want, labels)
