@@ -274,3 +274,11 @@ def test_indo_pacific_groupings_trade_pacts_and_policies() -> None:
                     "progress on RCEP and CPTPP. Minister Jaishankar highlighted the Quad.")
     for want in ("Act East Policy", "AUKUS", "RCEP", "CPTPP", "Quad"):
         assert has(labels, want), (want, labels)
+
+
+def test_a_name_inside_a_longer_topic_is_no_topic_of_its_own() -> None:
+    labels = topics("Prime Minister Nguyen Xuan Phuc held talks with Prime Minister Jacinda Ardern in Auckland on March "
+                    "14, 2018. He suggested making full use of the Comprehensive and Progressive Agreement for "
+                    "Trans-Pacific Partnership (CPTPP).")
+    assert has(labels, "CPTPP")
+    assert not mentions(labels, "Trans-Pacific Partnership") and not mentions(labels, "Progressive Agreement")
