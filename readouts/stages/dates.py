@@ -3,8 +3,8 @@
 Reads the text and the publication date (``work.published``, from the caller's context or from a
 full date standing alone on a line of its own near the top, as official pages print it); fills
 ``work.dates``. Absolute forms: "September 27, 2021", "27 September 2021", "Sept. 27, 2021",
-"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "Sunday 21 October" or "(8/8)" (day
-and month, Indonesian style) with the year of the publication date. Relative forms — "today",
+"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "2022.07.12" (year first), "Sunday 21
+October" or "(8/8)" (day and month, Indonesian style) with the year of the publication date. Relative forms — "today",
 "yesterday", "last night", "on Monday", "last November", "this morning" — only against a publication
 date, never against the machine's clock.
 """
@@ -39,7 +39,8 @@ _ABS = [
                r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.I),
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
-    re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),
+    # year first, with slashes or (Korean pages) full stops: "2023/07/12", "2022.07.12"
+    re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})(?P<sep>[/.])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d]|\.\d)"),
     # Indonesian style, day and month in brackets after the sentence's verb or the dateline's weekday: "... at Wisma
     # Putra (8/8).", "Jakarta, Monday (30/3) - ..."
     re.compile(r"(?<=\w )\((?P<day>\d{1,2})/(?P<mnum>\d{1,2})\)(?=[.,;]|\s*$|\s+[-–—]\s)", re.M),
