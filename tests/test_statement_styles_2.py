@@ -246,3 +246,11 @@ def test_south_asian_verbs_of_stating_and_a_title_before_a_lower_case_complement
                    ("Ali Sabry", "Minister Sabry hailed the historic ties."),
                    ("S. Jaishankar", "connectivity projects should be expedited."),
                    ("Ali Sabry", "tourism could play a role.")]
+
+
+def test_touched_upon_is_the_speakers_act() -> None:
+    # Japan MOFA: "Minister Kamikawa touched upon the situation in the South China Sea."
+    got = said("On July 8, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. "
+               "Enrique A. Manalo, Secretary of Foreign Affairs of the Republic of the Philippines, in Manila.\n\n"
+               "1. Minister Kamikawa touched upon the situation in the South China Sea.\n")
+    assert got == [("Yoko Kamikawa", "Minister Kamikawa touched upon the situation in the South China Sea.")]
