@@ -503,3 +503,12 @@ def test_raksha_mantri_is_indias_defence_ministers_title() -> None:
                    "Mantri welcomed Mr Marles.")
     assert ("Rajnath Singh", "Raksha Mantri", "IND") in _participants(rec)
     assert speakers_of(rec)["Rajnath Singh"] == {"IND"}
+
+
+def test_a_byline_office_above_the_name_is_the_authors_and_so_is_the_bare_office() -> None:
+    # Australian PM media release in the third person: "Prime Minister / The Hon Anthony Albanese MP"
+    rec = _extract("Media Release\n\nPrime Minister\n\nThe Hon Anthony Albanese MP\n\nMeeting with Prime Minister of "
+                   "Japan\n\n14 August 2024\n\nThe Prime Minister met with Prime Minister Kishida Fumio in Tokyo today. "
+                   "The Prime Minister thanked Prime Minister Kishida for his leadership.")
+    assert _participants(rec) == [("Anthony Albanese", "Prime Minister", "AUS"), ("Fumio Kishida", "Prime Minister", "JPN")]
+    assert speakers_of(rec) == {"Anthony Albanese": {"AUS"}}

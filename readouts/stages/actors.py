@@ -664,6 +664,7 @@ def run(work: Work) -> None:
                 # surname with no earlier full name: a known holder of that surname, if unambiguous
                 ref.known = by_surname(ref.name, span[0], ref.title, ref.title_actor)
             people.add(span, ref)
+    _byline_office(work)
     _merge_unnamed(work)
     _shared_possessive(work)
     _led_delegation(work)
@@ -925,6 +926,38 @@ def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
     if p.title_actor:
         return _side(q) in (p.title_actor, None)
     return q.title_actor is None or headline_only
+
+
+def _byline_office(work: Work) -> None:
+    """A byline of an office on a line of its own and the name on the next ("Prime Minister / The Hon Anthony
+    Albanese MP", Australian media releases): the named person holds the office, and the office named bare ("The
+    Prime Minister met ...") is his, as the author's."""
+    text = work.text
+    for i, p in enumerate(work.people):
+        if not p.name or p.title or not p.mentions:
+            continue
+        a, b = min(p.mentions)
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        if line_end == -1 or len(text[line_start:line_end].strip()) > len(p.name) + 20:
+            continue  # the name with its forms of address only ("The Hon ... MP")
+        prev_end = text[:line_start].rstrip().rfind("\n") + 1
+        prev = (prev_end, len(text[:line_start].rstrip()))
+        for q in work.people:
+            if q is p or q.name or not q.title:
+                continue
+            own = [m for m in q.mentions if text[prev[0]:m[0]].strip() == "" and text[m[1]:prev[1]].strip() == ""]
+            if own:
+                # the byline's office and whatever the text refers to by it ("The Prime Minister met ...") are his
+                p.title, p.title_span = q.title, own[0]
+                p.title_actor = p.title_actor or q.title_actor
+                for r in work.people:
+                    bare = [m for m in r.mentions if r is not p and text[m[0]:m[1]].lower() == q.title.lower()]
+                    for m in bare:
+                        r.mentions.remove(m)
+                        p.mentions.append(m)
+                        work.person_at[m] = i
+                break
 
 
 def _merge_unnamed(work: Work) -> None:
