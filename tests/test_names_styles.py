@@ -512,3 +512,11 @@ def test_a_byline_office_above_the_name_is_the_authors_and_so_is_the_bare_office
                    "The Prime Minister thanked Prime Minister Kishida for his leadership.")
     assert _participants(rec) == [("Anthony Albanese", "Prime Minister", "AUS"), ("Fumio Kishida", "Prime Minister", "JPN")]
     assert speakers_of(rec) == {"Anthony Albanese": {"AUS"}}
+
+
+def test_a_postnominal_between_commas_before_the_office() -> None:
+    # Sri Lanka MFA: "Hon. M.U.M. Ali Sabry, PC, Minister of Foreign Affairs, held bilateral talks with ..."
+    rec = _extract("Colombo, 5 March 2024\n\nHon. M.U.M. Ali Sabry, PC, Minister of Foreign Affairs, held bilateral "
+                   "talks with H.E. Mr. Wang Yi, Minister of Foreign Affairs of the People's Republic of China, in "
+                   "Beijing today.")
+    assert ("Minister of Foreign Affairs", "LKA") in {(t, a) for _n, t, a in _participants(rec)}

@@ -508,8 +508,10 @@ def run(work: Work) -> None:
     def appositive(ref: PersonRef, j: int, keep_actor: bool = False) -> int:
         """", NATO Secretary General" after a name (token j is the comma): the title; returns its end."""
         start = j
-        while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
-            j += 1  # "Boris Johnson MP, Prime Minister of ..."
+        while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper() or (
+                j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].lower in kb.name_postnominals
+                and tokens[j + 1].text.isupper()):
+            j += 1  # "Boris Johnson MP, Prime Minister of ...", "Ali Sabry, PC, Minister of Foreign Affairs"
         r = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1  # ", the spokesman of ..."
         if not (r < len(tokens) and tokens[j].text == "," and r in run_at):
             return start
