@@ -344,3 +344,10 @@ def test_a_summit_chaired_by_a_side_and_a_headlines_sidelines() -> None:
               "of Foreign Affairs Enrique A. Manalo met with Minister of Foreign Affairs of the Republic of Korea Park "
               "Jin on the sidelines of the 78th Session of the United Nations General Assembly in New York.")
     assert names(e) == {"Enrique A. Manalo", "Park Jin"}
+
+
+def test_calling_on_a_foreign_minister_named_with_a_demonym() -> None:
+    e = first("Dhaka, 5 March 2024\n\nState Minister for Foreign Affairs Shahriar Alam MP called on Japanese Foreign "
+              "Minister Kamikawa Yoko in Tokyo today.")
+    assert (e.type, e.date, e.location) == ("meeting", "2024-03-05", "Tokyo")
+    assert names(e) == {"Shahriar Alam", "Yoko Kamikawa"}
