@@ -520,3 +520,10 @@ def test_a_postnominal_between_commas_before_the_office() -> None:
                    "talks with H.E. Mr. Wang Yi, Minister of Foreign Affairs of the People's Republic of China, in "
                    "Beijing today.")
     assert ("Minister of Foreign Affairs", "LKA") in {(t, a) for _n, t, a in _participants(rec)}
+
+
+def test_menlu_ri_is_a_title_not_part_of_the_name() -> None:
+    # Kemlu: "Menlu RI Retno Marsudi" (RI: Republik Indonesia)
+    rec = _extract("Jakarta, 12 June 2023 - Menlu RI Retno Marsudi received a courtesy call from Indian External "
+                   "Affairs Minister S. Jaishankar at the Ministry of Foreign Affairs.")
+    assert ("Retno Marsudi", "Menlu RI", "IDN") in _participants(rec)
