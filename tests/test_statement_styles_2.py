@@ -254,3 +254,11 @@ def test_touched_upon_is_the_speakers_act() -> None:
                "Enrique A. Manalo, Secretary of Foreign Affairs of the Republic of the Philippines, in Manila.\n\n"
                "1. Minister Kamikawa touched upon the situation in the South China Sea.\n")
     assert got == [("Yoko Kamikawa", "Minister Kamikawa touched upon the situation in the South China Sea.")]
+
+
+def test_quoted_as_saying_and_an_indonesian_given_name() -> None:
+    # wire style "X was quoted as saying that ..."; Indonesian pages call the Foreign Minister "Retno"
+    got = said("Seoul, July 12 (Yonhap) -- Foreign Minister Park Jin held talks with Indonesian Foreign Minister "
+               "Retno Marsudi in Jakarta on Tuesday.\n\nRetno was quoted as saying that Indonesia welcomes Korea's "
+               "investment.\n")
+    assert got == [("Retno Marsudi", "Indonesia welcomes Korea's investment.")]
