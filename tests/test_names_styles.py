@@ -527,3 +527,9 @@ def test_menlu_ri_is_a_title_not_part_of_the_name() -> None:
     rec = _extract("Jakarta, 12 June 2023 - Menlu RI Retno Marsudi received a courtesy call from Indian External "
                    "Affairs Minister S. Jaishankar at the Ministry of Foreign Affairs.")
     assert ("Retno Marsudi", "Menlu RI", "IDN") in _participants(rec)
+
+
+def test_an_acronym_in_brackets_is_no_person() -> None:
+    rec = _extract("Foreign Minister Retno Marsudi attended the 56th ASEAN Foreign Ministers Meeting (AMM) in Jakarta "
+                   "on 11 July 2023.")
+    assert [n for n, _t, _a in _participants(rec)] == ["Retno Marsudi"]

@@ -262,16 +262,19 @@ def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], 
 
 def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
     """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
-    knowledge names, a topic's alias ("Karabakh"), or a run whose last word, or the word after it, is a
-    group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the Kalapani boundary",
-    "the Normandy format")?"""
+    knowledge names, a topic's alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
+    the word after it, is a group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the
+    Kalapani boundary", "the Normandy format")?"""
     cache = kb.__dict__.setdefault("_cache", {})
     if "not_person" not in cache:
         cache["not_person"] = ({str(w).lower() for w in kb.titles.get("group_nouns") or ()},
                                {a.lower() for t in kb.topics for a in (t.label, *t.aliases)})
     nouns, aliases = cache["not_person"]
     words = text[seg[0].start:seg[-1].end]
-    return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
+    # an acronym in brackets after what it abbreviates ("the 56th ASEAN Foreign Ministers' Meeting (AMM)")
+    acronym = len(seg) == 1 and words.isupper() and text[seg[0].start - 1:seg[0].start] == "(" \
+        and words.lower() not in kb.surnames
+    return acronym or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words))
 
 
