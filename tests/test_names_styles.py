@@ -533,3 +533,13 @@ def test_an_acronym_in_brackets_is_no_person() -> None:
     rec = _extract("Foreign Minister Retno Marsudi attended the 56th ASEAN Foreign Ministers Meeting (AMM) in Jakarta "
                    "on 11 July 2023.")
     assert [n for n, _t, _a in _participants(rec)] == ["Retno Marsudi"]
+
+
+def test_a_party_leaders_double_title_of_one_side_is_one_person() -> None:
+    # VNA: "General Secretary of the Lao People's Revolutionary Party Central Committee and President of Laos X"
+    rec = _extract("Vientiane (VNA) - General Secretary of the Communist Party of Vietnam Central Committee To Lam held "
+                   "talks with General Secretary of the Lao People's Revolutionary Party Central Committee and President "
+                   "of Laos Thongloun Sisoulith in Vientiane on July 11, 2024.")
+    assert [(n, a) for n, _t, a in _participants(rec)] == [("To Lam", "VNM"), ("Thongloun Sisoulith", "LAO")]
+    assert _participants(rec)[1][1] == ("General Secretary of the Lao People's Revolutionary Party Central Committee "
+                                        "and President of Laos")

@@ -133,7 +133,8 @@ def _hyphen(tokens: list[Token], j: int, text: str) -> bool:
     return not (before.strip() == "" and before and after.strip() == "" and after)
 
 
-def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str) -> list[tuple[int, int, bool]]:
+def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str,
+                codes: dict[int, str] | None = None) -> list[tuple[int, int, bool]]:
     """Title phrases as (first token, end token, preceded by a determiner)."""
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
     takes = _complements(kb)
@@ -206,7 +207,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     second_det = tokens[cut + 1].lower == "the"
                     runs.append((cut + 2 if second_det else cut + 1, b, second_det))
                 else:
-                    pair = _two_offices(tokens, a, b, actor_tok, heads)
+                    pair = _two_offices(tokens, a, b, actor_tok, heads, codes or {})
                     if pair is None:
                         pair = _one_office_twice(tokens, a, b, kb)
                     if pair is not None:  # "President of Azerbaijan and Prime Minister of Armenia"
@@ -309,15 +310,19 @@ def _after_foreign_of(tokens: list[Token], a: int, b: int, actor_tok: dict[int, 
     return a
 
 
-def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str]) -> int | None:
+def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str],
+                 codes: dict[int, str]) -> int | None:
     """The "and" between two offices of two actors in one run ("President of Azerbaijan and Prime
     Minister of Armenia"), or None: one person's double title ("Deputy Prime Minister and Minister of
-    Foreign Affairs", "Minister of Foreign Affairs and Trade") names one actor at most."""
+    Foreign Affairs", "Minister of Foreign Affairs and Trade", "General Secretary of the Lao People's
+    Revolutionary Party ... and President of Laos") names one actor at most."""
     for k in range(a + 2, b - 2):
         if tokens[k].lower != "and":
             continue
-        if _head_at(tokens, k + 1, b, heads) and any(x in actor_tok for x in range(a, k)) and any(x in actor_tok for x in range(k + 1, b)):
-            return k
+        before = {codes.get(x) for x in range(a, k) if x in actor_tok}
+        after = {codes.get(x) for x in range(k + 1, b) if x in actor_tok}
+        if _head_at(tokens, k + 1, b, heads) and before and after and (before != after or not codes):
+            return k  # not "General Secretary of the Lao People's Revolutionary Party ... and President of Laos"
     return None
 
 
@@ -452,6 +457,7 @@ def run(work: Work) -> None:
     tokens = tokenize(text)
     hits = gazetteer(kb).find(tokens, text)
     actor_tok: dict[int, str] = {}
+    actor_codes: dict[int, str] = {}  # the actor each such token names
     known_hits = []
     inside_place = _place_spans(kb, text)
     for a, b, (kind, payload, form), ti, tj in hits:
@@ -460,6 +466,7 @@ def run(work: Work) -> None:
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
+            actor_codes.update((k, payload) for k in range(ti, tj))
         else:
             known_hits.append((a, b, payload, ti, tj))
     people = _People(work)
@@ -497,7 +504,7 @@ def run(work: Work) -> None:
                 return m.code
         return None
 
-    runs = _title_runs(tokens, actor_tok, kb, text)
+    runs = _title_runs(tokens, actor_tok, kb, text, actor_codes)
     run_at = {r[0]: r for r in runs}
     pending: list[tuple[tuple[int, int], PersonRef, int]] = []  # (span, ref, order) added in text order
 
