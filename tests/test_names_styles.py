@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from record_views import speakers as speakers_of
 
 import readouts
@@ -543,3 +544,19 @@ def test_a_party_leaders_double_title_of_one_side_is_one_person() -> None:
     assert [(n, a) for n, _t, a in _participants(rec)] == [("To Lam", "VNM"), ("Thongloun Sisoulith", "LAO")]
     assert _participants(rec)[1][1] == ("General Secretary of the Lao People's Revolutionary Party Central Committee "
                                         "and President of Laos")
+
+
+@pytest.mark.parametrize("text, want", [
+    # VNA: two offices of one person joined by a comma
+    ("Hanoi (VNA) - Deputy Prime Minister, Foreign Minister Pham Binh Minh held talks with Philippine Foreign "
+     "Secretary Teodoro Locsin Jr. in Hanoi on December 20, 2019.",
+     [("Pham Binh Minh", "Deputy Prime Minister, Foreign Minister"), ("Teodoro Locsin", "Philippine Foreign Secretary")]),
+    # an appositive office after a name, and a rank, each still start their own
+    ("Mr. Narendra Modi, Prime Minister of India, Senior General Min Aung Hlaing, Chairman of the State Administration "
+     "Council of Myanmar, and Mr. K.P. Sharma Oli, Prime Minister of Nepal, attended the summit in Bangkok on 4 April "
+     "2025.",
+     [("Narendra Modi", "Prime Minister of India"), ("Min Aung Hlaing", "Chairman of the State Administration Council of "
+                                                   "Myanmar"), ("K.P. Sharma Oli", "Prime Minister of Nepal")]),
+])
+def test_two_offices_of_one_person_joined_by_a_comma(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(n, t) for n, t, _a in _participants(_extract(text))] == want

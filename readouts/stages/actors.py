@@ -215,12 +215,32 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                         runs.append((pair + 1, b, False))
                     else:
                         end = _portfolios(tokens, a, b, actor_tok, kb)
-                        runs.append((a, end, det))
+                        if name_next and _comma_double(runs, tokens, a, end, codes or {}, kb):
+                            runs[-1] = (runs[-1][0], end, runs[-1][2])  # "Deputy Prime Minister, Foreign Minister X"
+                        else:
+                            runs.append((a, end, det))
                         j = max(j, end)
             i = j
         else:
             i += 1
     return runs
+
+
+def _comma_double(runs: list[tuple[int, int, bool]], tokens: list[Token], a: int, end: int,
+                  codes: dict[int, str], kb: Any) -> bool:
+    """Does the office at tokens[a:end], before a name, go on the office right before it and a comma (VNA's
+    "Deputy Prime Minister, Foreign Minister Pham Binh Minh"): one person's two offices, of one side, the first
+    neither after a determiner, "and" or a name it is the office of, the second no military rank?"""
+    if not runs or runs[-1][1] + 1 != a or tokens[a - 1].text != "," or runs[-1][2]:
+        return False
+    first = runs[-1][0]
+    if first > 0 and tokens[first - 1].lower == "and" or rank_len(tokens, a, end, kb):
+        return False  # "..., Senior General Min Aung Hlaing": a rank starts a person of its own
+    if first > 1 and tokens[first - 1].text == "," and tokens[first - 2].is_cap \
+            and tokens[first - 2].lower not in kb.title_words:
+        return False  # "Mr. Narendra Modi, Prime Minister of India, ...": the office of the name before
+    sides = [{codes[x] for x in range(x0, x1) if x in codes} for x0, x1 in ((first, a - 1), (a, end))]
+    return not (sides[0] and sides[1] and sides[0] != sides[1])
 
 
 def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], kb: Any) -> int:
