@@ -351,3 +351,13 @@ def test_calling_on_a_foreign_minister_named_with_a_demonym() -> None:
               "Minister Kamikawa Yoko in Tokyo today.")
     assert (e.type, e.date, e.location) == ("meeting", "2024-03-05", "Tokyo")
     assert names(e) == {"Shahriar Alam", "Yoko Kamikawa"}
+
+
+def test_a_call_on_the_margins_of_the_meeting_takes_its_day_and_place() -> None:
+    rec = readouts.extract("October 06, 2020\n\nThe second Quad Ministerial Meeting was held in Tokyo today. External "
+                           "Affairs Minister Dr. S. Jaishankar participated in the meeting along with Foreign Minister "
+                           "Marise Payne of Australia.\n\nEAM also called on Prime Minister Suga Yoshihide on the margins "
+                           "of the meeting.")
+    second = rec.engagements[1]
+    assert "Yoshihide Suga" in names(second)
+    assert (second.date, second.location) == ("2020-10-06", "Tokyo")

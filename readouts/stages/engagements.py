@@ -592,10 +592,13 @@ def run(work: Work) -> None:
     if drafts:
         _add_author(work, drafts[0])
     for k, d in enumerate(drafts):
-        if d.date is None and k > 0 and re.search(r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
-                                                  r"\b(?:in|during) the (?:afternoon|evening|morning)\b",
-                                                  work.stext(work.sentences[d.sentence]), re.I):
+        margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
+        if d.date is None and k > 0 and (margins or re.search(
+                r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
+                r"\b(?:in|during) the (?:afternoon|evening|morning)\b", work.stext(work.sentences[d.sentence]), re.I)):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
+        if margins and d.location is None and d.modality == drafts[k - 1].modality == "in_person":
+            d.location = drafts[k - 1].location  # "EAM also called on PM Suga on the margins of the meeting"
         if d.modality == "in_person" and d.location is None and not d.reported_as:
             # a visit's destination before the page's place line (a joint statement issued in New Delhi about a
             # State Visit to the Republic of Korea)
@@ -608,6 +611,11 @@ def run(work: Work) -> None:
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
     work.engagements = drafts
+
+
+# an engagement on the margins of the one the text has just reported: its day and place
+_ON_ITS_MARGINS = re.compile(r"\bon the (?:margins|sidelines) of (?:the|this) (?:meeting|summit|talks|conference|visit)\b",
+                             re.I)
 
 
 def _place_line(work: Work) -> str | None:
