@@ -95,6 +95,16 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
      "months.", ["revive the joint commission", "directed their ministers to meet within three months"]),
     ("The leaders held talks, after which they witnessed the signing of an agreement on a gas pipeline.",
      ["witnessed the signing of an agreement on a gas pipeline"]),
+    # news-agency short forms of the joint subject ("the two PMs", "both FMs")
+    ("After the talks, the two PMs witnessed the signing of cooperation documents on education.",
+     ["witnessed the signing of cooperation documents on education"]),
+    ("Both FMs agreed to hold the next round of consultations in Paris.",
+     ["hold the next round of consultations in Paris"]),
+    # a joint position quoted from one side ends with the quotation, not with its cue
+    ("\"We agreed to ensure the flow of essential goods,\" said President Macron.",
+     ["ensure the flow of essential goods"]),
+    ("\"We agreed to deepen our cooperation on energy,\" Mr Macron says.", ["deepen our cooperation on energy"]),
+    ("The two leaders were of the view that trade should grow.", ["trade should grow"]),
     # a weekday between the cue and what was agreed
     ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
 ])

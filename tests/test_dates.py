@@ -29,6 +29,16 @@ CASES = [
     ("Foreign Minister Ana Lima of Portugal met with X today.", "2024-03-06", "2024-03-06"),
     ("Foreign Minister Ana Lima of Portugal met with X on Monday.", "2024-03-06", "2024-03-04"),
     ("Foreign Minister Ana Lima of Portugal met with X last November.", "2024-03-06", "2023-11"),
+    # "last evening", "last night": the day before the issue date (a Dhaka-style dateline gives it)
+    ("Dhaka, 10 March 2011\n\nForeign Minister Ana Lima received a telephone call from X last evening.", None,
+     "2011-03-09"),
+    ("Foreign Minister Ana Lima of Portugal spoke with X last night.", "2024-03-06", "2024-03-05"),
+    # Korean pages: the year first, with full stops
+    ("Press Release\n2022.07.12\nForeign Minister Ana Lima of Portugal met with X today.", None, "2022-07-12"),
+    # Indonesian style: day/month in brackets, the year the document's
+    ("Foreign Minister Ana Lima held a bilateral meeting with X at Wisma Putra (8/8). The visit took place in "
+     "August 2019.", "2019-08-09", "2019-08-08"),
+    ("Jakarta, Monday (30/3) - Foreign Minister Ana Lima received a phone call from X.", "2020-04-08", "2020-03-30"),
     ("Foreign Minister Ana Lima of Portugal met with X.", "2024-03-06", None),
 ]
 

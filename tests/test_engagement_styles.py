@@ -353,3 +353,97 @@ def test_a_reporter_telling_at_whose_request_the_call_was_made() -> None:
               "evening.\n\nAmir-Abdollahian said that the war in Gaza would widen.\n\nIRNA's reporter said the call was "
               "made at the request of the Qatari side.\n\nNov 4, 2023, 9:30 PM")
     assert e.initiator == "QAT"
+
+
+def test_a_meeting_held_somewhere_before_its_participants_and_hosted_by_a_side() -> None:
+    # a ministerial announced as held, then who took part, then who hosted it (MEA style)
+    e = first("Quad Ministerial Meeting\n\nOctober 06, 2020\n\nThe second Quad Ministerial Meeting was held in Tokyo "
+              "today. External Affairs Minister Dr. S. Jaishankar participated in the meeting along with Foreign "
+              "Minister Marise Payne of Australia and Secretary of State Michael R. Pompeo of the United States. "
+              "The meeting was hosted by Japan.")
+    assert (e.date, e.location, e.initiator) == ("2020-10-06", "Tokyo", "JPN")
+    assert {"S. Jaishankar", "Marise Payne", "Michael R. Pompeo"} <= names(e)
+
+
+def test_a_visit_takes_place_where_the_visitor_travels() -> None:
+    # Singapore MFA: "is making an Official Visit to Singapore from ... at the invitation of ..."
+    e = first("Minister for Foreign Affairs of the Lao PDR Saleumxay Kommasith is making an Official Visit to "
+              "Singapore from 14 to 16 November 2016 at the invitation of Minister for Foreign Affairs Dr Vivian "
+              "Balakrishnan.")
+    assert (e.type, e.location, e.initiator) == ("visit", "Singapore", "SGP")
+
+
+def test_the_one_thanked_for_the_call_made_it() -> None:
+    e = first("Prime Minister Narendra Modi spoke on phone with President Joko Widodo of Indonesia. President "
+              "Widodo thanked Prime Minister Modi for the call.")
+    assert e.initiator == "IND"
+
+
+@pytest.mark.parametrize("text, etype", [
+    # a bilateral summit "with" one counterpart is a meeting (Korean and Japanese usage) ...
+    ("President Yoon Suk Yeol held a summit with Japanese Prime Minister Kishida Fumio at the presidential office "
+     "in Seoul on Sunday.", "meeting"),
+    # ... attending a summit is a summit
+    ("President Yoon Suk Yeol attended the G7 Summit in Hiroshima on Sunday with Prime Minister Kishida Fumio.",
+     "summit"),
+])
+def test_a_summit_with_a_counterpart_is_a_meeting(text: str, etype: str) -> None:
+    assert first(text).type == etype
+
+
+def test_a_visitors_talks_on_a_later_day_of_the_visit_add_the_host() -> None:
+    # India MEA: "... paid an official visit to India from March 3-5, 2022. She held talks with EAM ... on March 4."
+    rec = readouts.extract("Foreign Minister of Mongolia, H.E. Mr. Battsetseg Batmunkh, paid an official visit to India "
+                           "from March 3-5, 2022. She held talks with External Affairs Minister Dr. S. Jaishankar on "
+                           "March 4.\n\nEAM and FM Battsetseg reviewed bilateral ties.")
+    e = rec.engagements[0]
+    assert (e.type, e.date) == ("visit", "2022-03-03")
+    assert names(e) == {"Battsetseg Batmunkh", "S. Jaishankar"}
+    # two offices of one kind joined by "and" are two people, who act together
+    assert [s.speaker for s in rec.statements] == ["both sides"]
+
+
+def test_consultations_held_then_delegations_led_by() -> None:
+    # Bangladesh MoFA: "The Foreign Office Consultations (FOC) between ... were held in Dhaka today. The Bangladesh
+    # delegation was led by Foreign Secretary Md. Jashim Uddin, while the Indian delegation was led by ..."
+    rec = readouts.extract("Dhaka, 9 December 2024\n\nThe Foreign Office Consultations (FOC) between Bangladesh and "
+                           "India were held in Dhaka today. The Bangladesh delegation was led by Foreign Secretary Md. "
+                           "Jashim Uddin, while the Indian delegation was led by Foreign Secretary Vikram Misri.")
+    e = rec.engagements[0]
+    assert (e.type, e.date, e.location) == ("talks", "2024-12-09", "Dhaka")
+    assert {(p.name, p.affiliation) for p in e.participants} == {("Md. Jashim Uddin", "BGD"), ("Vikram Misri", "IND")}
+
+
+def test_a_visits_destination_before_the_place_the_statement_was_issued() -> None:
+    e = first("Joint Statement\n\nNew Delhi, 10 July 2018\n\nAt the invitation of President Moon Jae-in of the Republic "
+              "of Korea, Prime Minister Narendra Modi paid a State Visit to the Republic of Korea from 9 to 10 July "
+              "2018.")
+    assert (e.type, e.location, e.initiator) == ("visit", "the Republic of Korea", "KOR")
+
+
+def test_a_summit_chaired_by_a_side_and_a_headlines_sidelines() -> None:
+    e = first("PM's participation in the 21st ASEAN-India Summit\n\nOctober 10, 2024\n\nPrime Minister Shri Narendra "
+              "Modi participated in the 21st ASEAN-India Summit in Vientiane, Lao PDR, today. The Summit was chaired by "
+              "Prime Minister of Lao PDR H.E. Mr. Sonexay Siphandone.")
+    assert (e.type, e.initiator) == ("summit", "LAO")
+    e = first("Secretary Manalo Meets Korean Foreign Minister on the Sidelines of UNGA\n\n21 September 2023 - Secretary "
+              "of Foreign Affairs Enrique A. Manalo met with Minister of Foreign Affairs of the Republic of Korea Park "
+              "Jin on the sidelines of the 78th Session of the United Nations General Assembly in New York.")
+    assert names(e) == {"Enrique A. Manalo", "Park Jin"}
+
+
+def test_calling_on_a_foreign_minister_named_with_a_demonym() -> None:
+    e = first("Dhaka, 5 March 2024\n\nState Minister for Foreign Affairs Shahriar Alam MP called on Japanese Foreign "
+              "Minister Kamikawa Yoko in Tokyo today.")
+    assert (e.type, e.date, e.location) == ("meeting", "2024-03-05", "Tokyo")
+    assert names(e) == {"Shahriar Alam", "Yoko Kamikawa"}
+
+
+def test_a_call_on_the_margins_of_the_meeting_takes_its_day_and_place() -> None:
+    rec = readouts.extract("October 06, 2020\n\nThe second Quad Ministerial Meeting was held in Tokyo today. External "
+                           "Affairs Minister Dr. S. Jaishankar participated in the meeting along with Foreign Minister "
+                           "Marise Payne of Australia.\n\nEAM also called on Prime Minister Suga Yoshihide on the margins "
+                           "of the meeting.")
+    second = rec.engagements[1]
+    assert "Yoshihide Suga" in names(second)
+    assert (second.date, second.location) == ("2020-10-06", "Tokyo")

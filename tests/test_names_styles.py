@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from record_views import speakers as speakers_of
 
 import readouts
@@ -759,3 +760,107 @@ def test_a_three_word_name_after_a_portfolio_is_no_area() -> None:
     rec = _extract("Minister for Foreign Affairs Joseph Cassar Camilleri met Secretary of State Antony Blinken in "
                    "Washington on 4 May 2022.\n")
     assert ("Joseph Cassar Camilleri", "Minister for Foreign Affairs") in {p[:2] for p in _participants(rec)}
+
+
+def test_a_spaced_dash_after_a_place_dateline_is_not_part_of_the_title() -> None:
+    # Kemlu style: "Putrajaya, Malaysia - Foreign Minister Retno ..." (the dateline's country is not her side)
+    rec = _extract("Putrajaya, Malaysia - Foreign Minister Retno L.P. Marsudi held a bilateral meeting with Malaysian "
+                   "Foreign Minister Saifuddin Abdullah at Wisma Putra (8/8).")
+    assert ("Retno L.P. Marsudi", "Foreign Minister") in {(n, t) for n, t, _a in _participants(rec)}
+    assert ("Saifuddin Abdullah", "Malaysian Foreign Minister", "MYS") in _participants(rec)
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name() -> None:
+    # Indonesian and Philippine pages: 'President Joko "Jokowi" Widodo' is one person, also "President Jokowi"
+    rec = _extract("President Jokowi Receives Australian Prime Minister\n\nBogor, 6 June 2022 - President Joko "
+                   "\"Jokowi\" Widodo received Australian Prime Minister Anthony Albanese at the Bogor Presidential "
+                   "Palace on Monday.\n\nPresident Jokowi said Indonesia welcomed Australia's commitment.")
+    assert [n for n, _t, _a in _participants(rec)] == ["Joko Widodo", "Anthony Albanese"]
+    assert speakers_of(rec)["Joko Widodo"] == {"IDN"}
+
+
+def test_a_style_before_the_hon_and_an_office_sharing_a_possessive() -> None:
+    # Australian joint statements: "Australia's Minister for Foreign Affairs, Senator the Hon Marise Payne, and
+    # Minister for Defence, the Hon Peter Dutton MP, met Japan's ..."
+    rec = _extract("Australia's Minister for Foreign Affairs, Senator the Hon Marise Payne, and Minister for Defence, "
+                   "the Hon Peter Dutton MP, met Japan's Minister for Foreign Affairs, Mr Motegi Toshimitsu, and "
+                   "Minister of Defense, Mr Kishi Nobuo, via videoconference on 9 June 2021. They discussed the East "
+                   "China Sea.")
+    got = {(n, a) for n, _t, a in _participants(rec)}
+    assert {("Marise Payne", "AUS"), ("Peter Dutton", "AUS"), ("Kishi Nobuo", "JPN")} <= got
+    assert None not in {n for n, _a in got}
+
+
+def test_a_place_holding_a_states_name_is_no_mention_of_the_state() -> None:
+    # places.yaml: "the East China Sea", "the Sea of Japan" name no actor (a capital that is a whole place stays)
+    text = "The ministers discussed the East China Sea and the Sea of Japan in Mexico City with China."
+    work = Work(text=text, kb=load_knowledge())
+    for name, stage in STAGES:
+        if name == "engagements":
+            break
+        stage(work)
+    assert [(text[m.start:m.end], m.code) for m in work.actor_mentions] == [("Mexico City", "MEX"), ("China", "CHN")]
+
+
+def test_raksha_mantri_is_indias_defence_ministers_title() -> None:
+    rec = _extract("New Delhi, 21 June 2022\n\nRaksha Mantri Shri Rajnath Singh held bilateral talks with Deputy Prime "
+                   "Minister and Minister for Defence of Australia Mr Richard Marles in New Delhi today.\n\nRaksha "
+                   "Mantri welcomed Mr Marles.")
+    assert ("Rajnath Singh", "Raksha Mantri", "IND") in _participants(rec)
+    assert speakers_of(rec)["Rajnath Singh"] == {"IND"}
+
+
+def test_a_byline_office_above_the_name_is_the_authors_and_so_is_the_bare_office() -> None:
+    # Australian PM media release in the third person: "Prime Minister / The Hon Anthony Albanese MP"
+    rec = _extract("Media Release\n\nPrime Minister\n\nThe Hon Anthony Albanese MP\n\nMeeting with Prime Minister of "
+                   "Japan\n\n14 August 2024\n\nThe Prime Minister met with Prime Minister Kishida Fumio in Tokyo today. "
+                   "The Prime Minister thanked Prime Minister Kishida for his leadership.")
+    assert _participants(rec) == [("Anthony Albanese", "Prime Minister", "AUS"), ("Fumio Kishida", "Prime Minister", "JPN")]
+    assert speakers_of(rec) == {"Anthony Albanese": {"AUS"}}
+
+
+def test_a_postnominal_between_commas_before_the_office() -> None:
+    # Sri Lanka MFA: "Hon. M.U.M. Ali Sabry, PC, Minister of Foreign Affairs, held bilateral talks with ..."
+    rec = _extract("Colombo, 5 March 2024\n\nHon. M.U.M. Ali Sabry, PC, Minister of Foreign Affairs, held bilateral "
+                   "talks with H.E. Mr. Wang Yi, Minister of Foreign Affairs of the People's Republic of China, in "
+                   "Beijing today.")
+    assert ("Minister of Foreign Affairs", "LKA") in {(t, a) for _n, t, a in _participants(rec)}
+
+
+def test_menlu_ri_is_a_title_not_part_of_the_name() -> None:
+    # Kemlu: "Menlu RI Retno Marsudi" (RI: Republik Indonesia)
+    rec = _extract("Jakarta, 12 June 2023 - Menlu RI Retno Marsudi received a courtesy call from Indian External "
+                   "Affairs Minister S. Jaishankar at the Ministry of Foreign Affairs.")
+    assert ("Retno Marsudi", "Menlu RI", "IDN") in _participants(rec)
+
+
+def test_an_acronym_in_brackets_is_no_person() -> None:
+    rec = _extract("Foreign Minister Retno Marsudi attended the 56th ASEAN Foreign Ministers Meeting (AMM) in Jakarta "
+                   "on 11 July 2023.")
+    assert [n for n, _t, _a in _participants(rec)] == ["Retno Marsudi"]
+
+
+def test_a_party_leaders_double_title_of_one_side_is_one_person() -> None:
+    # VNA: "General Secretary of the Lao People's Revolutionary Party Central Committee and President of Laos X"
+    rec = _extract("Vientiane (VNA) - General Secretary of the Communist Party of Vietnam Central Committee To Lam held "
+                   "talks with General Secretary of the Lao People's Revolutionary Party Central Committee and President "
+                   "of Laos Thongloun Sisoulith in Vientiane on July 11, 2024.")
+    assert [(n, a) for n, _t, a in _participants(rec)] == [("To Lam", "VNM"), ("Thongloun Sisoulith", "LAO")]
+    assert _participants(rec)[1][1] == ("General Secretary of the Lao People's Revolutionary Party Central Committee "
+                                        "and President of Laos")
+
+
+@pytest.mark.parametrize("text, want", [
+    # VNA: two offices of one person joined by a comma
+    ("Hanoi (VNA) - Deputy Prime Minister, Foreign Minister Pham Binh Minh held talks with Philippine Foreign "
+     "Secretary Teodoro Locsin Jr. in Hanoi on December 20, 2019.",
+     [("Pham Binh Minh", "Deputy Prime Minister, Foreign Minister"), ("Teodoro Locsin", "Philippine Foreign Secretary")]),
+    # an appositive office after a name, and a rank, each still start their own
+    ("Mr. Narendra Modi, Prime Minister of India, Senior General Min Aung Hlaing, Chairman of the State Administration "
+     "Council of Myanmar, and Mr. K.P. Sharma Oli, Prime Minister of Nepal, attended the summit in Bangkok on 4 April "
+     "2025.",
+     [("Narendra Modi", "Prime Minister of India"), ("Min Aung Hlaing", "Chairman of the State Administration Council of "
+                                                   "Myanmar"), ("K.P. Sharma Oli", "Prime Minister of Nepal")]),
+])
+def test_two_offices_of_one_person_joined_by_a_comma(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(n, t) for n, t, _a in _participants(_extract(text))] == want

@@ -97,3 +97,11 @@ def test_a_described_leader_is_the_named_president_and_his_minister_is_of_his_si
     assert participants(text) == [("Uhuru Kenyatta", "President", "KEN"),
                                   ("Salva Kiir Mayardit", "President of South Sudan", "SSD"),
                                   ("Barnaba Marial Benjamin", "Foreign Affairs Minister", "SSD")]
+
+
+def test_a_capital_opening_the_dateline_is_the_publishing_side():
+    # Bangladesh MoFA: the own Foreign Minister is named without a side, the visitor with one
+    text = ("Dhaka, 12 April 2022\n\nForeign Minister Dr. A K Abdul Momen received State Minister for Foreign "
+            "Affairs of Japan Mr. Honda Taro at his office today.")
+    assert side(text) == "BGD"
+    assert participants(text)[0][2] == "BGD"

@@ -344,3 +344,91 @@ def test_a_first_person_statement_signed_at_the_foot_is_its_signatory_s() -> Non
     assert by == {"I told President Biden that Brazil is back on the international stage.": "Luiz Inácio Lula da Silva",
                   "the United States is willing to contribute to the Amazon Fund.": "Joe Biden",
                   "We agreed that our teams will work together.": "both sides"}, by
+
+
+def test_the_demonym_leader_is_the_one_participant_of_that_side() -> None:
+    # VNA style: "The Vietnamese leader suggested ..." for the Prime Minister it has named
+    got = said("Auckland (VNA) - Vietnamese Prime Minister Le Minh Khai held talks with New Zealand Prime Minister "
+               "Jane Holloway in Auckland on March 14.\n\nThe Vietnamese leader suggested the two sides further "
+               "expand trade and investment. He proposed that New Zealand open its market to Vietnamese fruits.\n")
+    assert got == [("Le Minh Khai", "the two sides further expand trade and investment."),
+                   ("Le Minh Khai", "New Zealand open its market to Vietnamese fruits.")]
+
+
+def test_styles_list_bullets_and_a_bare_title_after_a_fronted_clause() -> None:
+    # "Professor X" (a style), the "o" bullets of Korean releases, "responded that", "complimented", and a bare
+    # office after a fronted clause ("In his remarks, EAM underlined that ...", India MEA)
+    got = said("Dhaka, 10 March 2011\n\nForeign Minister Dipu Moni received a telephone call from Sri Lankan Foreign "
+               "Minister Professor G.L. Peiris last evening.\n\nProfessor Peiris complimented the Foreign Minister on "
+               "the opening of the World Cup.\n\n o Minister Dipu Moni responded that Bangladesh valued the ties.\n")
+    assert got == [("G.L. Peiris", "Professor Peiris complimented the Foreign Minister on the opening of the World "
+                                   "Cup."),
+                   ("Dipu Moni", "Bangladesh valued the ties.")]
+    got = said("External Affairs Minister Dr. S. Jaishankar met Foreign Minister Marise Payne of Australia in Tokyo "
+               "today.\n\nIn his remarks, EAM underlined that the consultations had a positive agenda.\n")
+    assert got == [("S. Jaishankar", "the consultations had a positive agenda.")]
+
+
+def test_the_authors_i_after_the_counterparts_words_is_the_authors_and_a_call_he_thanks_for_is_ours() -> None:
+    rec = readouts.extract("Call with Prime Minister Modi\n\nMedia release\n24 May 2019\n\nPrime Minister\n"
+                           "The Hon Scott Morrison MP\n\nThis evening I spoke with Prime Minister Narendra Modi to "
+                           "congratulate him on his election victory.\n\nPrime Minister Modi thanked me for the call and "
+                           "said he looked forward to welcoming me to India.\n\nI also raised the G20 Summit in Osaka, "
+                           "where I look forward to meeting him again.")
+    assert rec.engagements[0].initiator == "AUS"
+    by = {s.text: s.speaker for s in rec.statements}
+    assert by["I also raised the G20 Summit in Osaka, where I look forward to meeting him again."] == "Scott Morrison"
+
+
+def test_a_quotation_paragraph_that_opens_on_another_name_stays_the_speakers() -> None:
+    # Beehive style: free-standing quotation paragraphs after '"...," Mr Peters says.'
+    got = said("Foreign Minister Winston Peters has held talks with Philippine Secretary of Foreign Affairs Enrique "
+               "Manalo in Manila today.\n\n\"The Philippines is a close friend of New Zealand,\" Mr Peters says.\n\n"
+               "\"Secretary Manalo and I discussed how we can lift our cooperation across trade.\"\n")
+    assert [who for who, _ in got] == ["Winston Peters", "Winston Peters"]
+    assert got[1][1].startswith("Secretary Manalo and I discussed")
+
+
+def test_the_host_the_guest_and_the_demonym_official() -> None:
+    # VNA style: "The host ...", "The guest ...", "The Lao official ..." for the two participants of a reception
+    got = said("Hanoi (VNA) - Prime Minister Pham Minh Chinh received Lao Deputy Prime Minister and Foreign Minister "
+               "Saleumxay Kommasith in Hanoi on January 9, 2023.\n\nThe host expressed his delight at the guest's "
+               "visit. The guest thanked Vietnam for its support.\n\nThe Lao official affirmed that Laos treasures "
+               "the special relationship.\n")
+    assert [who for who, _ in got] == ["Pham Minh Chinh", "Saleumxay Kommasith", "Saleumxay Kommasith"]
+
+
+def test_menlu_is_the_indonesian_foreign_ministers_title() -> None:
+    got = said("Tokyo, 23 February 2023 - Menlu Retno Marsudi held a bilateral meeting with Japanese Foreign Minister "
+               "Hayashi Yoshimasa in Tokyo. According to Menlu Retno, Indonesia hopes to increase Japanese investment.")
+    assert got == [("Retno Marsudi", "Indonesia hopes to increase Japanese investment.")]
+
+
+def test_south_asian_verbs_of_stating_and_a_title_before_a_lower_case_complement() -> None:
+    # "lauded", "hailed", "felt that", "was of the view that"; "apprised EAM of the economic ..." leaves "EAM" the
+    # External Affairs Minister (the lower-case complement is the sentence's, not his title's)
+    got = said("Foreign Minister Ali Sabry met External Affairs Minister Dr. S. Jaishankar in Colombo on 20 January "
+               "2023.\n\nMinister Sabry apprised EAM of the economic recovery measures.\n\nEAM lauded the resilience "
+               "of the people of Sri Lanka.\n\nMinister Sabry hailed the historic ties.\n\nEAM was of the view that "
+               "connectivity projects should be expedited.\n\nMinister Sabry felt that tourism could play a role.\n")
+    assert got == [("Ali Sabry", "Minister Sabry apprised EAM of the economic recovery measures."),
+                   ("S. Jaishankar", "EAM lauded the resilience of the people of Sri Lanka."),
+                   ("Ali Sabry", "Minister Sabry hailed the historic ties."),
+                   ("S. Jaishankar", "connectivity projects should be expedited."),
+                   ("Ali Sabry", "tourism could play a role.")]
+
+
+def test_touched_upon_is_the_speakers_act() -> None:
+    # Japan MOFA: "Minister Kamikawa touched upon the situation in the South China Sea."
+    got = said("On July 8, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. "
+               "Enrique A. Manalo, Secretary of Foreign Affairs of the Republic of the Philippines, in Manila.\n\n"
+               "1. Minister Kamikawa touched upon the situation in the South China Sea.\n")
+    assert got == [("Yoko Kamikawa", "Minister Kamikawa touched upon the situation in the South China Sea.")]
+
+
+def test_quoted_as_saying_and_an_indonesian_given_name() -> None:
+    # wire style "X was quoted as saying that ..."; Indonesian pages call the Foreign Minister "Retno"
+    got = said("Seoul, July 12 (Yonhap) -- Foreign Minister Park Jin held talks with Indonesian Foreign Minister "
+               "Retno Marsudi in Jakarta on Tuesday.\n\nRetno was quoted as saying that Indonesia welcomes Korea's "
+               "investment.\n")
+    assert got == [("Retno Marsudi", "Indonesia welcomes Korea's investment.")]

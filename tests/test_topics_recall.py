@@ -297,3 +297,27 @@ def test_according_to_a_spokesperson_is_no_topic() -> None:
                  "Secretary of State Antony Blinken. Secretary Blinken briefed Minister Shoukry on the outcomes of his "
                  "regional tour, according to the spokesperson.")
     assert not has(got, "according"), got
+
+
+def test_southeast_asian_subjects_boundaries_haze_and_palm_oil() -> None:
+    labels = topics("Foreign Minister Retno Marsudi held a bilateral meeting with Malaysian Foreign Minister "
+                    "Saifuddin Abdullah in Putrajaya on 8 August 2019. FM Saifuddin conveyed appreciation for "
+                    "cooperation in handling the haze and palm oil. The two Ministers agreed to accelerate the "
+                    "negotiations on the maritime boundaries in the Sulawesi Sea.")
+    assert mentions(labels, "haze") and mentions(labels, "palm oil") and mentions(labels, "maritime boundaries")
+
+
+def test_indo_pacific_groupings_trade_pacts_and_policies() -> None:
+    labels = topics("Foreign Minister Penny Wong met External Affairs Minister S. Jaishankar in Canberra on 10 October "
+                    "2022. Minister Wong welcomed India's Act East Policy and its support for AUKUS. Minister Wong noted "
+                    "progress on RCEP and CPTPP. Minister Jaishankar highlighted the Quad.")
+    for want in ("Act East Policy", "AUKUS", "RCEP", "CPTPP", "Quad"):
+        assert has(labels, want), (want, labels)
+
+
+def test_a_name_inside_a_longer_topic_is_no_topic_of_its_own() -> None:
+    labels = topics("Prime Minister Nguyen Xuan Phuc held talks with Prime Minister Jacinda Ardern in Auckland on March "
+                    "14, 2018. He suggested making full use of the Comprehensive and Progressive Agreement for "
+                    "Trans-Pacific Partnership (CPTPP).")
+    assert has(labels, "CPTPP")
+    assert not mentions(labels, "Trans-Pacific Partnership") and not mentions(labels, "Progressive Agreement")

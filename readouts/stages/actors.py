@@ -191,12 +191,35 @@ def _no_office(seg: list[str], kb: Any) -> bool:
     return not any(w.lower() in kb.title_heads and w.lower() not in styles for w in seg)
 
 
+def _lowercase_complement(tokens: list[Token], a: int, b: int, conn: set[str]) -> int:
+    """The end of a capitalised office before a complement in lower case, which is the sentence's, not the title's
+    ("apprised EAM of the economic recovery measures"; but "Minister of Foreign Affairs")."""
+    if a >= b or not tokens[a].is_cap:
+        return b
+    for c in range(a + 1, b):
+        if tokens[c].lower in ("of", "for", "on") and not any(
+                t.is_cap for t in tokens[c + 1:b] if t.lower not in conn and t.text.isalpha()):
+            return c
+    return b
+
+
+def _hyphen(tokens: list[Token], j: int, text: str) -> bool:
+    """A hyphen inside a title ("Secretary - General" as tokens), not a dash set apart by spaces on both
+    sides, which ends a dateline ("Putrajaya, Malaysia - Foreign Minister Retno Marsudi ...")."""
+    if tokens[j].text not in ("-", "‑"):
+        return False
+    before = text[tokens[j - 1].end:tokens[j].start] if j > 0 else " "
+    after = text[tokens[j].end:tokens[j + 1].start] if j + 1 < len(tokens) else " "
+    return not (before.strip() == "" and before and after.strip() == "" and after)
+
+
 def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: str,
-                name_starts: frozenset[int] | set[int] = frozenset(),
+                codes: dict[int, str] | None = None, name_starts: frozenset[int] | set[int] = frozenset(),
                 areas: set[int] | None = None) -> list[tuple[int, int, bool]]:
-    """Title phrases as (first token, end token, preceded by a determiner); ``name_starts``: tokens where a
-    name the knowledge or the named-entity model knows begins (a subject area in a title ends there);
-    ``areas`` receives the tokens of subject areas and departments inside titles (see _area)."""
+    """Title phrases as (first token, end token, preceded by a determiner); ``codes``: the actor each actor token
+    names; ``name_starts``: tokens where a name the knowledge or the named-entity model knows begins (a subject
+    area in a title ends there); ``areas`` receives the tokens of subject areas and departments inside titles
+    (see _area)."""
     areas = set() if areas is None else areas
     words, heads, conn = kb.title_words, kb.title_heads, kb.title_connectors
     takes = _complements(kb)
@@ -209,7 +232,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
             if not (tokens[j].lower in words or (tokens[j].lower in conn and _continues(tokens, i, j, actor_tok, kb, takes))
                     or (tokens[j].lower == "ministers" and j > i and tokens[j - 1].lower == "of")
                     or (j in actor_tok and actor_tok[j] not in ("capital", "seat"))
-                    or (tokens[j].lower in ("'s", "’s") and j > i) or tokens[j].text in ("-", "‑")
+                    or (tokens[j].lower in ("'s", "’s") and j > i) or _hyphen(tokens, j, text)
                     # "Deputy Prime Minister – Minister of Foreign Affairs": a dash between two offices
                     or (tokens[j].text in ("–", "—") and j > i and j + 1 < n and tokens[j + 1].lower in words)):
                 end = _area(tokens, i, j, actor_tok, kb, text, set(name_starts), areas) if any(
@@ -243,6 +266,7 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                 while a < b and (a in actor_tok or tokens[a].lower in conn or tokens[a].lower in ("'s", "’s")):
                     a += 1
             a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
+            b = _lowercase_complement(tokens, a, b, conn)
             seg = tokens[a:b]
             rank = rank_len(tokens, a, b, kb)
             has_head = any(t.lower in heads for t in seg) or any(
@@ -286,13 +310,18 @@ def _title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: s
                     second_det = tokens[cut + 1].lower == "the"
                     runs.append((cut + 2 if second_det else cut + 1, b, second_det))
                 else:
-                    pair = _two_offices(tokens, a, b, actor_tok, heads)
+                    pair = _two_offices(tokens, a, b, actor_tok, heads, codes or {})
+                    if pair is None:
+                        pair = _one_office_twice(tokens, a, b, kb)
                     if pair is not None:  # "President of Azerbaijan and Prime Minister of Armenia"
                         runs.append((a, pair, det))
                         runs.append((pair + 1, b, False))
                     else:
                         end = _portfolios(tokens, a, b, actor_tok, kb)
-                        runs.append((a, end, det))
+                        if name_next and _comma_double(runs, tokens, a, end, codes or {}, kb):
+                            runs[-1] = (runs[-1][0], end, runs[-1][2])  # "Deputy Prime Minister, Foreign Minister X"
+                        else:
+                            runs.append((a, end, det))
                         j = max(j, end)
             i = j
         else:
@@ -320,6 +349,23 @@ def _after_acronym(tokens: list[Token], b: int) -> int:
     if b + 2 < len(tokens) and tokens[b].text == "(" and tokens[b + 2].text == ")" and tokens[b + 1].text.isupper():
         return b + 3
     return b
+
+
+def _comma_double(runs: list[tuple[int, int, bool]], tokens: list[Token], a: int, end: int,
+                  codes: dict[int, str], kb: Any) -> bool:
+    """Does the office at tokens[a:end], before a name, go on the office right before it and a comma (VNA's
+    "Deputy Prime Minister, Foreign Minister Pham Binh Minh"): one person's two offices, of one side, the first
+    neither after a determiner, "and" or a name it is the office of, the second no military rank?"""
+    if not runs or runs[-1][1] + 1 != a or tokens[a - 1].text != "," or runs[-1][2]:
+        return False
+    first = runs[-1][0]
+    if first > 0 and tokens[first - 1].lower == "and" or rank_len(tokens, a, end, kb):
+        return False  # "..., Senior General Min Aung Hlaing": a rank starts a person of its own
+    if first > 1 and tokens[first - 1].text == "," and tokens[first - 2].is_cap \
+            and tokens[first - 2].lower not in kb.title_words:
+        return False  # "Mr. Narendra Modi, Prime Minister of India, ...": the office of the name before
+    sides = [{codes[x] for x in range(x0, x1) if x in codes} for x0, x1 in ((first, a - 1), (a, end))]
+    return not (sides[0] and sides[1] and sides[0] != sides[1])
 
 
 def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], kb: Any) -> int:
@@ -362,16 +408,19 @@ def _portfolios(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], 
 
 def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
     """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
-    knowledge names, a topic's alias ("Karabakh"), or a run whose last word, or the word after it, is a
-    group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the Kalapani boundary",
-    "the Normandy format")?"""
+    knowledge names, a topic's alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
+    the word after it, is a group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the
+    Kalapani boundary", "the Normandy format")?"""
     cache = kb.__dict__.setdefault("_cache", {})
     if "not_person" not in cache:
         cache["not_person"] = ({str(w).lower() for w in kb.titles.get("group_nouns") or ()},
                                {a.lower() for t in kb.topics for a in (t.label, *t.aliases)})
     nouns, aliases = cache["not_person"]
     words = text[seg[0].start:seg[-1].end]
-    return seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
+    # an acronym in brackets after what it abbreviates ("the 56th ASEAN Foreign Ministers' Meeting (AMM)")
+    acronym = len(seg) == 1 and words.isupper() and text[seg[0].start - 1:seg[0].start] == "(" \
+        and words.lower() not in kb.surnames
+    return acronym or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words))
 
 
@@ -439,16 +488,36 @@ def _after_foreign_of(tokens: list[Token], a: int, b: int, actor_tok: dict[int, 
     return a
 
 
-def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str]) -> int | None:
+def _two_offices(tokens: list[Token], a: int, b: int, actor_tok: dict[int, str], heads: set[str],
+                 codes: dict[int, str]) -> int | None:
     """The "and" between two offices of two actors in one run ("President of Azerbaijan and Prime
     Minister of Armenia"), or None: one person's double title ("Deputy Prime Minister and Minister of
-    Foreign Affairs", "Minister of Foreign Affairs and Trade") names one actor at most."""
+    Foreign Affairs", "Minister of Foreign Affairs and Trade", "General Secretary of the Lao People's
+    Revolutionary Party ... and President of Laos") names one actor at most."""
     for k in range(a + 2, b - 2):
         if tokens[k].lower != "and":
             continue
-        head_next = tokens[k + 1].lower in heads or f"{tokens[k + 1].lower} {tokens[k + 2].lower}" in heads or (
-            k + 3 < b and f"{tokens[k + 2].lower} {tokens[k + 3].lower}" in heads)
-        if head_next and any(x in actor_tok for x in range(a, k)) and any(x in actor_tok for x in range(k + 1, b)):
+        before = {codes.get(x) for x in range(a, k) if x in actor_tok}
+        after = {codes.get(x) for x in range(k + 1, b) if x in actor_tok}
+        if _head_at(tokens, k + 1, b, heads) and before and after and (before != after or not codes):
+            return k  # not "General Secretary of the Lao People's Revolutionary Party ... and President of Laos"
+    return None
+
+
+def _head_at(tokens: list[Token], j: int, b: int, heads: set[str]) -> bool:
+    """Does an office's head word start at token j, or right after it ("Prime Minister", "Foreign Minister")?"""
+    return tokens[j].lower in heads or (j + 1 < b and f"{tokens[j].lower} {tokens[j + 1].lower}" in heads) or (
+        j + 2 < b and f"{tokens[j + 1].lower} {tokens[j + 2].lower}" in heads)
+
+
+def _one_office_twice(tokens: list[Token], a: int, b: int, kb: Any) -> int | None:
+    """The "and" between two offices of one kind, which no one holds twice ("EAM and FM Battsetseg reviewed
+    ...": India's foreign minister and Mongolia's), or None ("Deputy PM and FM Pham Binh Minh" is one person)."""
+    for k in range(a + 1, b - 1):
+        if tokens[k].lower != "and" or not _head_at(tokens, k + 1, b, kb.title_heads):
+            continue
+        kind = kb.title_kind(" ".join(t.text for t in tokens[a:k]))
+        if kind and kind == kb.title_kind(" ".join(t.text for t in tokens[k + 1:b])):
             return k
     return None
 
@@ -505,6 +574,9 @@ class _People:
     def _same(p: PersonRef, q: PersonRef) -> bool:
         if p.known and q.known:
             return p.known is q.known
+        for k, other in ((p.known, q.name), (q.known, p.name)):
+            if k and other and other.lower() in {k.name.lower(), *(x.lower() for x in k.aliases)}:
+                return True  # "President Jokowi" (a known alias) and 'President Joko "Jokowi" Widodo'
         if p.name and q.name and not lineage_agrees(p.name, q.name):
             return False  # "Mansour bin Zayed" is not "Mohamed bin Zayed"
         if p.name and q.name:
@@ -552,11 +624,13 @@ def run(work: Work) -> None:
     tokens = tokenize(text)
     hits = gazetteer(kb).find(tokens, text)
     actor_tok: dict[int, str] = {}
+    actor_codes: dict[int, str] = {}  # the actor each such token names
     known_hits = []
     for a, b, (kind, payload, form), ti, tj in hits:
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
+            actor_codes.update((k, payload) for k in range(ti, tj))
         elif kind == "person":
             known_hits.append((a, b, payload, ti, tj))
     people = _People(work)
@@ -598,7 +672,7 @@ def run(work: Work) -> None:
     name_starts = {ti for _a, _b, _known, ti, _tj in known_hits} | {
         tok_at[a] for a, _b, label in work.entities if label == "PERSON" and a in tok_at}
     areas: set[int] = set()
-    runs = _title_runs(tokens, actor_tok, kb, text, name_starts, areas)
+    runs = _title_runs(tokens, actor_tok, kb, text, codes=actor_codes, name_starts=name_starts, areas=areas)
     area_chars = {tokens[k].start for k in areas}
     run_at = {r[0]: r for r in runs}
     pending: list[tuple[tuple[int, int], PersonRef, int]] = []  # (span, ref, order) added in text order
@@ -618,8 +692,10 @@ def run(work: Work) -> None:
     def appositive(ref: PersonRef, j: int, keep_actor: bool = False) -> int:
         """", NATO Secretary General" after a name (token j is the comma): the title; returns its end."""
         start = j
-        while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper():
-            j += 1  # "Boris Johnson MP, Prime Minister of ..."
+        while j < len(tokens) and tokens[j].lower in kb.name_postnominals and tokens[j].text.isupper() or (
+                j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].lower in kb.name_postnominals
+                and tokens[j + 1].text.isupper()):
+            j += 1  # "Boris Johnson MP, Prime Minister of ...", "Ali Sabry, PC, Minister of Foreign Affairs"
         r = j + 2 if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else j + 1  # ", the spokesman of ..."
         if not (r < len(tokens) and tokens[j].text == "," and r in run_at):
             return start
@@ -700,7 +776,7 @@ def run(work: Work) -> None:
                 j = appositive(ref, j, keep_actor=True)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
             person_tok.update(range(a, j))
-        elif det or (j == b and a > 0 and tokens[a - 1].text not in (",",) and tokens[a].is_cap
+        elif det or (j == b and a > 0 and (tokens[a - 1].text != "," or _speaks(tokens, b, kb)) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \
@@ -782,7 +858,10 @@ def run(work: Work) -> None:
                 # surname with no earlier full name: a known holder of that surname, if unambiguous
                 ref.known = by_surname(ref.name, span[0], ref.title, ref.title_actor)
             people.add(span, ref)
+    _byline_office(work)
     _merge_unnamed(work)
+    _shared_possessive(work)
+    _led_delegation(work)
     # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
     names = [p.name_span for p in work.people if p.name_span]
     work.actor_mentions = [m for m in work.actor_mentions
@@ -950,8 +1029,51 @@ def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:
         and before.lower not in hon
 
 
+def _shared_possessive(work: Work) -> None:
+    """"Australia's Minister for Foreign Affairs, Senator the Hon Marise Payne, and Minister for Defence, the Hon
+    Peter Dutton": an office coordinated right after a person whose office a state's possessive qualifies is
+    that state's too."""
+    text = work.text
+    for p in work.people:
+        if p.title_actor or not p.title_span:
+            continue
+        before = [q for q in work.people if q.title_actor and q.title_span and q.name_span
+                  and q.name_span[1] <= p.title_span[0]]
+        q = max(before, key=lambda x: x.name_span[1] if x.name_span else 0, default=None)
+        if q is None or q.name_span is None or q.title_span is None:
+            continue
+        if re.fullmatch(r"(?:\s+[A-Z]{2,3})?,?\s+and\s+(?:the\s+)?", text[q.name_span[1]:p.title_span[0]]) \
+                and re.match(r"[\w .-]+['’]s\s", text[q.title_span[0]:q.title_span[1]]):
+            p.title_actor = q.title_actor
+
+
+_LED_BY = re.compile(r"\s+(?:side|delegation|team)\s+(?:was|is|were|are)\s+(?:led|headed)\s+by\s+(?:the\s+)?$")
+
+
+def _led_delegation(work: Work) -> None:
+    """"The Bangladesh delegation was led by Foreign Secretary X": X is of the side whose delegation he led."""
+    for p in work.people:
+        start = (p.title_span or p.name_span or (None, None))[0]
+        if p.title_actor or start is None:
+            continue
+        for m in work.actor_mentions:
+            if m.end < start and _LED_BY.fullmatch(work.text, m.end, start):
+                p.title_actor = m.code
+                break
+
+
 def _is_surname_of(p: PersonRef, word: str) -> bool:
     return bool(p.known and p.known.surname and p.known.surname.lower() == word.lower())
+
+
+def _speaks(tokens: list[Token], b: int, kb: Any) -> bool:
+    """Is token b a one-word statement cue (cues.yaml statements), making the bare title before it the subject
+    of a clause after a fronted one ("In his remarks, EAM underlined that ...") rather than an item of a list?"""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "actors_cue_words" not in cache:
+        st = kb.cues["statements"]
+        cache["actors_cue_words"] = frozenset(c for c in [*st["content"], *st["act"]] if " " not in c)
+    return b < len(tokens) and tokens[b].lower in cache["actors_cue_words"]
 
 
 def _opens_sentence(tokens: list[Token], k: int, text: str) -> bool:
@@ -1093,6 +1215,38 @@ def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
     if p.title_actor:
         return _side(q) in (p.title_actor, None)
     return q.title_actor is None or headline_only
+
+
+def _byline_office(work: Work) -> None:
+    """A byline of an office on a line of its own and the name on the next ("Prime Minister / The Hon Anthony
+    Albanese MP", Australian media releases): the named person holds the office, and the office named bare ("The
+    Prime Minister met ...") is his, as the author's."""
+    text = work.text
+    for i, p in enumerate(work.people):
+        if not p.name or p.title or not p.mentions:
+            continue
+        a, b = min(p.mentions)
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        if line_end == -1 or len(text[line_start:line_end].strip()) > len(p.name) + 20:
+            continue  # the name with its forms of address only ("The Hon ... MP")
+        prev_end = text[:line_start].rstrip().rfind("\n") + 1
+        prev = (prev_end, len(text[:line_start].rstrip()))
+        for q in work.people:
+            if q is p or q.name or not q.title:
+                continue
+            own = [m for m in q.mentions if text[prev[0]:m[0]].strip() == "" and text[m[1]:prev[1]].strip() == ""]
+            if own:
+                # the byline's office and whatever the text refers to by it ("The Prime Minister met ...") are his
+                p.title, p.title_span = q.title, own[0]
+                p.title_actor = p.title_actor or q.title_actor
+                for r in work.people:
+                    bare = [m for m in r.mentions if r is not p and text[m[0]:m[1]].lower() == q.title.lower()]
+                    for m in bare:
+                        r.mentions.remove(m)
+                        p.mentions.append(m)
+                        work.person_at[m] = i
+                break
 
 
 def _merge_unnamed(work: Work) -> None:

@@ -16,7 +16,11 @@ from ..model import Agreement, Event, Statement, Topic
 if TYPE_CHECKING:
     from ..knowledge import Knowledge, Person
 
-__all__ = ["ActorMention", "author_header", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work", "words_re"]
+__all__ = ["SAY", "ActorMention", "author_header", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work",
+           "words_re"]
+
+# the verbs of saying that follow a quotation ('"...," X said', '"...," said X')
+SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
 
 
 def words_re(phrases: list[str] | tuple[str, ...], escape: bool = True) -> re.Pattern[str]:

@@ -16,7 +16,7 @@ from ..knowledge import Knowledge
 from .base import DateMention, Sentence, Work
 from .dates import TODAY
 
-__all__ = ["NEWS", "agency", "head_date", "opening_dates", "opens"]
+__all__ = ["NEWS", "agency", "capital", "head_date", "opening_dates", "opens"]
 
 # a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —" (a city
 # of three letters or more: "US - China talks" is no dateline)
@@ -131,3 +131,18 @@ def agency(work: Work) -> tuple[str, int] | None:
     if close != -1:  # "(APP - UrduPoint / Pakistan Point News - 25th Jan, 2025)": the dateline runs to ")"
         end = close + 1
     return None if side is None else (side, end)
+
+
+def capital(work: Work) -> str | None:
+    """The side whose capital opens a dateline line at the head of the text and is followed on that line by
+    a date ("Dhaka, 12 April 2022", "COLOMBO, 20 January 2023 -"): where the page was issued, or None."""
+    for m in work.actor_mentions:
+        if m.start > 400 or m.form != "capital":
+            continue
+        line_start = work.text.rfind("\n", 0, m.start) + 1
+        line_end = work.text.find("\n", m.end)
+        line_end = len(work.text) if line_end == -1 else line_end
+        if not work.text[line_start:m.start].strip() and any(
+                m.end < d.start < line_end and len(d.value) == 10 and not d.relative for d in work.dates):
+            return m.code
+    return None

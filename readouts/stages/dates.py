@@ -3,9 +3,10 @@
 Reads the text and the publication date (``work.published``, from the caller's context or from a
 full date standing alone on a line of its own near the top, as official pages print it); fills
 ``work.dates``. Absolute forms: "September 27, 2021", "27 September 2021", "Sept. 27, 2021",
-"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "Sunday 21 October" with the year
-of the publication date. Relative forms — "today", "yesterday", "on Monday", "last November",
-"this morning" — only against a publication date, never against the machine's clock.
+"OCTOBER 14, 2023", "2022-10-31 17:58", "21/10/2018" (day first), "2022.07.12" (year first), "Sunday 21
+October" or "(8/8)" (day and month, Indonesian style) with the year of the publication date. Relative forms — "today",
+"yesterday", "last night", "on Monday", "last November", "this morning" — only against a publication
+date, never against the machine's clock.
 """
 
 from __future__ import annotations
@@ -38,12 +39,16 @@ _ABS = [
                r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?!\d)", re.I),
     re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
     re.compile(r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d])"),
-    re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})(?![\d])"),
+    # year first, with slashes or (Korean pages) full stops: "2023/07/12", "2022.07.12"
+    re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d{2})(?P<sep>[/.])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d]|\.\d)"),
+    # Indonesian style, day and month in brackets after the sentence's verb or the dateline's weekday: "... at Wisma
+    # Putra (8/8).", "Jakarta, Monday (30/3) - ..."
+    re.compile(r"(?<=\w )\((?P<day>\d{1,2})/(?P<mnum>\d{1,2})\)(?=[.,;]|\s*$|\s+[-–—]\s)", re.M),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _M + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 # the day the text was written ("today", "this morning"): the publication date's, when there is one
 TODAY = r"today|tonight|this (?:morning|afternoon|evening)"
-_REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|"
+_REL = re.compile(r"\b(?P<word>" + TODAY + r"|yesterday|last\s+(?:night|evening)|"
                   r"(?:on|last|this|earlier on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                   # wire style: "agreed Monday to ...", "held talks Tuesday" (not "next Monday", "Monday's meeting",
                   # nor the weekday of a heading's date, read by the absolute patterns first)
@@ -174,7 +179,7 @@ def run(work: Work) -> None:
             value: str | None = None
             if word.startswith(("today", "tonight", "this m", "this a", "this e")):
                 value = pub.isoformat()
-            elif word == "yesterday":
+            elif word == "yesterday" or word.startswith("last") and word.endswith(("night", "evening")):
                 value = (pub - dt.timedelta(days=1)).isoformat()
             elif m.group("wd") or m.group("wd2"):
                 wd = WEEKDAYS.index((m.group("wd") or m.group("wd2")).lower())

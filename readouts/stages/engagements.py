@@ -14,6 +14,7 @@ call with ...").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import datelines
@@ -49,7 +50,8 @@ _INIT = [
     # "following an invitation from X", "in response to a request from X"
     (re.compile(r"(?:following|after|upon|on|in response to|responding to|accepting) (?:an|a|the) (?:\w+ )?(?:invitation|"
                 r"request) (?:from|by|extended by) (?P<x>" + _PHRASE + ")", re.I), "x"),
-    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed) by (?P<x>" + _PHRASE + ")", re.I), "x"),
+    (re.compile(r"(?:hosted|received|welcomed|invited|initiated|requested|proposed|(?<!co-)chaired) by (?P<x>" + _PHRASE +
+                ")", re.I), "x"),
     (re.compile(r"(?:received|took|answered) " + _WHEN + r"(?:a |an )?(?:phone |telephone |video )?call (?:\w+ ){0,3}from "
                 r"(?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
@@ -117,7 +119,7 @@ def _classify_text(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]
         return "meeting", "in_person", matches  # "a bilateral meeting ... ahead of / preparatory meeting for the Summit"
     if "summit" in types and (re.search(r"\b(?:attend\w*|participat\w*|took part|joined|co-?chair\w*)\b", text, re.I)
                               or re.search(r"(?-i:Summit) (?:took place|was held|convened|opened)", text)
-                              or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting)", text, re.I)) \
+                              or re.search(r"\b(?:hosted|held|convened)\b[^.;]*\bsummit\b(?! meeting| with)", text, re.I)) \
             and not re.search(r"\bmet\b|sidelines|margins", text, re.I) \
             or "summit" in types and re.search(r"\bfor (?:the|a) [^.;]{0,40}\bsummit\b(?! meeting)", text, re.I):
         return "summit", "in_person", matches
@@ -249,6 +251,9 @@ _VISIT_PLACE = re.compile(r"\b(?:is|are|was|were|arrived|arrives|will be)\b[^.;]
                           r",? (?:for|on) (?:a|an|her|his|their|the|this)\b[^.;]{0,40}?\b(?:visit|trip|tour|stay)\b"
                           r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,6}? (?:back )?to (?P<loc2>" + _PLACE + r")")
 
+# the visit's own destination, for an engagement that is the visit: "is making an Official Visit to Singapore"
+_VISIT_TO = re.compile(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our) to (?P<loc3>" + _PLACE + r")")
+
 
 def _names_place(work: Work, start: int, end: int) -> bool:
     """Whether text[start:end] names a place the knowledge knows: a state, capital or seat, or a body that is a
@@ -261,12 +266,13 @@ def _names_place(work: Work, start: int, end: int) -> bool:
 def _visit_place(work: Work, d: EngagementDraft) -> str | None:
     """The place of the visit an in-person engagement without one is part of, told in a sentence up to
     and including its own near the top ("Mogherini is today and tomorrow in Washington for her first
-    visit. ... had a fruitful meeting with the Secretary of State")."""
+    visit. ... had a fruitful meeting with the Secretary of State"); a visit's own destination ("is making
+    an Official Visit to Singapore")."""
     for s in work.sentences[:max(d.sentence + 1, 1)][:15]:
-        m = _VISIT_PLACE.search(work.stext(s))
+        m = _VISIT_PLACE.search(work.stext(s)) or (_VISIT_TO.search(work.stext(s)) if d.type == "visit" else None)
         if m is None:
             continue
-        g = "loc" if m.group("loc") else "loc2"
+        g = next(k for k in ("loc", "loc2", "loc3") if m.groupdict().get(k))
         if _names_place(work, s.start + m.start(g), s.start + m.end(g)):
             return m.group(g).rstrip(".,")
     return None
@@ -423,6 +429,7 @@ _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:
                        r"\b(?:also )?attended[.!]?\s*$", re.I)
 _PRESENT = re.compile(r"\b(?:were|was) (?:present|in attendance)|\b(?:attended|took part|participated|joined)\b|"
                       r"\b(?:was|were) represented by\b|\brepresented (?:the|their|its)\b|\b(?:co-)?chaired by\b|"
+                      r"\bdelegation (?:was|were) (?:led|headed) by\b|"
                       r"\bhosted by\b", re.I)
 
 
@@ -436,6 +443,18 @@ def _fill(work: Work, d: EngagementDraft, s: Sentence, parts: list[int], overwri
     init = _initiator(work, s, parts)
     if init and (overwrite or not d.initiator):
         d.initiator = init
+
+
+def _within_visit(visit: EngagementDraft, day: str) -> bool:
+    """Is ``day`` the visit's day, or one of a span of days the visit is dated by (a visit "from March 3-5" and
+    talks "on March 4"; a visit "on 14 June" and a meeting "on 15 June" are two engagements)?"""
+    start = visit.date
+    if day == start:
+        return True
+    if start is None or len(start) != 10 or len(day) != 10 or not re.search(
+            r"\d\s*(?:-|–|—|to|and)\s*\d", visit.date_text or ""):
+        return False
+    return 0 <= (dt.date.fromisoformat(day) - dt.date.fromisoformat(start)).days <= 6
 
 
 # a sentence set within a visit already reported: whom it names meeting the visitor are the visit's hosts
@@ -526,10 +545,11 @@ def run(work: Work) -> None:
         if drafts:
             new = [p for p in parts if p not in seen]
             visitor = drafts[0].participants[0] if drafts[0].participants else None
-            if drafts[0].type == "visit" and modality == "in_person" and (
-                    _DURING_VISIT.match(text) or len(drafts) == 1 and visitor in parts and not re.search(
+            if new and drafts[0].type == "visit" and modality == "in_person" and (
+                    _DURING_VISIT.match(text) or len(drafts) == 1 and (visitor in parts or re.match(
+                        r"\W*(?:She|He)\s", text)) and not re.search(
                         r"\b(?:next|following|previous) day\b", text, re.I) and not any(
-                        s.start <= dm.start < s.end and drafts[0].date and dm.value != drafts[0].date
+                        s.start <= dm.start < s.end and drafts[0].date and not _within_visit(drafts[0], dm.value)
                         for dm in work.dates)):
                 # "During her stay, the President held talks with X, ... and met Y": the visit's hosts ("the
                 # Singaporean leader", unnamed, is the visitor already there); an undated visit ("X has visited
@@ -587,12 +607,19 @@ def run(work: Work) -> None:
     if drafts:
         _add_author(work, drafts[0])
     for k, d in enumerate(drafts):
-        if d.date is None and k > 0 and re.search(r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
-                                                  r"\b(?:in|during) the (?:afternoon|evening|morning)\b",
-                                                  work.stext(work.sentences[d.sentence]), re.I):
+        margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
+        if d.date is None and k > 0 and (margins or re.search(
+                r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
+                r"\b(?:in|during) the (?:afternoon|evening|morning)\b", work.stext(work.sentences[d.sentence]), re.I)):
             d.date, d.date_text = drafts[k - 1].date, drafts[k - 1].date_text
+        if margins and d.location is None and d.modality == drafts[k - 1].modality == "in_person":
+            d.location = drafts[k - 1].location  # "EAM also called on PM Suga on the margins of the meeting"
         if d.modality == "in_person" and d.location is None and not d.reported_as:
-            d.location = _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) or _dateline_place(work, d)
+            # a visit's destination before the page's place line (a joint statement issued in New Delhi about a
+            # State Visit to the Republic of Korea)
+            visited = _visit_place(work, d) if d.type == "visit" else None
+            d.location = visited or _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) \
+                or _dateline_place(work, d)
         if d.location:
             d.location = _capital_of(work, d.location)
         if d.date is None and not d.reported_as:
@@ -600,7 +627,7 @@ def run(work: Work) -> None:
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
-            d.initiator = _initiator_elsewhere(work, d)
+            d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
     work.engagements = drafts
 
 
@@ -635,6 +662,11 @@ def _dateline_place(work: Work, d: EngagementDraft) -> str | None:
     written = work.text[city.start:city.end]
     # the capital as the knowledge spells it ("TBILISI" -> "Tbilisi")
     return next((c for c in work.kb.actors[city.code].capitals if c.lower() == written.lower()), written)
+
+
+# an engagement on the margins of the one the text has just reported: its day and place
+_ON_ITS_MARGINS = re.compile(r"\bon the (?:margins|sidelines) of (?:the|this) (?:meeting|summit|talks|conference|visit)\b",
+                             re.I)
 
 
 def _place_line(work: Work) -> str | None:
@@ -692,7 +724,7 @@ def _place_line(work: Work) -> str | None:
     return None
 
 
-_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative)\b", re.I)
+_ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|hosted by|(?<!co-)chaired by)\b", re.I)
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
@@ -764,6 +796,27 @@ def _headline_author(work: Work, d: EngagementDraft, s: Sentence) -> int | None:
 def _is_body(work: Work, s: Sentence) -> bool:
     """A sentence of the body: no boilerplate, and ending as a sentence does (not a byline, timestamp or heading)."""
     return not s.boiler and bool(re.search(r"[.!?][\"”’)]*$", work.stext(s).strip()))
+
+
+_THANKED_FOR_CALL = re.compile(r"\bthanked (?P<x>[^,.;]{1,60}?) for (?:the|this|his|her|their) (?:phone |telephone |video )?"
+                               r"(?:call|conversation)\b", re.I)
+
+
+def _thanked_for_call(work: Work, d: EngagementDraft) -> str | None:
+    """The side a participant thanks for a call made it ("President X thanked President Y for the call"; "Prime
+    Minister Modi thanked me for the call" in the caller's own first-person release)."""
+    if d.modality == "in_person":
+        return None
+    for s in work.sentences[d.sentence:]:
+        m = _THANKED_FOR_CALL.search(work.stext(s))
+        if m is None:
+            continue
+        if m.group("x").lower() == "me":
+            return f"@{d.narrator}" if d.narrator is not None else None
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
+        if got and (not got.startswith("@") or int(got[1:]) in d.participants):
+            return got
+    return None
 
 
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:

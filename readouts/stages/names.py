@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicon import Token, tokenize
 
-__all__ = ["HEADLINE_VERBS", "LINEAGE", "MONTHS", "NOT_NAMES", "PLACE_ENDS", "QUOTES", "address_phrases", "by_title",
+__all__ = ["HEADLINE_VERBS", "LINEAGE", "MONTHS", "NAME_ABBREVIATIONS", "NOT_NAMES", "PLACE_ENDS", "QUOTES", "address_phrases", "by_title",
            "find_known_by_surname", "full_names_for", "honorifics", "initial_glued", "lineage", "lineage_agrees",
            "may_be", "name_after", "name_word", "name_words", "norm_name", "phrase_at", "rank_grammar", "rank_len",
            "skip_address", "title_parts", "verb_after_surname", "verb_lemmas", "verb_s_form", "words_within"]
@@ -37,10 +37,13 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 QUOTES = {"'", "’"}  # "Dato' Seri": an apostrophe inside a form of address
 
+# given names written short with a full stop, part of the name ("Md. Jashim Uddin", "Mohd. Nasir")
+NAME_ABBREVIATIONS = {"md", "mohd", "muhd"}
+
 
 NOT_NAMES = {"the", "a", "an", "this", "that", "on", "in", "at", "during", "both", "he", "she", "they", "it",
              "his", "her", "their", "today", "yesterday", "also", "and", "or", "but", "with", "as", "readout",
-             "secretary", "minister", "president", "said", "says", "following", "dear"}
+             "secretary", "minister", "president", "said", "says", "following", "dear", "sidelines", "margins"}
 
 
 # last words that make a capitalised run a place, not a person ("Ho Chi Minh City", "Bac Ninh Province")
@@ -88,8 +91,11 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
     k = skip_address(tokens, k, kb)
     while k + 1 < len(tokens) and tokens[k].lower in ranks and k > 0 and (
             tokens[k - 1].text == "," or tokens[k - 1].lower in hon or tokens[k - 1].lower in ranks
-            or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and tokens[k + 1].is_cap:
-        k += 1  # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar": the office is the title before
+            or tokens[k - 1].text == "." or tokens[k - 1].lower in kb.title_words) and (
+            tokens[k + 1].is_cap or tokens[k + 1].lower in hon):
+        # "..., HH Prince Faisal", "..., Ambassador Yusuf Tuggar", "..., Senator the Hon Marise Payne": the office
+        # is the title before
+        k = skip_address(tokens, k + 1, kb)
     if k < len(tokens) and k > 0 and "\n" in text[tokens[k - 1].end:tokens[k].start]:
         return k  # a name after a title is on the same line
     j = k
@@ -109,6 +115,13 @@ def name_after(tokens: list[Token], k: int, actor_tok: dict[int, str], kb: Any, 
                 j += 1
                 continue
             break
+        if low in NAME_ABBREVIATIONS and j + 2 < len(tokens) and tokens[j + 1].text == "." \
+                and tokens[j + 1].start == t.end and tokens[j + 2].is_cap:
+            j += 2  # "Md. Jashim Uddin": the abbreviated given name and its full stop
+            continue
+        if j > k and _nickname(tokens, j):
+            j += 3  # 'Joko "Jokowi" Widodo': a nickname in quotation marks inside the name
+            continue
         if initial_glued(tokens, j):
             j += 3  # "B.Battsetseg", "Ts.Enkhtuvshin": Mongolian initial of the father's name, then the name
             continue
@@ -147,6 +160,12 @@ def _given_name(tokens: list[Token], j: int, actor_tok: dict[int, str], kb: Any)
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     return nxt is not None and nxt.is_cap and j + 1 not in actor_tok and nxt.lower not in kb.title_words \
         and nxt.lower not in HEADLINE_VERBS and nxt.lower not in MONTHS and nxt.start == tokens[j].end + 1
+
+
+def _nickname(tokens: list[Token], j: int) -> bool:
+    """Does a nickname in quotation marks start at token j, with the rest of the name after it?"""
+    return j + 3 < len(tokens) and tokens[j].text in ('"', "“") and tokens[j + 1].is_cap \
+        and tokens[j + 2].text in ('"', "”") and tokens[j + 3].is_cap
 
 
 def initial_glued(tokens: list[Token], j: int) -> bool:
@@ -244,6 +263,9 @@ def norm_name(tokens: list[Token], kb: Any) -> str:
         tokens = tokens[:-1]  # "Micheál Martin TD"
     while len(tokens) > 2 and (tokens[-1].text in (".", ",") or tokens[-1].lower in kb.name_generations):
         tokens = tokens[:-1]  # "Joseph R. Biden, Jr.": the surname ends the name
+    nick = next((k for k in range(1, len(tokens)) if _nickname(tokens, k)), None)
+    if nick is not None:
+        tokens = tokens[:nick] + tokens[nick + 3:]  # 'Joko "Jokowi" Widodo' is Joko Widodo
     parts: list[str] = []
     for k, t in enumerate(tokens):
         if k and tokens[k - 1].end == t.start and (t.text in ("-", "‑", ".") or tokens[k - 1].text in ("-", "‑", ".")):

@@ -152,8 +152,10 @@ def run(work: Work) -> None:
             # Minister of Foreign Affairs", may not be): the readout's own official is the one it names first,
             # as the subject of its first engagement
             home = next((work.people[i].affiliation for i in e.participants if work.people[i].affiliation), None)
+        others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}
+        if home is None and datelines.capital(work) not in others:
+            home = datelines.capital(work)  # "Dhaka, 12 April 2022": the capital the page was issued in
         if home is None:
-            others = {work.people[i].affiliation for i in e.participants if work.people[i].affiliation}
             counts = Counter(m.code for m in work.actor_mentions
                              if m.code not in others and work.kb.actors.get(m.code) is not None
                              and work.kb.actors[m.code].kind == "state" and m.form in ("name", "alias", "adjective"))

@@ -14,6 +14,7 @@ import re
 from typing import Any, cast
 
 from .base import Sentence, Work
+from .names import NAME_ABBREVIATIONS
 
 __all__ = ["run"]
 
@@ -126,4 +127,5 @@ _ABBREV = {"e.g.", "i.e.", "etc.", "vs.", "approx."}
 # abbreviations beside the forms of address of titles.yaml (see _abbreviations)
 _ABBREV_WORDS = {"hon", "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "prof", "no",
                  "art", "amb", "adm", "capt", "maj", "sgt", "cdr", "h.e", "u.s", "u.k", "u.n", "p.m", "a.m", "messrs",
-                 "mme", "mlle", "rt", "excl", "honorable", "honourable", "approx", "dept", "govt", "vol", "nos", "fig"}
+                 "mme", "mlle", "rt", "excl", "honorable", "honourable", "approx", "dept", "govt", "vol", "nos", "fig"} \
+    | NAME_ABBREVIATIONS

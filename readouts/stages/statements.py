@@ -65,14 +65,14 @@ from typing import Any
 
 from ..model import Statement
 from .agreements import joint_engagement
-from .base import Sentence, Work, author_header, words_re
+from .base import SAY, Sentence, Work, author_header, words_re
 
 __all__ = ["run"]
 
 _ADV = r"(?:\s*(?:also|further|then|again|once again|in turn|moreover|however|has|have|had|[a-z]+ly|,)\b)*"
 # the verbs that report speech after it ("..., Wang said." / "..., said Wang."), with cues.yaml
 # statements.reporting_verbs ("..., the President of the Republic indicated.")
-_SAY = "said|says|added|adds|noted|notes|stressed|stresses|stated|states|emphasized|emphasised"
+_SAY = SAY
 _PRONOUN = re.compile(r"(?<![\w’'-])(?P<p>He|She|he|she|The latter|The former|the latter|the former)\b")
 # a run-in heading before a sentence's subject: "Border issues: The leaders agreed that ..." (a sentence that
 # ends as one does: "Related: Secretary General welcomes ..." is a link)
@@ -104,10 +104,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
         cues = sorted(set(st["content"]) | set(st["act"]), key=len, reverse=True)
         cue_alt = "|".join(re.escape(c) for c in cues)
         # the forms of address that may stand before a speaker ("Hon.", "The Rt. Hon.", "H.E.", "Shri", "His
-        # Highness Sheikh"): the words of titles.yaml honorifics and nobility, in any order, each maybe cut
+        # Highness Sheikh", "Professor"): the words of titles.yaml honorifics, nobility and styles, in any order, each maybe cut
         # short with a full stop or an apostrophe ("Hon'ble"), the dotted ones also in capitals without dots
         # ("HE", "HRH"), and "our"
-        address = sorted(work.kb.honorific_words | work.kb.name_nobility, key=len, reverse=True)
+        address = sorted(work.kb.honorific_words | work.kb.name_nobility | work.kb.name_styles, key=len, reverse=True)
         address_alt = _alt(address) + "".join(f"|(?-i:{w.replace('.', '').upper()})" for w in address
                                               if "." in w.rstrip(".") and w.replace(".", "").isalpha())
         # the verbs that end an attribution after its content ("..., the President of the Republic indicated.")
@@ -246,8 +246,9 @@ class _Attributor:
             if owner is None and (am.form != "adjective" or text[max(s.start, am.start - 4):am.start].lower() != "the "):
                 continue
             dm = self.rx["described"].match(text, am.end + (owner.end() if owner else 0), s.end)
-            if dm is None or any(a < dm.end() and am.start < b for a, b in w.person_at):
-                continue
+            if dm is None or any(a < dm.end() and am.start < b and (i in self.participants or w.people[i].name)
+                                 for (a, b), i in w.person_at.items()):
+                continue  # a participant's own mention (an unnamed "Vietnamese leader" no one took part as is not)
             sided = [i for i in self.participants if w.people[i].affiliation == am.code]
             if len(sided) == 1:
                 out.append((am.start - (0 if owner else 4), dm.end(), str(sided[0])))
@@ -268,6 +269,13 @@ class _Attributor:
                 holders = [i for i in holders if w.people[i].affiliation == w.home]
             if len(holders) == 1:
                 out.append((a, b, str(holders[0])))
+        # "The host expressed ...", "The guest thanked ..." (VNA, Xinhua): the one participant of the side that hosted
+        # the engagement, and the one of the other side
+        for hm in re.finditer(r"\b[Tt]he (?:(?P<host>host)|guest|visitor)\b(?!['’]s|\s+(?:country|city|nation|side|"
+                              r"government)\b)", w.stext(s)):
+            one = self._host_or_guest(bool(hm.group("host")))
+            if one is not None:
+                out.append((s.start + hm.start(), s.start + hm.end(), str(one)))
         # "His Majesty stressed ...": the one participant the text styled so ("His Majesty King Abdullah II")
         for hm in re.finditer(r"\b(?:His|Her) (?:Royal )?(?:Majesty|Highness|Holiness)\b", w.stext(s)):
             a, b = s.start + hm.start(), s.start + hm.end()
@@ -281,6 +289,16 @@ class _Attributor:
             if len(styled) == 1:
                 out.append((a, b, str(styled.pop())))
         return out
+
+    def _host_or_guest(self, host: bool) -> int | None:
+        """The one participant of the side that hosted the first in-person engagement (its initiator), or the one
+        of the other sides."""
+        engs = [e for e in self.work.engagements if not e.reported_as]
+        if not engs or engs[0].modality != "in_person" or not engs[0].initiator:
+            return None
+        side = engs[0].initiator
+        got = [i for i in engs[0].participants if (self.work.people[i].affiliation == side) == host]
+        return got[0] if len(got) == 1 else None
 
     def _with_counterpart(self, person: int, s: Sentence, pos: int) -> bool:
         """Whether "with" introduces another side's participant after ``pos`` in sentence ``s`` (or before the
@@ -408,7 +426,9 @@ class _Attributor:
                     return ("person", speaker, begin, s.end, "according to", True)
         for a, b, who in self._subjects(s):
             pre = self.rx["address"].sub("", text[s.start:a], count=1)
-            pre = re.sub(r"^[\W\d_]*(?=\w|$)", "", pre) if re.match(r"^[\W\d_]+\s", pre) else pre  # "° ", "2. ", "• "
+            pre = re.sub(r"^(?:[\W\d_]*|o\s+)(?=\w|$)", "", pre) if re.match(r"^(?:[\W\d_]+|o)\s", pre) \
+                else pre  # "° ", "2. ", "• ", the "o" of a Korean list
+
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
@@ -819,6 +839,7 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
+    narrator = next((e.narrator for e in work.engagements[:1]), None)  # the "I" of a first-person release
     by_para: dict[int, list[Sentence]] = {}
     for s in work.sentences:
         by_para.setdefault(s.para, []).append(s)
@@ -892,10 +913,16 @@ def run(work: Work) -> None:
                 current = None  # "Indonesia also invited Thailand to ...": a side's act, told by the narrator
             opener = work.people_in(s.start, min(s.end, s.start + 40))
             if current is not None and opener and re.fullmatch(
-                    r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]):
-                current = None  # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again
+                    r"\W*(?:(?:The|the|Mr|Ms|Mrs|Dr|M)\.?\s+)?", work.text[s.start:opener[0][0][0]]) and not (
+                    quote_speaker is not None and re.match(r"\s+and\s+I\b", work.text[opener[0][0][1]:s.end])):
+                # "Erdoğan is expected to ...", "Mr Wang's visit ...": the narrator again (but in a paragraph of
+                # quotation, '"Secretary Manalo and I discussed ..."' is still the speaker's)
+                current = None
             if current is not None and re.match(r"\W*It was (?:also |further )?(?:agreed|decided)\b", st):
                 current = None
+            if current is not None and current != narrator and narrator is not None and _SINGULAR.match(st) \
+                    and quote_speaker is None:
+                current = None  # "I also raised ...": the author of a first-person release, not the last speaker
             jm = att.rx["joint"].search(st)
             if jm and (jm.start() == 0 or re.search(r",\s*$", st[:jm.start()])) and current is not None and \
                     re.match(r"(?:\s+(?:also|further|then|both|jointly))*\s+(?:"

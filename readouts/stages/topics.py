@@ -232,6 +232,8 @@ def run(work: Work) -> None:
     every: list[tuple[str, int, int, str | None, bool]] = []  # each accepted mention, for the later engagements' own lists
 
     def add(label: str, a: int, b: int, canonical: str | None, counted: bool = True) -> None:
+        if any(t.span[0] <= a and b <= t.span[1] and t.span[1] - t.span[0] > b - a for t in found):
+            return  # "Trans-Pacific Partnership" inside "the Comprehensive and Progressive Agreement for ...", taken whole
         every.append((label, a, b, canonical, counted))
         _take(found, seen, per_topic, label, a, b, canonical, counted)
 
