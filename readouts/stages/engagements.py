@@ -545,7 +545,7 @@ def run(work: Work) -> None:
         if drafts:
             new = [p for p in parts if p not in seen]
             visitor = drafts[0].participants[0] if drafts[0].participants else None
-            if new and drafts[0].type == "visit" and modality == "in_person" and (
+            if drafts[0].type == "visit" and modality == "in_person" and (
                     _DURING_VISIT.match(text) or len(drafts) == 1 and (visitor in parts or re.match(
                         r"\W*(?:She|He)\s", text)) and not re.search(
                         r"\b(?:next|following|previous) day\b", text, re.I) and not any(

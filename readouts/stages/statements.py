@@ -792,6 +792,11 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
             continue  # "Secretary Pompeo, Dear Mike, welcome back to Jakarta."
         if rx["together"].match(t):
             narrating = True  # "Secretary Pompeo and I met on an important date. Today, ..."
+            if narrator is not None and _JOINT_WE.match(t) and not any(x < b and a < y for x, y in taken):
+                # "We agreed to remain in contact.": what both sides did, in the author's telling
+                x, y = a + len(t) - len(t.lstrip()), a + len(t.rstrip())
+                out.append(Statement(id="", speaker="both sides", affiliation=None, cue=None, text=text[x:y],
+                                     engagement=eng_id(x), span=(x, y)))
             continue
         if narrating and not _SINGULAR.search(t):
             continue
@@ -816,6 +821,11 @@ def _speech(work: Work, att: _Attributor, out: list[Statement], eng_id: Any) -> 
                              engagement=eng_id(a), span=(a, b)))
     if len(out) > before and side:
         work.home = side  # a speech in the first person is published by its speaker's side
+
+
+# a joint position in a first-person release: "We agreed ...", "We also decided ..."
+_JOINT_WE = re.compile(r"\W*We\s+(?:also\s+|both\s+|further\s+)?(?:agreed|decided|reaffirmed|committed|concurred|pledged|"
+                       r"resolved|undertook)\b")
 
 
 def run(work: Work) -> None:
