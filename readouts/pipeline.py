@@ -74,9 +74,11 @@ def _published(value: Any) -> dt.date | None:
 
 def _shadow(text: str, kb: Knowledge, model: str = Config().model) -> str | None:
     """The copy of a text the stages read, of the same length (every span indexes both), when the text as
-    given would mislead them; None for an ordinary text. No-break and typographic spaces are spaces; lines a
-    layout wrapped mid-sentence are joined (``_unwrapped``); a text in capitals throughout is put in ordinary
-    case (``_in_case``)."""
+    given would mislead them; None for an ordinary text. Other quotation marks are “ ” (``_quotes``);
+    no-break and typographic spaces are spaces; lines a layout wrapped mid-sentence are joined
+    (``_unwrapped``); lines in capitals, or a whole text, are put in ordinary case (``_in_case``). (HTML
+    character references change the length: ``_references_decoded`` decodes them before, and ``_in_given``
+    maps the record back.)"""
     quoted = _quotes(text)
     spaced = _SPACES.sub(" ", quoted or text) if _SPACES.search(quoted or text) else quoted
     joined = _unwrapped(spaced or text)
@@ -159,8 +161,8 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
-_MONTH_END = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$")  # "... on September / 11, 2013"
+# a line that ends on a month ("... on September / 11, 2013"): the dates stage's month names
+_MONTH_END = re.compile(r"\b(?:" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?$", re.I)
 
 
 def _unwrapped(text: str) -> str | None:
@@ -169,11 +171,12 @@ def _unwrapped(text: str) -> str | None:
     via video link ..."), a copy with those line breaks turned into spaces, so that no stage reads a
     paragraph's lines as headlines or cuts a name or a title at the margin; None for a text not wrapped.
     A line breaks mid-paragraph when it fills the width and the next line goes on: it stops on a word or a
-    comma, or the line is full to the margin (and no heading or list item ending in a colon or semicolon); the next line is as long,
-    ends a sentence, starts in lower case, finishes a date ("September / 11, 2013"), or is any line after a
-    full one that stops mid-sentence (a wrapped headline's last words, "Hollande of France"), but no date
-    line: a headline above "2021-09-27 21:30" is never joined to it. The text counts as wrapped when its usual line
-    is at most 160 characters and at least two lines stop mid-sentence so."""
+    comma, or the line is full to the margin (and no heading or list item ending in a colon or semicolon);
+    the next line is as long, ends a sentence, starts in lower case, finishes a date ("September / 11,
+    2013"), or is any line after a full one that stops mid-sentence (a wrapped headline's last words,
+    "Hollande of France"), but no date line: a headline above "2021-09-27 21:30" is never joined to it. The
+    text counts as wrapped when its usual line is at most 160 characters and at least two lines stop
+    mid-sentence so."""
     lines = text.split("\n")
     sizes = sorted(len(x.rstrip()) for x in lines if x.strip())
     if len(sizes) < 3:
@@ -263,8 +266,7 @@ def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | Non
     return shadow if len(shadow) == len(text) else None
 
 
-_CALENDAR = frozenset("january february march april may june july august september october november december monday "
-                      "tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS)  # capitalised in any sentence
 # the words a headline in title case writes in lower case
 _MINOR = frozenset("a an the and but or nor for of on in at to by with from as via into over per".split())
 # words a sentence in capitals uses that are no names: the verbs of the lexicon in any form, the irregular
