@@ -538,7 +538,7 @@ def test_the_office_of_a_title_is_a_place_not_its_holder() -> None:
     rec = _extract("Prime Minister Sitiveni Rabuka received Australian Foreign Minister Penny Wong at the Office of the "
                    "Prime Minister in Suva on 4 May 2023.\n")
     eng = rec["engagements"][0]
-    assert eng["location"] == "the Office of the Prime Minister in Suva"
+    assert eng["location"] == "Office of the Prime Minister in Suva"
     assert [p[0] for p in _participants(rec)] == ["Sitiveni Rabuka", "Penny Wong"]
 
 

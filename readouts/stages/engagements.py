@@ -621,7 +621,7 @@ def run(work: Work) -> None:
             d.location = visited or _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) \
                 or _dateline_place(work, d)
         if d.location:
-            d.location = _capital_of(work, d.location)
+            d.location = _without_article(work, _capital_of(work, d.location))
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
         if d.date is None:
@@ -646,6 +646,18 @@ def _capital_of(work: Work, location: str) -> str:
         if m:
             return cap
     return location
+
+
+def _without_article(work: Work, location: str) -> str:
+    """A place as the corpus states it, without the article it has in the sentence ("at the Tower of London" is
+    "Tower of London"), unless the article is part of its name ("The Hague", "the Kremlin", "the White House")."""
+    m = re.match(r"(?:the|The)\s+(?=\S)", location)
+    if m is None:
+        return location
+    head = re.split(r",|\s+in\s+", location, maxsplit=1)[0]
+    if head.lower() in work.kb.actor_forms or head.lower() in work.kb.city_forms:
+        return location
+    return location[m.end():]
 
 
 def _dateline_place(work: Work, d: EngagementDraft) -> str | None:
