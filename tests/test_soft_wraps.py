@@ -184,3 +184,21 @@ def test_guillemets_and_british_single_quotes_are_quotations() -> None:
     rec = readouts.extract(text).to_dict()
     said = [s["text"] for s in rec["statements"] if s["speaker"] == "Rishi Sunak"]
     assert said == ["We discussed the situation in the Middle East.", "We agreed on the need for humanitarian access"]
+
+
+FURNITURE = ("Skip to main content\nHome | News | Press releases | Speeches\nSearch\n\nPM meeting with Prime Minister "
+             "Kishida of Japan\nPrime Minister Rishi Sunak hosted the Prime Minister of Japan, Fumio Kishida, in London "
+             "on Aug. 28. The leaders discussed defence cooperation.\n\nShare this page: Facebook | X | Email\n"
+             "© 2024 Government of the United Kingdom. All rights reserved.\n")
+
+
+def test_a_sites_menu_and_footer_change_nothing() -> None:
+    rec = readouts.extract(FURNITURE).to_dict()
+    eng = rec["engagements"][0]
+    # the headline's "PM" opens the text past the menu: the headline's subject, not an unnamed third person
+    assert [p["name"] for p in eng["participants"]] == ["Rishi Sunak", "Fumio Kishida"]
+    # "© 2024" is the site's year, not the meeting's: "Aug. 28" of two people who met in several years has none
+    rec = readouts.extract("Skip to main content\nHome | News\n\nBEIJING, Aug. 28 (Xinhua) -- Wang Yi and U.S. "
+                           "National Security Advisor Jake Sullivan discussed a new round of talks.\n\n© 2024 Xinhua. "
+                           "All rights reserved.\n").to_dict()
+    assert rec["engagements"][0]["date"] is None

@@ -57,7 +57,7 @@ def run_set(gold: Path, docdir: Path, out: Path, scorer: Path) -> dict:
 
 # the same readouts as other pages lay them out: wrapped at a fixed width (a PDF, a plain-text page), with
 # no-break spaces between words (HTML), with Windows line ends, with apostrophes and quotes left as HTML character
-# references (a scraper's text), with the headline (a first line that ends no
+# references (a scraper's text), inside a site's menu and footer, with the headline (a first line that ends no
 # sentence) in capitals, all in capitals (a telex, an old cable)
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 72 columns": lambda t: "\n\n".join("\n".join(textwrap.wrap(p, 72, break_on_hyphens=False))
@@ -66,6 +66,9 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
     "HTML references": lambda t: t.replace("&", "&amp;").replace("’", "&rsquo;").replace("'", "&#39;").replace(
         '"', "&quot;"),
+    "site furniture": lambda t: ("Skip to main content\nHome | News | Press releases | Speeches\nSearch\n\n" + t
+                                 + "\n\nShare this page: Facebook | X | Email\nPrint this page\n© 2024 Ministry of "
+                                 "Foreign Affairs. All rights reserved.\nPrivacy policy | Terms of use | Contact us\n"),
     "headline in capitals": lambda t: re.sub(r"\A[^\n]*[^\n.!?\"”]$", lambda m: m.group().upper(), t, count=1,
                                              flags=re.M),
     "all in capitals": str.upper,
@@ -96,7 +99,7 @@ def layout_markdown(res: dict[str, dict]) -> str:
     names = list(res)
     lines = ["", "Layout: the dev readouts as other pages lay them out (`tools/evaluate.py` rewrites the texts: "
              "wrapped at 72 columns, no-break spaces between words, Windows line ends, apostrophes and quotes as HTML "
-             "character references, the headline in capitals, "
+             "character references, inside a site's menu and footer, the headline in capitals, "
              "everything in capitals; attributed sentences "
              "not scored, since the gold's are substrings of the text as given).", "",
              "| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]

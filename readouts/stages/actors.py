@@ -318,6 +318,10 @@ def run(work: Work) -> None:
                 return code, k
         return None, j
 
+    # the text's first word past site furniture (a menu, "Skip to main content"): an office opening it unnamed
+    # ("PM meeting with Prime Minister Kishida of Japan") is a headline's subject, not a reference by title
+    body = next((x.start for x in work.sentences if not x.boiler), 0)
+    opening = next((k for k, t in enumerate(tokens) if t.start >= body), 0)
     # 1. title + name, title alone, and known names
     for a, b, det in runs:
         if a in person_tok:
@@ -370,7 +374,7 @@ def run(work: Work) -> None:
                 j = appositive(ref, j, keep_actor=True)
             pending.append(((tokens[a].start, nspan[1]), ref, tokens[a].start))
             person_tok.update(range(a, j))
-        elif det or (j == b and a > 0 and (tokens[a - 1].text != "," or _speaks(tokens, b, kb)) and tokens[a].is_cap
+        elif det or (j == b and a > opening and (tokens[a - 1].text != "," or _speaks(tokens, b, kb)) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \

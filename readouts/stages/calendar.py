@@ -148,13 +148,16 @@ def _pick(cands: list[Summit], yearless: list[tuple[int, int, int, int]], weekda
 
 
 def _text_years(work: Work) -> set[int]:
-    """The years the text names of its own time: not in a range ("2021-2022") nor a future ("by 2030")."""
+    """The years the text names of its own time: not in a range ("2021-2022"), a future ("by 2030") nor a page's
+    copyright line ("© 2024 Ministry of Foreign Affairs")."""
     out = set()
     for m in _YEAR.finditer(work.text):
         s = work.sentence_of(m.start())
         before = work.text[max(s.start if s else 0, m.start() - 40):m.start()]
         if _FUTURE.search(before) or s is not None and re.search(r"\b(?:will|shall)\b", work.stext(s)):
             continue
+        if re.search(r"(?:©|\(c\)|\bcopyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?$", before, re.I):
+            continue  # a page's "© 2024": the site's year, not the text's
         out.add(int(m.group("year")))
     return out
 
