@@ -38,6 +38,7 @@ from .stages import (
     topics,
 )
 from .stages.base import Work
+from .stages.names import verb_lemmas
 
 __all__ = ["STAGES", "extract", "extract_many"]
 
@@ -218,30 +219,24 @@ def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | Non
     of the same length with those words in ordinary case, so the grammar of names and titles can read them;
     None when no line is in capitals. Acronyms the knowledge knows (NATO, US; FM, CPC) and regnal numbers stay."""
     letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
-        spans = [(0, len(text))]
-    else:
-        spans = []
-        pos = 0
-        for line in text.split("\n"):
-            caps = [c for c in line if c.isalpha()]
-            if len(caps) >= 12 and len(line.split()) >= 2 and sum(c.isupper() for c in caps) >= 0.9 * len(caps):
-                spans.append((pos, pos + len(line)))
-            pos += len(line) + 1
+    whole = len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    spans = []  # (start, end, prose) of each line to case
+    pos = 0
+    for line in text.split("\n"):
+        caps = [c for c in line if c.isalpha()]
+        if whole or (len(caps) >= 12 and len(line.split()) >= 2 and sum(c.isupper() for c in caps) >= 0.9 * len(caps)):
+            # a sentence (it ends like one, or runs long) takes sentence case; a headline title case, as
+            # headlines have it ("Readout of ... Lavrov Call on ...")
+            kept = line.rstrip()
+            spans.append((pos, pos + len(line), len(kept) > 150 or bool(re.search(r"[.!?\"”]$", kept))))
+        pos += len(line) + 1
     if not spans:
         return None
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = english_words(model)
 
-    def prose(at: int) -> bool:
-        """Is the line at ``at`` a sentence (it ends like one, or runs long), which takes sentence case, rather
-        than a headline, which takes title case as headlines do ("Readout of ... Lavrov Call on ...")?"""
-        a, b = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        line = text[a:b if b >= 0 else len(text)].rstrip()
-        return len(line) > 150 or bool(re.search(r"[.!?\"”]$", line))
-
-    def case(m: re.Match[str]) -> str:
+    def case(m: re.Match[str], prose: bool) -> str:
         w = m.group()
         if w == "S" and m.start() > 0 and text[m.start() - 1] in "'’":
             return "s"  # SPAIN'S
@@ -249,7 +244,7 @@ def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | Non
             return w  # NATO, US, UN
         opening = m.start() == 0 or re.search(r"(?:[.!?][\"”’)]*\s+|\n\s*)$", text[max(0, m.start() - 6):m.start()])
         low = w.lower()
-        if not opening and (low in _MINOR or (prose(m.start()) and (low in STOP_WORDS or _common_word(low, kb, words)))):
+        if not opening and (low in _MINOR or (prose and (low in STOP_WORDS or _common_word(low, kb, words)))):
             return w.lower()  # "... MET WITH ...", "... UNDERSCORED THE IMPORTANCE ...", "... TODAY IN ROME"
         if _ROMAN.fullmatch(w) and not opening:
             return w  # POPE LEO XIV
@@ -259,9 +254,9 @@ def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | Non
 
     out = list(text)
     word = re.compile(r"[^\W\d_]+")
-    for a, b in spans:
+    for a, b, prose in spans:
         for m in word.finditer(text, a, b):
-            out[m.start():m.end()] = case(m)
+            out[m.start():m.end()] = case(m, prose)
     shadow = "".join(out)
     return shadow if len(shadow) == len(text) else None
 
@@ -284,8 +279,6 @@ def _common_word(w: str, kb: Knowledge, words: frozenset[str] = frozenset()) -> 
         return False  # "Price", "Said"; "Secretary of State", not "Secretary of state"; "Beijing", "Geneva"
     if w in _IRREGULAR:
         return True
-    from .stages.names import verb_lemmas
-
     lemmas = verb_lemmas(kb)
     stems = {w}
     for end, add in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
