@@ -623,6 +623,10 @@ def test_the_head_of_state_is_not_the_head_of_the_presidents_office() -> None:
     assert kb.title_kind("Head of the Office of the President") is None
     assert kb.title_kind("Chief of Staff to the Prime Minister") is None
     assert kb.title_kind("President of the European Commission") == "org_head"
+    # memoised by title: asked again (in another case), the same answer
+    assert kb.title_kind("head of the office of the president") is None
+    assert kb.title_kind("President of the European Commission") == "org_head"
+    assert kb.title_kind("President of the Spanish Government") == kb.title_kind("President of the Government")
 
 
 def test_a_title_coordinated_with_one_that_names_a_side_shares_it() -> None:

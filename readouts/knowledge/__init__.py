@@ -195,6 +195,9 @@ class Knowledge:
         self.title_kinds: list[tuple[str, str]] = sorted(
             ((t.lower(), kind) for kind, ts in self.titles.get("kinds", {}).items() for t in ts),
             key=lambda x: -len(x[0]))
+        self._title_kind_rx = [(phrase, re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])"), kind)
+                               for phrase, kind in self.title_kinds]
+        self._title_kind_memo: dict[str, str | None] = {}
 
     def actor(self, code: str | None) -> Actor | None:
         return self.actors.get(code) if code else None
@@ -227,16 +230,30 @@ class Knowledge:
         of Staff to the Prime Minister")."""
         if not title:
             return None
-        t = title.lower()
         # "President of the Spanish Government" is a "president of the government": read also without the
-        # states' adjectives (the longest phrase either form holds decides)
+        # states' adjectives (the longest phrase either form holds decides); memoised by title
+        t = title.lower()
+        memo = self._title_kind_memo
+        if t not in memo:
+            if len(memo) > 50_000:
+                memo.clear()
+            memo[t] = self._title_kind(t)
+        return memo[t]
+
+    def _title_kind(self, t: str) -> str | None:
         bare = " ".join(w for w in t.split() if self.actor_forms.get(w, ("", ""))[1] != "adjective")
-        for phrase, kind in self.title_kinds:
+        for phrase, rx, kind in self._title_kind_rx:
             for x in (t, bare):
-                for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", x):
-                    if not re.search(r"\w.*\b(?:of|to|for|in) the\s+$", x[:m.start()]):
+                if phrase not in x:  # the cheap test first: most phrases are not in a given title
+                    continue
+                for m in rx.finditer(x):
+                    if not _SERVED.search(x, 0, m.start()):
                         return kind
         return None
+
+
+# an office in the title's complement ("Head of the Office of the President") is whom the holder serves
+_SERVED = re.compile(r"\w.*\b(?:of|to|for|in) the\s+$")
 
 
 def _is_acronym(s: str) -> bool:

@@ -229,10 +229,23 @@ def address_phrases(kb: Any) -> list[tuple[str, ...]]:
     return cache["address_phrases"]
 
 
+def _phrases_by_first(kb: Any) -> dict[str, list[tuple[str, ...]]]:
+    """The address phrases by their first word in lower case, longest first."""
+    cache = kb.__dict__.setdefault("_cache", {})
+    if "address_phrases_by_first" not in cache:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for ph in address_phrases(kb):
+            index.setdefault(ph[0].lower(), []).append(ph)
+        cache["address_phrases_by_first"] = index
+    return cache["address_phrases_by_first"]
+
+
 def phrase_at(tokens: list[Token], k: int, kb: Any) -> int:
     """How many tokens a form of address of several words ("Tan Sri") or in capitals ("HE") takes at
     token k (0: none). A word written in capitals in the grammar matches only in capitals."""
-    for ph in address_phrases(kb):
+    if k >= len(tokens):
+        return 0
+    for ph in _phrases_by_first(kb).get(tokens[k].lower.replace("’", "'"), ()):
         if k + len(ph) <= len(tokens) and all(
                 tokens[k + x].text == w if w.isupper() and len(w) > 1 else tokens[k + x].lower.replace("’", "'") == w.lower()
                 for x, w in enumerate(ph)):
