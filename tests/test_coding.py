@@ -390,3 +390,16 @@ def test_any_word_salad_codes_without_error_and_with_true_spans(coder: Coder, wo
         assert text[e.span[0]:e.span[1]] == e.trigger
         assert e.source_cameo and e.source_cameo != e.target_cameo
         assert e.cameo.isdigit() and (e.goldstein is None or -10 <= e.goldstein <= 10)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a source's own state named as one end of the relation is not what the act is done to
+    ("Kenya's trade minister agreed to expand commercial ties between Kenya and Tanzania.",
+     {("KENGOVBUS", "TZA", "032")}),
+    # two leaders agreeing what their two states should do: with each other
+    ("President Macron and Chancellor Scholz agreed that France and Germany should coordinate their defence spending.",
+     {("FRAGOV", "DEUGOV", "030"), ("DEUGOV", "FRAGOV", "030")}),
+])
+def test_own_state_is_one_end_of_a_relation_not_a_target(coder: Coder, text: str,
+                                                         expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected

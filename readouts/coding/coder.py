@@ -699,6 +699,8 @@ class EventCoder:
             # "offered the full support of the United Nations": its own side, as the owner of what is
             # offered, is no target ("offered the UK an opportunity" is to itself, not to the other side)
             targets = []
+        if targets and sources and (code[:2] < "10" or code[:2] == "16"):
+            targets = self._without_own_states(sources, targets)
         # a disapproval, rejection, demand or threat about violence ("condemned the attack")
         of_violence = code[:2] in ("10", "11", "12", "13") and self._about_violence(tok)
         if targets and of_violence:
@@ -1025,6 +1027,21 @@ class EventCoder:
             return own_side
         s.placed_target = bool(placed)
         return placed[0] if placed else []
+
+    @staticmethod
+    def _without_own_states(sources: list[_Actor], targets: list[_Actor]) -> list[_Actor]:
+        """A source's own state among the targets of a cooperative act is one end of the relation, not
+        whom the act is done to: "agreed to raise relations between Egypt and Turkey" (said of Turkey's
+        minister) is towards Egypt; "A and B agreed that Brazil and Argentina should deepen integration"
+        is A and B with each other (no target: the sources pair up). Agents of one's own state (its
+        citizens, police, opposition) stay targets."""
+        own = [a for a in targets if len(a.cameo) == 3 and any(_same_country(a.cameo, b.cameo) for b in sources)]
+        if not own:
+            return targets
+        rest = [a for a in targets if a not in own]
+        if rest or len({b.cameo[:3] for b in sources}) == 1:
+            return rest or targets
+        return []
 
     def _parties(self, s: _Sentence, subj: Any) -> list[_Actor]:
         """"X met Y, and the two sides agreed ...": the parties of the clause the subject's clause is
