@@ -403,3 +403,18 @@ def test_any_word_salad_codes_without_error_and_with_true_spans(coder: Coder, wo
 def test_own_state_is_one_end_of_a_relation_not_a_target(coder: Coder, text: str,
                                                          expected: set[tuple[str, str, str]]) -> None:
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a courtesy call: "called on" an office-holder, nothing asked for, is a visit paid and received
+    ("The Ghanaian Foreign Minister called on President Buhari at the State House in Abuja.",
+     {("GHAGOV", "NGAGOV", "042"), ("NGAGOV", "GHAGOV", "043")}),
+    ("The Ambassador called upon the Prime Minister of Nepal.", {("---GOV", "NPLGOV", "042"), ("NPLGOV", "---GOV", "043")}),
+    # with something asked for, or on a state, an appeal
+    ("Germany called on President Putin to release the detained journalists.", {("DEU", "RUSGOV", "0253")}),
+    ("France called on Iran for restraint.", {("FRA", "IRN", "0256")}),
+    ("Germany called on Iran.", {("DEU", "IRN", "020")}),
+])
+def test_called_on_an_office_holder_is_a_courtesy_call(coder: Coder, text: str,
+                                                       expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected

@@ -556,6 +556,8 @@ class EventCoder:
             code, reverse = entry.reported, None
         if code is None:
             return []
+        if code == "020" and _courtesy_call(tok):
+            code, reverse, swap = "042", "043", False
         if pat is None and self.intent and tok.lemma_.lower() in self.intent["heads"] and any(
                 c.dep_ == "xcomp" and c.pos_ == "VERB" and self._codes(c) for c in tok.children):
             # "seeking to deepen a partnership": the action announced is the event (as an intent),
@@ -1372,6 +1374,28 @@ def _via_agent(doc: Any, actor: _Actor, verb: Any) -> bool:
 # synsets of verbs.yaml that name acts of violence (what a condemnation may be of, without naming anyone)
 _VIOLENCE = ("terror", "terror_attack", "bombing", "assassination", "assassination_attempt", "kidnapping",
              "war_crime", "mil_incident")
+
+
+def _courtesy_call(tok: Any) -> bool:
+    """"called on the Prime Minister", "called upon President X at his residence": a visit paid (a
+    courtesy call), not an appeal: "on" an office-holder named by office, and nothing asked for ("to
+    release ...", "for calm"); "called on Iran" alone stays an appeal."""
+    if tok.lemma_.lower() != "call" or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.dep_ == "prep" and c.lower_ == "for"
+            for c in tok.children):
+        return False
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("on", "upon"):
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            return bool(objs) and all(any(w.lower_ in _CALLED_ON for w in o.subtree) for o in objs) and not any(
+                g.dep_ in ("acl", "relcl", "xcomp") or g.dep_ == "prep" and g.lower_ == "for"
+                for o in objs for g in o.children)
+    return False
+
+
+# words of a noun phrase that name an office-holder called on ("called on his counterpart")
+_CALLED_ON = frozenset({"counterpart", "president", "minister", "king", "queen", "emir", "chancellor",
+                        "secretary", "ambassador", "premier", "leader", "governor", "speaker"})
 
 
 def _placed(doc: Any, i: int, top: int) -> bool:
