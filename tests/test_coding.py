@@ -418,3 +418,16 @@ def test_own_state_is_one_end_of_a_relation_not_a_target(coder: Coder, text: str
 def test_called_on_an_office_holder_is_a_courtesy_call(coder: Coder, text: str,
                                                        expected: set[tuple[str, str, str]]) -> None:
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "ready/willing to <verb>": the intent of what it is ready for, with that verb's counterpart
+    ("Ghana is willing to work with Togo.", {("GHA", "TGO", "030")}),
+    ("Ghana will work closely with Togo.", {("GHA", "TGO", "030")}),
+    ("Ghana is ready to cooperate with Togo.", {("GHA", "TGO", "031")}),
+    # said by the state's minister, the government's statement
+    ("Ghana's Foreign Minister said Ghana is willing to work with Togo.", {("GHAGOV", "TGO", "030")}),
+])
+def test_readiness_is_the_intent_of_the_act_it_is_ready_for(coder: Coder, text: str,
+                                                            expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected

@@ -563,6 +563,12 @@ class EventCoder:
             # "seeking to deepen a partnership": the action announced is the event (as an intent),
             # not the head verb's own default reading
             return []
+        if pat is not None and pat.code == "030" and any(
+                x.dep_ == "xcomp" and x.pos_ == "VERB" and self._codes(x)
+                for c in tok.children if c.dep_ == "acomp" for x in c.children):
+            # "is ready to cooperate with Y": the readiness is the intent of what it is ready for,
+            # coded with that verb (and its counterpart)
+            return []
         if content is not None:
             for c in content.subtree:
                 consumed.add(c.i)
@@ -1318,16 +1324,18 @@ class EventCoder:
 
     @staticmethod
     def _reporter(verb: Any) -> Any | None:
-        t = verb
+        t, via = verb, ""
         for _ in range(4):
             if t.dep_ in ("ccomp", "parataxis") and t.head is not t:
                 h = t.head
                 if h.lemma_.lower() in _REPORTING:
                     return h
-                t = h
+                t, via = h, t.dep_
                 continue
-            if t.dep_ in ("xcomp", "conj") and t.head is not t:
-                t = t.head
+            # "said China is willing to work with ...": up from an infinitive through the adjective it
+            # completes (not from a clause the adjective governs: "was optimistic that Y would ...")
+            if (t.dep_ in ("xcomp", "conj") or t.dep_ == "acomp" and via == "xcomp") and t.head is not t:
+                t, via = t.head, t.dep_
                 continue
             return None
         return None
