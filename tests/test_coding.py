@@ -431,3 +431,15 @@ def test_called_on_an_office_holder_is_a_courtesy_call(coder: Coder, text: str,
 def test_readiness_is_the_intent_of_the_act_it_is_ready_for(coder: Coder, text: str,
                                                             expected: set[tuple[str, str, str]]) -> None:
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement of readiness or commitment conveyed or reaffirmed: the intent of the act named
+    ("Ghana's Foreign Minister conveyed Ghana's readiness to send humanitarian assistance to Togo.",
+     {("GHAGOV", "TGO", "0333")}),
+    ("Ghana reaffirmed its commitment to provide aid to Togo.", {("GHA", "TGO", "033")}),
+    ("Ghana reiterated its readiness to resume talks with Togo.", {("GHA", "TGO", "036")}),
+])
+def test_readiness_conveyed_or_reaffirmed_is_an_intent(coder: Coder, text: str,
+                                                       expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected

@@ -642,7 +642,7 @@ class EventCoder:
                        for g in c.children if g.dep_ == "pobj" for a in self._np_actors(s, g)]
         agent_tok = _agent_of(tok) if passive else None
         # (not the "to" of "people-to-people")
-        prep_hint = [t for t in matched if s.doc[t].dep_ == "prep" and not (t > 0 and s.doc[t - 1].text == "-")]
+        prep_hint = [t for t in matched if s.doc[t].dep_ in ("prep", "dative") and not (t > 0 and s.doc[t - 1].text == "-")]
         s.place, s.placed_target = None, False
         targets = self._target(s, tok, prep_hint, exclude=agent_tok, sources=None if passive else sources,
                                consult=code[:2] == "04", named=set(matched), topic=entry.topic_object,
