@@ -443,3 +443,10 @@ def test_readiness_is_the_intent_of_the_act_it_is_ready_for(coder: Coder, text: 
 def test_readiness_conveyed_or_reaffirmed_is_an_intent(coder: Coder, text: str,
                                                        expected: set[tuple[str, str, str]]) -> None:
     assert triples(coder, text) == expected
+
+
+def test_an_object_pronoun_is_the_actor_named_before_it(coder: Coder) -> None:
+    got = triples(coder, "Ghana's President met the Togolese Prime Minister and praised her for her leadership.")
+    assert ("GHAGOV", "TGOGOV", "051") in got
+    # nobody named before it: no target
+    assert triples(coder, "Ghana's President said he would support him.") == set()

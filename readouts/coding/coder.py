@@ -1002,6 +1002,8 @@ class EventCoder:
                 continue
             seen.add(c.i)
             found = self._np_actors(s, c)
+            if not found and c.lower_ in ("him", "her") and c.dep_ in ("dobj", "dative", "pobj"):
+                found = self._object_antecedent(s, c, sources or [])
             if (other := s.counterpart()) and found and all(a.cameo == "---GOV" for a in found):
                 # "provided the Minister an overview", "urged the authorities": the other side's officials
                 found = [_Actor(_government(other), found[0].tokens)]
@@ -1081,6 +1083,20 @@ class EventCoder:
             for c in t.children:
                 if c.dep_ in _SUBJ and c.lower_ not in _PRONOUNS:
                     return self._np_actors(s, c)
+        return []
+
+    def _object_antecedent(self, s: _Sentence, pron: Any, sources: list[_Actor]) -> list[_Actor]:
+        """"spoke with the Saudi Foreign Minister and thanked him": an object pronoun is the nearest
+        actor named before it that is not the clause's subject."""
+        taken = {k for a in sources for k in range(a.tokens[0], a.tokens[1])}
+        for k in range(pron.i - 1, -1, -1):
+            hit = s.hit_at.get(k)
+            if hit is None or k in taken:
+                continue
+            found = [a for a in self._np_actors(s, s.doc[k]) if not any(
+                _same_side(a.cameo, b.cameo) for b in sources)]
+            if found:
+                return [_Actor(a.cameo, (pron.i, pron.i + 1)) for a in found[:1]]
         return []
 
     def _np_actors(self, s: _Sentence, head: Any) -> list[_Actor]:
