@@ -450,3 +450,7 @@ def test_an_object_pronoun_is_the_actor_named_before_it(coder: Coder) -> None:
     assert ("GHAGOV", "TGOGOV", "051") in got
     # nobody named before it: no target
     assert triples(coder, "Ghana's President said he would support him.") == set()
+
+
+def test_an_extradition_is_towards_the_state_that_receives(coder: Coder) -> None:
+    assert triples(coder, "Ghana extradited a Nigerian suspect to Togo.") == {("GHA", "TGO", "063")}
