@@ -454,3 +454,19 @@ def test_an_object_pronoun_is_the_actor_named_before_it(coder: Coder) -> None:
 
 def test_an_extradition_is_towards_the_state_that_receives(coder: Coder) -> None:
     assert triples(coder, "Ghana extradited a Nigerian suspect to Togo.") == {("GHA", "TGO", "063")}
+
+
+def test_a_leader_of_the_opposition_is_opp_on_the_day() -> None:
+    c = Coder()
+    day = dt.date(2023, 1, 11)  # Starmer led the opposition, Sunak the government
+    got = {e.triple() for e in c.code_sentences(["Keir Starmer accused Rishi Sunak of breaking his promises."], [day])[0]}
+    assert got == {("GBROPP", "GBRGOV", "112")}
+    later = {e.triple() for e in c.code_sentences(["Keir Starmer met Emmanuel Macron in Paris."], [dt.date(2025, 3, 1)])[0]}
+    assert ("GBRGOV", "FRAGOV", "040") in later
+
+
+def test_a_subject_read_as_a_compound_of_the_demanded_act(coder: Coder) -> None:
+    # the parser reads "that Benjamin Netanyahu resign" as one noun phrase
+    got = triples(coder, "The opposition demanded on Thursday that Prime Minister Benjamin Netanyahu resign.",
+                  dt.date(2024, 4, 4))
+    assert got == {("ISROPP", "ISRGOV", "1041")}

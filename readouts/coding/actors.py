@@ -36,7 +36,7 @@ _END = "\0"
 _DERIVED = ("s", "n", "ns", "an", "ans", "ian", "ians", "ia", "i", "is", "ese", "ish", "e", "es", "a", "'s")
 _PERSON_AGENT = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV",
                  "deputy_foreign_minister": "GOV", "defence_minister": "GOV", "security_adviser": "GOV",
-                 "party_leader": "PTY", "other": "GOV"}
+                 "party_leader": "PTY", "opposition_leader": "OPP", "other": "GOV"}
 
 
 @dataclass
@@ -169,7 +169,8 @@ def add_places(index: ActorIndex, names: list[str]) -> None:
 
 
 _KIND_ORDER = {"head_of_state": 0, "head_of_government": 0, "foreign_minister": 1, "defence_minister": 1,
-               "deputy_foreign_minister": 2, "security_adviser": 2, "org_head": 2, "other": 3, "party_leader": 4}
+               "deputy_foreign_minister": 2, "security_adviser": 2, "org_head": 2, "other": 3, "party_leader": 4,
+               "opposition_leader": 4}
 
 
 def add_own_knowledge(index: ActorIndex, kb: Any, cameo_of: dict[str, str],

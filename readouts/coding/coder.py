@@ -668,6 +668,11 @@ class EventCoder:
         if not targets and about is not None:
             # "demanded that Y ...", "was optimistic that Y would ...": Y is what the statement is about
             inner = next((c for c in about.children if c.dep_ in _SUBJ or c.dep_ in _SUBJPASS), None)
+            if inner is None and about.pos_ in ("VERB", "NOUN"):
+                # the parser may hang the subject on the verb as a compound ("that Benjamin Netanyahu
+                # resign" read as one noun phrase): the name before the verb
+                inner = next((c for c in reversed(list(about.children)) if c.dep_ == "compound" and c.i < about.i
+                              and c.pos_ == "PROPN"), None)
             if inner is not None:
                 targets = self._np_actors(s, inner)
         if passive:
