@@ -470,3 +470,8 @@ def test_a_subject_read_as_a_compound_of_the_demanded_act(coder: Coder) -> None:
     got = triples(coder, "The opposition demanded on Thursday that Prime Minister Benjamin Netanyahu resign.",
                   dt.date(2024, 4, 4))
     assert got == {("ISROPP", "ISRGOV", "1041")}
+
+
+def test_an_ambassador_sent_is_diplomatic_cooperation(coder: Coder) -> None:
+    assert triples(coder, "Ghana sent an ambassador to Togo.") == {("GHA", "TGO", "050")}
+    assert triples(coder, "Ghana will send an ambassador to Togo.") == {("GHA", "TGO", "032")}
