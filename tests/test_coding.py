@@ -475,3 +475,9 @@ def test_a_subject_read_as_a_compound_of_the_demanded_act(coder: Coder) -> None:
 def test_an_ambassador_sent_is_diplomatic_cooperation(coder: Coder) -> None:
     assert triples(coder, "Ghana sent an ambassador to Togo.") == {("GHA", "TGO", "050")}
     assert triples(coder, "Ghana will send an ambassador to Togo.") == {("GHA", "TGO", "032")}
+
+
+def test_mediation_continued_is_mediation(coder: Coder) -> None:
+    assert triples(coder, "Ghana continued mediating between Togo and Benin.") == {("GHA", "TGO", "045"), ("GHA", "BEN", "045")}
+    assert triples(coder, "Ghana will continue its mediation between Togo and Benin.") == {
+        ("GHA", "TGO", "039"), ("GHA", "BEN", "039")}
