@@ -481,3 +481,13 @@ def test_mediation_continued_is_mediation(coder: Coder) -> None:
     assert triples(coder, "Ghana continued mediating between Togo and Benin.") == {("GHA", "TGO", "045"), ("GHA", "BEN", "045")}
     assert triples(coder, "Ghana will continue its mediation between Togo and Benin.") == {
         ("GHA", "TGO", "039"), ("GHA", "BEN", "039")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a withdrawal asked for with the troops between the verb and its particle
+    ("Ghana urged Togo to pull its troops out of the border area.", {("GHA", "TGO", "0256")}),
+    ("Ghana demanded that Togo pull its troops back from the border.", {("GHA", "TGO", "1056")}),
+    ("Ghana demanded that Togo hand back the seized ferry.", {("GHA", "TGO", "105")}),
+])
+def test_split_particles_in_what_is_asked(coder: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(coder, text) == expected
