@@ -491,3 +491,8 @@ def test_mediation_continued_is_mediation(coder: Coder) -> None:
 ])
 def test_split_particles_in_what_is_asked(coder: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert triples(coder, text) == expected
+
+
+def test_what_a_rejected_proposal_says_is_no_event(coder: Coder) -> None:
+    got = triples(coder, "Ghana rejected a Togolese proposal that would require it to withdraw its troops from the border.")
+    assert {r for _, _, r in got} == {"120"}, got

@@ -604,6 +604,8 @@ class EventCoder:
             c = stack.pop()
             purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             planned = c.dep_ == "acl" and c.head.dep_ in ("dobj", "pobj")  # "slammed the decision to send ..."
+            # "rejected a proposal that would require it to withdraw": what the proposal says is no event
+            planned = planned or c.dep_ == "relcl" and c.head.dep_ in ("dobj", "pobj") and c.head.lemma_.lower() in _PROPOSALS
             # "urged X to abide by ..., honor its promise and ...": the coordinated complements too
             also_asked = c.dep_ == "conj" and c.head is not tok and c.head.i in consumed
             if c.dep_ in ("xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "oprd") or purpose or planned or also_asked:
@@ -1420,6 +1422,11 @@ def _courtesy_call(tok: Any) -> bool:
                 g.dep_ in ("acl", "relcl", "xcomp") or g.dep_ == "prep" and g.lower_ == "for"
                 for o in objs for g in o.children)
     return False
+
+
+# nouns whose relative clause tells what they propose ("a proposal that would require ..."), not an event
+_PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "request", "resolution", "draft",
+                        "bill", "deal", "ultimatum", "condition", "term", "formula", "roadmap", "framework"})
 
 
 # words of a noun phrase that name an office-holder called on ("called on his counterpart")
