@@ -496,3 +496,9 @@ def test_split_particles_in_what_is_asked(coder: Coder, text: str, expected: set
 def test_what_a_rejected_proposal_says_is_no_event(coder: Coder) -> None:
     got = triples(coder, "Ghana rejected a Togolese proposal that would require it to withdraw its troops from the border.")
     assert {r for _, _, r in got} == {"120"}, got
+
+
+def test_a_summit_attended_in_another_state_is_a_visit_to_it(coder: Coder) -> None:
+    assert triples(coder, "Ghana's President attended a summit in Togo.") == {("GHAGOV", "TGO", "042"), ("TGO", "GHAGOV", "043")}
+    # with another party, a meeting
+    assert triples(coder, "Ghana and Benin met in Togo.") == {("GHA", "BEN", "040"), ("BEN", "GHA", "040")}

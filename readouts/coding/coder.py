@@ -661,6 +661,12 @@ class EventCoder:
                 _same_country(other, a.cameo) for a in sources):
             # "We are likely to meet at APEC", in one side's statement: with the other side, at a place
             targets = [_Actor(other, (0, 0))]
+        if (self.intent and code == "040" and s.placed_target and targets and len({a.cameo[:3] for a in sources}) == 1
+                and all(len(a.cameo) == 3 and _country(a.cameo) and not _same_country(a.cameo, sources[0].cameo)
+                        for a in targets)):
+            # "attended a summit in Switzerland": a meeting with no other party, in another state, is a
+            # visit to it (the host receives it); readouts' own conventions (imported dictionaries keep theirs)
+            code, reverse = "042", "043"
         if s.place and sources and all(a.cameo.startswith("---") for a in sources):
             sources = [_Actor(s.place + a.cameo[3:], a.tokens) for a in sources]
         # "was optimistic that Y ...", "expressed hopes that Y ..."
