@@ -63,3 +63,18 @@ def test_two_token_patterns_go_through_the_ruler(reference):
     a, b = "There is hope.", "It is hope."
     for t in (a, b, a, b):
         assert _tokens(nlp(t)) == _tokens(reference(t))
+
+
+def test_pattern_matching_by_positions_is_the_same_as_by_scan() -> None:
+    """EventCoder._match with the positions of each word gives what the plain scan gives."""
+    import random
+
+    from readouts.coding.coder import EventCoder
+
+    rng = random.Random(3)
+    vocab = ["talks", "talk", "with", "the", "of", "hold", "peace", "on", "to", "resume"]
+    for _ in range(400):
+        toks = [(i, w, rng.choice(["", w.rstrip("s")])) for i, w in enumerate(rng.choices(vocab, k=rng.randint(0, 9)))]
+        terms = tuple(tuple(tuple(rng.choices(vocab, k=rng.randint(1, 2))) for _ in range(rng.randint(1, 3)))
+                      for _ in range(rng.randint(1, 3)))
+        assert EventCoder._match(terms, toks, EventCoder._positions(toks)) == EventCoder._match(terms, toks)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -447,15 +448,21 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _match(terms: tuple[tuple[tuple[str, ...], ...], ...], toks: list[tuple[int, str, str]]) -> list[int] | None:
+    def _match(terms: tuple[tuple[tuple[str, ...], ...], ...], toks: list[tuple[int, str, str]],
+               where: dict[str, list[int]] | None = None) -> list[int] | None:
         """Token indexes matching ``terms`` in order (gaps allowed), or None. ``toks``: (index, lower
-        form, lemma or "" where the lemma must not count)."""
+        form, lemma or "" where the lemma must not count); ``where`` (optional, ``_positions(toks)``): the
+        positions of each form and lemma, so only the places a phrase's first word is at are tried."""
         pos = 0
         matched: list[int] = []
         n_toks = len(toks)
         for options in terms:
             hit: tuple[int, int] | None = None
-            for k in range(pos, n_toks):
+            if where is None:
+                starts: Iterable[int] = range(pos, n_toks)
+            else:
+                starts = sorted({k for phrase in options for k in where.get(phrase[0], ()) if k >= pos})
+            for k in starts:
                 for phrase in options:  # the longest phrase at the first position that has one
                     n = len(phrase)
                     if (hit is None or n > hit[1]) and k + n <= n_toks and all(
@@ -469,6 +476,16 @@ class EventCoder:
             pos = hit[0] + hit[1]
         return matched
 
+    @staticmethod
+    def _positions(toks: list[tuple[int, str, str]]) -> dict[str, list[int]]:
+        """Where each lower form and lemma of ``toks`` is, in ascending order."""
+        where: dict[str, list[int]] = {}
+        for k, (_, lo, le) in enumerate(toks):
+            where.setdefault(lo, []).append(k)
+            if le and le != lo:
+                where.setdefault(le, []).append(k)
+        return where
+
     def _best_pattern(self, entry: VerbEntry, pre: list[Any], post: list[Any], negated: bool
                       ) -> tuple[VerbPattern | None, list[int]]:
         best: tuple[int, VerbPattern | None, list[int]] = (-1, None, [])
@@ -478,14 +495,15 @@ class EventCoder:
             return None, []
         pre_t = [_form(t) for t in pre]
         post_t = [_form(t) for t in post]
-        present = {w for _, lo, le in pre_t + post_t for w in (lo, le) if w}
+        where_pre, where_post = self._positions(pre_t), self._positions(post_t)
+        present = where_pre.keys() | where_post.keys()
         for c in compiled:
             if c.has_not != negated or any(not (f & present) for f in c.firsts):
                 continue
-            b = self._match(c.before, pre_t)
+            b = self._match(c.before, pre_t, where_pre)
             if b is None:
                 continue
-            a = self._match(c.after, post_t)
+            a = self._match(c.after, post_t, where_post)
             if a is None:
                 continue
             score = len(b) + len(a) + (1 if c.has_not else 0)
