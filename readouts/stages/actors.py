@@ -109,6 +109,15 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
         or words.lower() in aliases or bool(kb.place_codes(words))
 
 
+def _inside_longer_name(tokens: list[Token], ti: int, kb: Any) -> bool:
+    """Is the organ of an organisation at token ti the tail of a longer capitalised name ("the Supreme National
+    Security Council of Iran", "the Russian Security Council" are no UN Security Council)? A title's head before
+    it ("President Security Council") and a sentence's first word leave it the organisation's."""
+    if ti == 0 or not tokens[ti - 1].is_cap or tokens[ti - 1].lower in kb.title_heads:
+        return False
+    return ti >= 2 and tokens[ti - 2].text not in (".", ":", "\n")
+
+
 def _region_after_place(tokens: list[Token], ti: int, tj: int) -> bool:
     """Is the one-word entity at ti..tj the region of a place before it ("held a meeting in Leticia, Amazonas,
     ...", "at the summit in Goa, India")?"""
@@ -221,6 +230,8 @@ def run(work: Work) -> None:
     actor_codes: dict[int, str] = {}  # the actor each such token names
     known_hits = []
     for a, b, (kind, payload, form), ti, tj in hits:
+        if kind == "actor" and form == "body" and _inside_longer_name(tokens, ti, kb):
+            continue
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
@@ -364,6 +375,10 @@ def run(work: Work) -> None:
             if ref.known is None and all(t.lower in kb.name_particles for t in name_toks[:-1]):
                 # "Minister Lavrov", "President von der Leyen": a surname, maybe with its particles
                 ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
+            inner = _office_spoken_for(ttl, ref.known, day, kb)
+            if inner:
+                # "the Spokesperson of EU High Representative Catherine Ashton": the name is the High Representative's
+                ref.title, ref.title_span = ttl[inner:], (tspan[0] + inner, tspan[1])
             if comp and not tactor and ref.known is not None and ref.known.roles and not any(
                     r.actor == comp and r.active(day) for r in ref.known.roles):
                 comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
@@ -533,13 +548,15 @@ def run(work: Work) -> None:
             # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
-        inside_run = (k > 0 and _in_run(tokens, k, kb, hon)) or (
+        initials = _own_initials(tokens, k, work.people, who)
+        inside_run = (k > 0 and _in_run(tokens, k, kb, hon) and initials is None) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
-            # "Ho Chi Minh City" or of another person's name)
-            work.people[who].mentions.append((t.start, t.end))
-            work.person_at[(t.start, t.end)] = who
+            # "Ho Chi Minh City" or of another person's name); "S.V.Lavrov" with the initials
+            sp = (t.start if initials is None else tokens[initials].start, t.end)
+            work.people[who].mentions.append(sp)
+            work.person_at[sp] = who
     _style_references(work)
     _given_name_references(work, tokens)
     _plural_titles(work)
@@ -617,6 +634,34 @@ def _given_name_references(work: Work, tokens: list[Token]) -> None:
             i = next(iter(who))
             work.people[i].mentions.append(sp)
             work.person_at[sp] = i
+
+
+def _own_initials(tokens: list[Token], k: int, people: list[PersonRef], who: int | None) -> int | None:
+    """Where the initials of the given names of the person whose surname is token k start, when they stand
+    right before it ("S.V. Lavrov", "D.Bakoyannis" of Dora Bakoyannis), as translated readouts write a name
+    after its first mention; None when the word before is no such initial."""
+    name = people[who].name if who is not None else None
+    if not name or k < 1:
+        return None
+    i = k - 2 if k >= 2 and tokens[k - 1].text == "." and tokens[k - 1].start == tokens[k - 2].end else k - 1
+    initials = "".join(x.text for x in tokens[i:k])
+    if re.fullmatch(r"(?:[A-Z][a-z]?\.)+", initials) and name[:1] == initials[:1]:
+        return i
+    return None
+
+
+def _office_spoken_for(title: str, known: Any, day: dt.date | None, kb: Any) -> int | None:
+    """Where the office a reporter speaks for starts in a title ("Spokesperson of EU High Representative": 15),
+    when the known person named after the title holds an office on the day and it is no reporter's
+    ("Press Secretary of the President Dmitry Peskov" is the press secretary); else None."""
+    offices = "|".join(re.escape(str(o)) for o in kb.cues["statements"]["reporting_offices"])
+    m = re.match(rf"(?:the\s+)?(?:{offices})\s+(?:of|for|to)\s+(?:the\s+)?", title, re.I)
+    if not m or known is None:
+        return None
+    roles = [r for r in known.roles if r.active(day)]
+    reporter = re.compile(rf"\b(?:{offices})\b", re.I)
+    return m.end() if kb.title_kind(title[m.end():]) and roles and not any(
+        reporter.search(r.title) for r in roles) else None
 
 
 def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:
