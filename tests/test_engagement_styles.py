@@ -447,3 +447,12 @@ def test_a_call_on_the_margins_of_the_meeting_takes_its_day_and_place() -> None:
     second = rec.engagements[1]
     assert "Yoshihide Suga" in names(second)
     assert (second.date, second.location) == ("2020-10-06", "Tokyo")
+
+
+def test_a_release_line_dates_a_call_held_this_morning() -> None:
+    # the White House's "For Immediate Release   <date>" line is the page's date, the call's by "This morning"
+    e = first("THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release                     "
+              "January 8, 2013\n\nReadout of the President's Video Conference with President Karzai\n\n"
+              "This morning, President Obama held a secure video conference with President Hamid Karzai of "
+              "Afghanistan.\n")
+    assert (e.type, e.date) == ("video_call", "2013-01-08")

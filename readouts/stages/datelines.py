@@ -51,7 +51,7 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
         line_start = work.text.rfind("\n", 0, d.start) + 1
         line = work.text[line_start:work.text.find("\n", d.end) if "\n" in work.text[d.end:] else len(work.text)]
         before = work.text[line_start:d.start]
-        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'/-]*[,/]\s*)?", before) and (
+        if (re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'/-]*[,/]\s*)?", before) or _RELEASE.fullmatch(before)) and (
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
                 or (before.strip() and re.match(r"[.:]\s+[A-Z]", work.text[d.end:d.end + 4]))  # "Havana, November 6, 2015. The"
                 or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
@@ -65,6 +65,10 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
             if dates_engagement(work.stext(s), before, rest, place, header, codes, work.kb):
                 return d
     return None
+
+
+# a release line's label before its date ("For Immediate Release          January 8, 2013", "Release Date: ...")
+_RELEASE = re.compile(r"\s*(?:For\s+Immediate\s+Release|Release\s+Date|Date\s+of\s+Issue)\s*:?\s+", re.I)
 
 
 _TODAY = re.compile(r"\b(?:" + TODAY + r")\b", re.I)
