@@ -456,3 +456,10 @@ def test_a_release_line_dates_a_call_held_this_morning() -> None:
               "This morning, President Obama held a secure video conference with President Hamid Karzai of "
               "Afghanistan.\n")
     assert (e.type, e.date) == ("video_call", "2013-01-08")
+
+
+def test_his_invitation_in_a_clause_on_the_guest_is_the_hosts() -> None:
+    # China MFA: "... held talks with X, who was on an official visit to China at his invitation"
+    e = first("On November 14, 2006, Foreign Minister Li Zhaoxing held talks with Pakistani Foreign Minister Khurshid "
+              "Mahmud Kasuri, who was on an official visit to China at his invitation, in Beijing.")
+    assert e.initiator == "CHN"

@@ -346,6 +346,8 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
         if how == "counterpart":
             return "@counterpart"
         if how == "object":
+            if len(parts) > 1 and re.search(r",\s*who\s[^,;]*$", text[:m.start()]):
+                return f"@{parts[0]}"  # "Y, who was on a visit at his invitation": the clause's "his" is the subject
             return f"@{parts[-1]}" if len(parts) > 1 else None
         got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
         if got is None and rx.pattern.startswith("(?P<x>"):
