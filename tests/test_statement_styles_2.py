@@ -432,3 +432,13 @@ def test_quoted_as_saying_and_an_indonesian_given_name() -> None:
                "Retno Marsudi in Jakarta on Tuesday.\n\nRetno was quoted as saying that Indonesia welcomes Korea's "
                "investment.\n")
     assert got == [("Retno Marsudi", "Indonesia welcomes Korea's investment.")]
+
+
+def test_a_quotation_goes_on_in_its_speakers_voice_after_a_reply_it_reports() -> None:
+    # FCO: "the Foreign Secretary said:" and paragraphs of quotation, one reporting what the other side told him
+    got = said("Foreign Secretary William Hague spoke to Egyptian Vice President Omar Suleiman this afternoon.\n\n"
+               "Speaking after the call, the Foreign Secretary said:\n\n"
+               "\"I urged the Egyptian Government to begin an orderly transition now. The Vice President told me that "
+               "the Government was ready for talks with all political forces.\n\n"
+               "\"I made clear that the world is watching. The Egyptian people must see concrete steps.\"\n")
+    assert [w for w, _t in got] == ["William Hague", "Omar Suleiman", "William Hague", "William Hague"]

@@ -838,6 +838,7 @@ def run(work: Work) -> None:
     # after "X said:" ending its paragraph: "" before the first paragraph it introduces, then "quote" or
     # "plain" as that paragraph opens with a quotation mark or not; None otherwise
     introduced: str | None = None
+    intro_by: int | None = None  # who "X said:" introduced the paragraphs of quotation for
     cur_para = -1
     eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
@@ -869,10 +870,12 @@ def run(work: Work) -> None:
                 introduced = _introduced(work, by_para[s.para], introduced)
                 follows = introduced is not None
             if not follows:
-                current = None
+                current, intro_by = None, None
             before = by_para.get(cur_para, [])
             cur_para = s.para
             prev_quote, quote_speaker = quote_speaker, None
+            if follows and introduced == "quote" and intro_by is not None and intro_by != current:
+                quote_speaker = intro_by  # the quotation's next paragraph after one it reported: its speaker's again
             if s.index > first_eng and not follows:
                 sents = by_para[s.para]
                 if _quote_paragraph(work, sents):
@@ -991,11 +994,13 @@ def run(work: Work) -> None:
         current = person
         current_act = not continues
         att.last_person = person
+        if introduced == "quote" and intro_by is not None and person != intro_by:
+            continue  # '"... The Vice President told me that ...': one the quotation reports, inside it
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
         introduced = None
         if a == b == s.end and (text[:b].rstrip().endswith(":") or cue == "statement by"):
-            follows, introduced = True, ""  # "Speaking after the meeting, the Foreign Secretary said:"
+            follows, introduced, intro_by = True, "", person  # "Speaking after the meeting, the Foreign Secretary said:"
         if follows:
             current_act = False
     narrated = any(e.narrator is not None for e in work.engagements[:1])
