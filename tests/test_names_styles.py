@@ -904,3 +904,11 @@ def test_a_press_secretary_named_after_the_office_he_serves_is_no_participant() 
     rec = _extract("Moscow, 3 March 2014\n\nPresident Vladimir Putin had a telephone conversation with Chancellor "
                    "Angela Merkel, Press Secretary of the President Dmitry Peskov said.\n")
     assert [n for n, _t, _a in _participants(rec)] == ["Vladimir Putin", "Angela Merkel"]
+
+
+def test_the_unnamed_office_of_a_headline_is_the_one_named_with_that_bare_title() -> None:
+    # White House: "Readout of the President's Call with President Karzai of Afghanistan" ... "President Obama"
+    rec = _extract("Readout of the President's Video Conference with President Karzai of Afghanistan\n\n"
+                   "This morning, President Obama held a secure video conference with President Hamid Karzai of "
+                   "Afghanistan.\n\nThe President said he looks forward to welcoming President Karzai on Friday.\n")
+    assert [(n, a) for n, _t, a in _participants(rec)] == [("Obama", "USA"), ("Hamid Karzai", "AFG")]

@@ -922,6 +922,9 @@ def _merge_unnamed(work: Work) -> None:
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]
         if len(exact) == 1:
             cands = exact
+        same = [i for i in cands if core(work.people[i].title) == ct]
+        if len(cands) > 1 and len(same) == 1 and not p.title_actor:
+            cands = same  # "the President's Video Conference" of President Obama, not of "President Karzai of Afghanistan"
         if len(cands) != 1:
             continue
         n = cands[0]
