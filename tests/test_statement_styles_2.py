@@ -442,3 +442,15 @@ def test_a_quotation_goes_on_in_its_speakers_voice_after_a_reply_it_reports() ->
                "the Government was ready for talks with all political forces.\n\n"
                "\"I made clear that the world is watching. The Egyptian people must see concrete steps.\"\n")
     assert [w for w, _t in got] == ["William Hague", "Omar Suleiman", "William Hague", "William Hague"]
+
+
+def test_he_in_a_spokespersons_quotation_is_the_one_it_last_told_of() -> None:
+    # No10: 'A Downing Street spokesperson said:' then quoted paragraphs telling who said what
+    got = said("Prime Minister David Cameron has held talks with Premier Wen Jiabao at Downing Street.\n\n"
+               "The Prime Minister welcomed the Chinese Premier this morning.\n\n"
+               "A Downing Street spokesperson said:\n\n"
+               "\"The Prime Minister raised human rights and said that the rule of law was essential.\n\n"
+               "\"Premier Wen said China was committed to deepening the relationship. He set out China's approach "
+               "to rebalancing its economy.\"\n")
+    assert got[-2:] == [("Wen Jiabao", "China was committed to deepening the relationship."),
+                        ("Wen Jiabao", "He set out China's approach to rebalancing its economy.\"")]

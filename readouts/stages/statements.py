@@ -857,6 +857,7 @@ def run(work: Work) -> None:
     by_label = {work.people[i].label: i for i in att.participants}
     said_by: int | None = None  # the person whose statement holds the last sentence
     quote_speaker: int | None = None  # the speaker of the quotation paragraph we are in
+    quote_told = False
     prev_s: Sentence | None = None
     n_out = 0
     turns = False  # a transcript: speaker labels open the turns
@@ -874,8 +875,9 @@ def run(work: Work) -> None:
             before = by_para.get(cur_para, [])
             cur_para = s.para
             prev_quote, quote_speaker = quote_speaker, None
+            quote_told = False  # the quotation's speaker is the one "X said:" named, not inferred
             if follows and introduced == "quote" and intro_by is not None and intro_by != current:
-                quote_speaker = intro_by  # the quotation's next paragraph after one it reported: its speaker's again
+                quote_speaker, quote_told = intro_by, True  # the quotation's next paragraph after a reply it reported
             if s.index > first_eng and not follows:
                 sents = by_para[s.para]
                 if _quote_paragraph(work, sents):
@@ -994,6 +996,8 @@ def run(work: Work) -> None:
         current = person
         current_act = not continues
         att.last_person = person
+        if quote_speaker is not None and person != quote_speaker and not quote_told:
+            quote_speaker = None  # '"Premier Wen said ... He set out ...': a quotation telling who said what
         if introduced == "quote" and intro_by is not None and person != intro_by:
             continue  # '"... The Vice President told me that ...': one the quotation reports, inside it
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
