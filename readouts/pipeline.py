@@ -255,6 +255,8 @@ def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | Non
             return w  # POPE LEO XIV
         if len(w) <= 3 and w.lower() in kb.title_words and w.lower() not in kb.title_connectors:
             return w  # FM, PM, CPC
+        if len(w) >= 3 and not re.search(r"[AEIOUY]", w) and low not in kb.name_address:
+            return w  # an acronym no one could say as a word (CFSP, NPT), not a form of address (MRS)
         return w[0] + w[1:].lower()
 
     out = list(text)

@@ -912,3 +912,12 @@ def test_the_unnamed_office_of_a_headline_is_the_one_named_with_that_bare_title(
                    "This morning, President Obama held a secure video conference with President Hamid Karzai of "
                    "Afghanistan.\n\nThe President said he looks forward to welcoming President Karzai on Friday.\n")
     assert [(n, a) for n, _t, a in _participants(rec)] == [("Obama", "USA"), ("Hamid Karzai", "AFG")]
+
+
+def test_an_unsayable_acronym_in_a_headline_in_capitals_is_no_name() -> None:
+    # EU Council: "... OF JAVIER SOLANA, EU HIGH REPRESENTATIVE FOR THE CFSP, WITH ALI LARIJANI, ..."
+    rec = _extract("SUMMARY OF THE TELEPHONE CONVERSATION OF JAVIER SOLANA, EU HIGH REPRESENTATIVE FOR THE CFSP, WITH "
+                   "ALI LARIJANI, SECRETARY OF THE SUPREME NATIONAL SECURITY COUNCIL OF IRAN\n\n"
+                   "Javier SOLANA, EU High Representative for the Common Foreign and Security Policy, had a telephone "
+                   "conversation today with Ali LARIJANI, Secretary of the Supreme National Security Council of Iran.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Javier Solana", "Ali Larijani"]
