@@ -454,3 +454,13 @@ def test_he_in_a_spokespersons_quotation_is_the_one_it_last_told_of() -> None:
                "to rebalancing its economy.\"\n")
     assert got[-2:] == [("Wen Jiabao", "China was committed to deepening the relationship."),
                         ("Wen Jiabao", "He set out China's approach to rebalancing its economy.\"")]
+
+
+def test_content_before_he_said_adding_that_is_his_too() -> None:
+    # Xinhua: "CONTENT, he said, adding that CONTENT."
+    got = said("BEIJING, Feb. 4 (Xinhua) -- Chinese Foreign Minister Yang Jiechi held a telephone conversation with "
+               "his Russian counterpart Sergei Lavrov on Saturday.\n\nYang said China holds that the issue should be "
+               "resolved through dialogue. The sovereignty of Syria should be respected, he said, adding that the "
+               "Council's actions should help ease tension.\n")
+    assert got[-1] == ("Yang Jiechi", "The sovereignty of Syria should be respected, he said, adding that the Council's "
+                                      "actions should help ease tension.")

@@ -324,6 +324,14 @@ class _Attributor:
             cache["stmt_engagement"] = re.compile("|".join(f"(?:{r['pattern']})" for r in w.kb.cues["engagements"]), re.I)
         return cache["stmt_engagement"].match(w.text, pos, s.end) is not None
 
+    def _said_adding(self, pre: str, after: str) -> bool:
+        """Is "pre, X said, after" content on both sides of the cue: a clause of its own before the speaker
+        (no fronted "Noting that ...", "On Syria, ...") and a speech participle after ("adding that ...")?"""
+        participles = _alt(self.work.kb.cues["statements"]["speech_participles"])
+        return len(pre.split()) > 4 and bool(re.search(r",\s*$", pre)) and not re.match(
+            r"\W*(?:[A-Z]\w+ing|While|Whereas|As|When|If|Although|After|Before|During|On|In|At|For|Regarding)\b", pre) \
+            and bool(re.match(r"\s*(?:" + participles + r")\b", after))
+
     def _ends_paragraph(self, s: Sentence) -> bool:
         sents = self.work.sentences
         return s.index + 1 >= len(sents) or sents[s.index + 1].para != s.para
@@ -463,6 +471,9 @@ class _Attributor:
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue
+            if tail.strip() == "," and self._said_adding(pre, text[b + m.end():s.end]):
+                # "The sovereignty of Syria should be respected, he said, adding that ...": both halves are his
+                return ("person", person, _content_start(text, s.start), s.end, cue, True)
             if tail.strip() == "," and _PARENTHETICAL.fullmatch(pre) and _PREDICATE.match(text, b + m.end(), s.end):
                 # "Italian companies, the Prime Minister added, are ready ...": the cue is a parenthesis inside
                 # the content, which is the whole sentence
