@@ -868,7 +868,7 @@ def run(work: Work) -> None:
     by_label = {work.people[i].label: i for i in att.participants}
     said_by: int | None = None  # the person whose statement holds the last sentence
     quote_speaker: int | None = None  # the speaker of the quotation paragraph we are in
-    quote_told = False
+    quote_told = quote_paused = False
     prev_s: Sentence | None = None
     n_out = 0
     turns = False  # a transcript: speaker labels open the turns
@@ -887,6 +887,7 @@ def run(work: Work) -> None:
             cur_para = s.para
             prev_quote, quote_speaker = quote_speaker, None
             quote_told = False  # the quotation's speaker is the one "X said:" named, not inferred
+            quote_paused = False  # the paragraph has named another speaker: its "He ..." is theirs
             if follows and introduced == "quote" and intro_by is not None and intro_by != current:
                 quote_speaker, quote_told = intro_by, True  # the quotation's next paragraph after a reply it reported
             if s.index > first_eng and not follows:
@@ -899,7 +900,7 @@ def run(work: Work) -> None:
                         else _principal(work, att, before)
                 elif said_by is not None and _voice_paragraph(work, att, sents, said_by):
                     current, current_act = said_by, False
-        if quote_speaker is not None:
+        if quote_speaker is not None and not quote_paused:
             current, current_act = quote_speaker, False
         if s.boiler:
             current = None  # "(end) aa.ma", "Issued by: ...": page furniture carries no one's statement on
@@ -1008,7 +1009,7 @@ def run(work: Work) -> None:
         current_act = not continues
         att.last_person = person
         if quote_speaker is not None and person != quote_speaker and not quote_told:
-            quote_speaker = None  # '"Premier Wen said ... He set out ...': a quotation telling who said what
+            quote_paused = True  # '"Premier Wen said ... He set out ...': the paragraph tells who said what
         if introduced == "quote" and intro_by is not None and person != intro_by:
             continue  # '"... The Vice President told me that ...': one the quotation reports, inside it
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
