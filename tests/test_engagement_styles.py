@@ -463,3 +463,17 @@ def test_his_invitation_in_a_clause_on_the_guest_is_the_hosts() -> None:
     e = first("On November 14, 2006, Foreign Minister Li Zhaoxing held talks with Pakistani Foreign Minister Khurshid "
               "Mahmud Kasuri, who was on an official visit to China at his invitation, in Beijing.")
     assert e.initiator == "CHN"
+
+
+def test_a_date_line_dates_talks_the_next_sentence_places_this_morning() -> None:
+    # No10: "PM meets ... / 27 June 2011 / ... has held talks with ... The Prime Minister welcomed ... this morning"
+    e = first("PM meets Chinese Premier Wen Jiabao\n27 June 2011\nPrime Minister David Cameron has held talks with "
+              "Premier Wen Jiabao at Downing Street.\n\nThe Prime Minister welcomed the Chinese Premier to Downing "
+              "Street this morning for the annual UK-China summit.\n")
+    assert e.date == "2011-06-27"
+
+
+def test_a_bare_date_line_over_talks_without_today_dates_nothing() -> None:
+    e = first("PM meets Chinese Premier Wen Jiabao\n27 June 2011\nPrime Minister David Cameron has held talks with "
+              "Premier Wen Jiabao at Downing Street.\n\nThe two leaders discussed trade.\n")
+    assert e.date is None
