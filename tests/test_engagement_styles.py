@@ -477,3 +477,16 @@ def test_a_bare_date_line_over_talks_without_today_dates_nothing() -> None:
     e = first("PM meets Chinese Premier Wen Jiabao\n27 June 2011\nPrime Minister David Cameron has held talks with "
               "Premier Wen Jiabao at Downing Street.\n\nThe two leaders discussed trade.\n")
     assert e.date is None
+
+
+def test_a_welcome_to_the_hosts_place_told_next_names_the_host() -> None:
+    e = first("27 June 2011\nPrime Minister David Cameron has held talks with Premier Wen Jiabao at Downing Street.\n\n"
+              "The Prime Minister welcomed the Chinese Premier to Downing Street this morning.\n")
+    assert e.initiator == "GBR"
+
+
+def test_a_welcome_around_a_bilateral_on_the_margins_names_no_host() -> None:
+    e = first("1 June 2023\nMinister Naledi Pandor today held a bilateral meeting with External Affairs Minister "
+              "Subrahmanyam Jaishankar on the margins of the BRICS meeting in Cape Town.\n\n"
+              "Minister Pandor welcomed Minister Jaishankar to South Africa.\n")
+    assert e.initiator is None

@@ -739,6 +739,11 @@ def _place_line(work: Work) -> str | None:
 
 
 _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|hosted by|(?<!co-)chaired by)\b", re.I)
+# a welcome to the host's place told next ("... held talks with Premier Wen at Downing Street. The Prime Minister
+# welcomed the Chinese Premier to Downing Street ..."), not one to a meeting's host state around a bilateral on its
+# margins
+_WELCOMED_TO = re.compile(r"\bwelcomed\b[^.;]{0,80}?\bto (?-i:[A-Z])", re.I)
+_MARGINS = re.compile(r"\b(?:margins?|sidelines?)\b", re.I)
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
@@ -842,7 +847,8 @@ def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
         if s.index <= d.sentence:
             continue
         t = work.stext(s)
-        if not _ELSEWHERE.search(t):
+        welcome = s.index == nxt and _WELCOMED_TO.search(t) and not _MARGINS.search(work.text[d.span[0]:d.span[1]])
+        if not (_ELSEWHERE.search(t) or welcome):
             continue
         told = _TOLD_ABOUT.sub("", t)
         if s.index != nxt and not (_ABOUT.search(t) and (
