@@ -921,3 +921,13 @@ def test_an_unsayable_acronym_in_a_headline_in_capitals_is_no_name() -> None:
                    "Javier SOLANA, EU High Representative for the Common Foreign and Security Policy, had a telephone "
                    "conversation today with Ali LARIJANI, Secretary of the Supreme National Security Council of Iran.\n")
     assert [n for n, _t, _a in _participants(rec)] == ["Javier Solana", "Ali Larijani"]
+
+
+def test_an_abbreviated_office_given_in_full_before_is_its_holder_not_half_a_double_office() -> None:
+    # MEA: "External Affairs Minister Shri Salman Khurshid ..." then "EAM and Foreign Minister Kishida held ..."
+    rec = _extract("March 29, 2013\n\nExternal Affairs Minister Shri Salman Khurshid paid an official visit to Japan "
+                   "at the invitation of Foreign Minister Fumio Kishida.\n\nEAM and Foreign Minister Kishida held the "
+                   "7th India-Japan Strategic Dialogue. EAM conveyed that India attached the highest importance to "
+                   "its relations with Japan.\n")
+    assert ("Fumio Kishida", "Foreign Minister", "JPN") in _participants(rec)
+    assert speakers_of(rec) == {"Salman Khurshid": {"IND"}}
