@@ -931,3 +931,11 @@ def test_an_abbreviated_office_given_in_full_before_is_its_holder_not_half_a_dou
                    "its relations with Japan.\n")
     assert ("Fumio Kishida", "Foreign Minister", "JPN") in _participants(rec)
     assert speakers_of(rec) == {"Salman Khurshid": {"IND"}}
+
+
+def test_an_abbreviated_office_before_a_surname_is_that_persons_reference() -> None:
+    # EU Council: "Javier SOLANA, EU High Representative for ... HR Solana expressed ..."
+    rec = _extract("Brussels, 24 July 2006\n\nJavier SOLANA, EU High Representative for the Common Foreign and "
+                   "Security Policy, met today in Beirut with Prime Minister Fouad Siniora. HR Solana expressed the "
+                   "solidarity of the European Union with the Lebanese people.\n")
+    assert speakers_of(rec) == {"Javier Solana": {"EU"}}

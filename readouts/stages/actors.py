@@ -52,7 +52,7 @@ from .names import (
     verb_s_form,
     words_within,
 )
-from .titles import after_acronym, no_office, title_runs
+from .titles import abbreviation_told, after_acronym, no_office, title_runs
 
 __all__ = ["gazetteer", "run"]
 
@@ -548,15 +548,17 @@ def run(work: Work) -> None:
             # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
-        initials = _own_initials(tokens, k, work.people, who)
-        inside_run = (k > 0 and _in_run(tokens, k, kb, hon) and initials is None) or (
+        # initials ("S.V.Lavrov") or an office's abbreviation ("HR Solana") before a surname start no other name
+        led = _own_initials(tokens, k, work.people, who) is not None or (
+            k > 0 and abbreviation_told(tokens[k - 1].text, text[:tokens[k - 1].start]))
+        inside_run = (k > 0 and _in_run(tokens, k, kb, hon) and not led) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
-            # "Ho Chi Minh City" or of another person's name); "S.V.Lavrov" with the initials
-            sp = (t.start if initials is None else tokens[initials].start, t.end)
-            work.people[who].mentions.append(sp)
-            work.person_at[sp] = who
+            # "Ho Chi Minh City" or of another person's name)
+            work.people[who].mentions.append((t.start, t.end))
+            work.person_at[(t.start, t.end)] = who
+    _with_what_precedes(work, tokens)
     _style_references(work)
     _given_name_references(work, tokens)
     _plural_titles(work)
@@ -634,6 +636,26 @@ def _given_name_references(work: Work, tokens: list[Token]) -> None:
             i = next(iter(who))
             work.people[i].mentions.append(sp)
             work.person_at[sp] = i
+
+
+def _with_what_precedes(work: Work, tokens: list[Token]) -> None:
+    """A surname found alone after the initials of its bearer's given names or the abbreviation of an office the
+    text gave in full ("S.V.Lavrov", "HR Solana"): the mention runs from them, so the name opens its sentence."""
+    at = {t.start: k for k, t in enumerate(tokens)}
+    for sp, who in list(work.person_at.items()):
+        k = at.get(sp[0])
+        if k is None or k == 0 or tokens[k].end != sp[1]:
+            continue
+        i = _own_initials(tokens, k, work.people, who)
+        if i is None and abbreviation_told(tokens[k - 1].text, work.text[:tokens[k - 1].start]):
+            i = k - 1
+        if i is None or any(a <= tokens[i].start < b for a, b in work.person_at if (a, b) != sp):
+            continue
+        new = (tokens[i].start, sp[1])
+        mentions = work.people[who].mentions
+        mentions[mentions.index(sp)] = new
+        del work.person_at[sp]
+        work.person_at[new] = who
 
 
 def _own_initials(tokens: list[Token], k: int, people: list[PersonRef], who: int | None) -> int | None:

@@ -18,7 +18,7 @@ from typing import Any
 from ..lexicon import Token
 from .names import honorifics, name_after, rank_grammar, rank_len
 
-__all__ = ["after_acronym", "no_office", "title_runs"]
+__all__ = ["abbreviation_told", "after_acronym", "no_office", "title_runs"]
 
 
 def _complements(kb: Any) -> dict[str, set[str]]:
@@ -239,7 +239,7 @@ def title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: st
                     runs.append((a, cut, True))
                     second_det = tokens[cut + 1].lower == "the"
                     runs.append((cut + 2 if second_det else cut + 1, b, second_det))
-                elif ands and ands[0] == a + 1 and _abbreviation_told(tokens[a].text, text[:tokens[a].start]):
+                elif ands and ands[0] == a + 1 and abbreviation_told(tokens[a].text, text[:tokens[a].start]):
                     # "EAM and Foreign Minister Kishida held ...": the abbreviation of an office the text gave in
                     # full before ("External Affairs Minister Shri Salman Khurshid") is that person, not half of
                     # a double office
@@ -265,7 +265,7 @@ def title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: st
     return runs
 
 
-def _abbreviation_told(word: str, before: str) -> bool:
+def abbreviation_told(word: str, before: str) -> bool:
     """Is ``word`` an abbreviation in capitals ("EAM", "PM") of an office written out before it ("External
     Affairs Minister")?"""
     if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
