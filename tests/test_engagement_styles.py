@@ -490,3 +490,13 @@ def test_a_welcome_around_a_bilateral_on_the_margins_names_no_host() -> None:
               "Subrahmanyam Jaishankar on the margins of the BRICS meeting in Cape Town.\n\n"
               "Minister Pandor welcomed Minister Jaishankar to South Africa.\n")
     assert e.initiator is None
+
+
+@pytest.mark.parametrize("headline, want", [
+    ("Foreign Secretary calls Egyptian Vice President", "GBR"),  # FCO: the caller in the headline
+    ("Foreign Secretary calls for calm in Cairo", None),         # a call for something names no caller
+])
+def test_a_headline_that_says_who_called(headline: str, want: str | None) -> None:
+    e = first(f"{headline}\n03 February 2011\n\nForeign Secretary William Hague spoke to Egyptian Vice President "
+              "Omar Suleiman this afternoon.\n")
+    assert (e.type, e.initiator) == ("phone_call", want)

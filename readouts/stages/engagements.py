@@ -629,7 +629,7 @@ def run(work: Work) -> None:
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
-            d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
+            d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d) or _headline_caller(work, d)
     work.engagements = drafts
 
 
@@ -834,6 +834,27 @@ def _thanked_for_call(work: Work, d: EngagementDraft) -> str | None:
             return f"@{d.narrator}" if d.narrator is not None else None
         got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
         if got and (not got.startswith("@") or int(got[1:]) in d.participants):
+            return got
+    return None
+
+
+# a headline that names who called whom: "Foreign Secretary calls Egyptian Vice President", "PM phones President X"
+_CALLS = re.compile(r"(?P<x>[^,.;:]{2,60}?)\s+(?:calls|phones|telephones|rings)\s+(?!(?:for|on|upon|off|in|out)\b)"
+                    r"(?-i:[A-Z])")
+
+
+def _headline_caller(work: Work, d: EngagementDraft) -> str | None:
+    """The side of the participant a call's headline says called ("Foreign Secretary calls ...")."""
+    if d.modality != "phone":
+        return None
+    for s in work.sentences[:d.sentence]:
+        m = _CALLS.match(work.stext(s)) if work.is_title_line(s) else None
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x")) if m else None
+        if m and got is None:
+            # an office opening the page is no mention: the one participant holding that title
+            named = [i for i in d.participants if (work.people[i].title or "").lower() == m.group("x").lower()]
+            got = f"@{named[0]}" if len(named) == 1 else None
+        if got and got.startswith("@") and int(got[1:]) in d.participants:
             return got
     return None
 
