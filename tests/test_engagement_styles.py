@@ -500,3 +500,13 @@ def test_a_headline_that_says_who_called(headline: str, want: str | None) -> Non
     e = first(f"{headline}\n03 February 2011\n\nForeign Secretary William Hague spoke to Egyptian Vice President "
               "Omar Suleiman this afternoon.\n")
     assert (e.type, e.initiator) == ("phone_call", want)
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("President Bush called President Hu Jintao of China this morning.", "USA"),
+    ("President Hu Jintao of China telephoned President Bush this morning.", "CHN"),
+    ("External Affairs Minister Salman Khurshid called on Prime Minister Shinzo Abe in Tokyo today.", None),
+])
+def test_the_caller_initiates(sentence: str, want: str | None) -> None:
+    e = first("April 18, 2008\n\n" + sentence + "\n")
+    assert e.initiator == want

@@ -37,6 +37,9 @@ _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + 
 _PHRASE = r"(?:[^,.;]|(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.)+"
 # a time adverb between a verb and its object ("received today a phone call from ...", Egyptian and Gulf style)
 _WHEN = r"(?:(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on \w+(?: \w+)?),? )?"
+# a verb of calling someone, present (a headline's "Foreign Secretary calls ...") or past, then whom
+_CALLED = (r"(?:calls|called|phones|phoned|telephones|telephoned|rings|rang)\s+(?!(?:for|on|upon|off|in|out|back)\b)"
+           r"(?:(?:his|her|the)\s+)?(?-i:[A-Z])")
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
@@ -56,6 +59,8 @@ _INIT = [
                 r"(?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
+    # "President Bush called President Hu Jintao this morning": the caller (not "called for", "called on")
+    (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+" + _CALLED, re.I), "x"),
     # "Ms. X, Prime Minister of Thailand, chaired the 6th BIMSTEC Summit": the subject before its appositive
     (re.compile(r"(?P<x>[^,.;]{2,80}?)(?:,[^,.;]{2,80},)?\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
     (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.I), "counterpart"),
@@ -839,8 +844,7 @@ def _thanked_for_call(work: Work, d: EngagementDraft) -> str | None:
 
 
 # a headline that names who called whom: "Foreign Secretary calls Egyptian Vice President", "PM phones President X"
-_CALLS = re.compile(r"(?P<x>[^,.;:]{2,60}?)\s+(?:calls|phones|telephones|rings)\s+(?!(?:for|on|upon|off|in|out)\b)"
-                    r"(?-i:[A-Z])")
+_CALLS = re.compile(r"(?P<x>[^,.;:]{2,60}?)\s+" + _CALLED)
 
 
 def _headline_caller(work: Work, d: EngagementDraft) -> str | None:
