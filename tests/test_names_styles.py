@@ -939,3 +939,11 @@ def test_an_abbreviated_office_before_a_surname_is_that_persons_reference() -> N
                    "Security Policy, met today in Beirut with Prime Minister Fouad Siniora. HR Solana expressed the "
                    "solidarity of the European Union with the Lebanese people.\n")
     assert speakers_of(rec) == {"Javier Solana": {"EU"}}
+
+
+def test_an_of_complement_after_a_name_ends_at_the_line() -> None:
+    # UN: a headline "... with President Vladimir Putin of the Russian Federation" over the dateline "Moscow, ..."
+    rec = _extract("Secretary-General's meeting with President Vladimir Putin of the Russian Federation\n\n"
+                   "Moscow, 14 May 2005\n\nSecretary-General Kofi Annan met with President Vladimir Putin at the "
+                   "Kremlin today.\n")
+    assert ("Vladimir Putin", "President of the Russian Federation", "RUS") in _participants(rec)

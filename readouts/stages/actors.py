@@ -322,8 +322,9 @@ def run(work: Work) -> None:
             k = j + 2 if tokens[j + 1].lower == "the" else j + 1
             if k in actor_tok:
                 code = actor_at(k)
-                while k < len(tokens) and k in actor_tok:
-                    k += 1
+                k += 1
+                while k < len(tokens) and k in actor_tok and "\n" not in text[tokens[k - 1].end:tokens[k].start]:
+                    k += 1  # not into the next line ("... Putin of the Russian Federation" over "Moscow, 14 May")
                 if k < len(tokens) and tokens[k].lower in ("'s", "’s"):
                     return None, j  # "assured Minister Pandor of India's support": no complement of the title
                 return code, k
