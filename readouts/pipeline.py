@@ -76,12 +76,13 @@ def _published(value: Any) -> dt.date | None:
 def _shadow(text: str, kb: Knowledge, model: str = Config().model) -> str | None:
     """The copy of a text the stages read, of the same length (every span indexes both), when the text as
     given would mislead them; None for an ordinary text. Other quotation marks are “ ” (``_quotes``);
-    no-break and typographic spaces are spaces; lines a layout wrapped mid-sentence are joined
+    no-break and typographic spaces are spaces, as is a footnote's mark on a word ("Kosovo*"); lines a layout wrapped mid-sentence are joined
     (``_unwrapped``); lines in capitals, or a whole text, are put in ordinary case (``_in_case``). (HTML
     character references change the length: ``_references_decoded`` decodes them before, and ``_in_given``
     maps the record back.)"""
     quoted = _quotes(text)
     spaced = _SPACES.sub(" ", quoted or text) if _SPACES.search(quoted or text) else quoted
+    spaced = _FOOTNOTE.sub(" ", spaced or text) if _FOOTNOTE.search(spaced or text) else spaced
     joined = _unwrapped(spaced or text)
     cased = _in_case(joined or spaced or text, kb, model)
     return cased or joined or spaced
@@ -159,6 +160,10 @@ def _in_given(rec: Record, given: str, at: list[int]) -> Record:
 
 # no-break, thin and other typographic spaces ("President\u00a0Xi", "5\u202fMay"): ordinary spaces to the stages
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+# a footnote's mark glued to a word ("Prime Minister of Kosovo* Hashim Thaçi", "Member States¹,")
+_FOOTNOTE = re.compile(r"(?<=[^\W\d_])[*†‡¹²³](?=[\s,.;:)])")
 
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]$")
@@ -250,6 +255,8 @@ def _in_case(text: str, kb: Knowledge, model: str = Config().model) -> str | Non
             return w  # POPE LEO XIV
         if len(w) <= 3 and w.lower() in kb.title_words and w.lower() not in kb.title_connectors:
             return w  # FM, PM, CPC
+        if len(w) >= 3 and not re.search(r"[AEIOUY]", w) and low not in kb.name_address:
+            return w  # an acronym no one could say as a word (CFSP, NPT), not a form of address (MRS)
         return w[0] + w[1:].lower()
 
     out = list(text)

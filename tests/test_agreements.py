@@ -105,6 +105,12 @@ def test_the_items_of_a_list_after_both_sides_are_agreements() -> None:
      ["ensure the flow of essential goods"]),
     ("\"We agreed to deepen our cooperation on energy,\" Mr Macron says.", ["deepen our cooperation on energy"]),
     ("The two leaders were of the view that trade should grow.", ["trade should grow"]),
+    # support voiced together after a discussion ("The Ministers exchanged views on ... and expressed support for")
+    ("The Ministers exchanged views on the situation in Afghanistan and expressed support for an Afghan-led "
+     "process of reconciliation.", ["expressed support for an Afghan-led process of reconciliation"]),
+    # a format's members speaking as one
+    ("The Quartet called upon the parties to resume direct negotiations without preconditions.",
+     ["called upon the parties to resume direct negotiations without preconditions"]),
     # a weekday between the cue and what was agreed
     ("The two sides agreed Monday to seek a negotiated settlement.", ["seek a negotiated settlement"]),
 ])

@@ -447,3 +447,66 @@ def test_a_call_on_the_margins_of_the_meeting_takes_its_day_and_place() -> None:
     second = rec.engagements[1]
     assert "Yoshihide Suga" in names(second)
     assert (second.date, second.location) == ("2020-10-06", "Tokyo")
+
+
+def test_a_release_line_dates_a_call_held_this_morning() -> None:
+    # the White House's "For Immediate Release   <date>" line is the page's date, the call's by "This morning"
+    e = first("THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release                     "
+              "January 8, 2013\n\nReadout of the President's Video Conference with President Karzai\n\n"
+              "This morning, President Obama held a secure video conference with President Hamid Karzai of "
+              "Afghanistan.\n")
+    assert (e.type, e.date) == ("video_call", "2013-01-08")
+
+
+def test_his_invitation_in_a_clause_on_the_guest_is_the_hosts() -> None:
+    # China MFA: "... held talks with X, who was on an official visit to China at his invitation"
+    e = first("On November 14, 2006, Foreign Minister Li Zhaoxing held talks with Pakistani Foreign Minister Khurshid "
+              "Mahmud Kasuri, who was on an official visit to China at his invitation, in Beijing.")
+    assert e.initiator == "CHN"
+
+
+def test_a_date_line_dates_talks_the_next_sentence_places_this_morning() -> None:
+    # No10: "PM meets ... / 27 June 2011 / ... has held talks with ... The Prime Minister welcomed ... this morning"
+    e = first("PM meets Chinese Premier Wen Jiabao\n27 June 2011\nPrime Minister David Cameron has held talks with "
+              "Premier Wen Jiabao at Downing Street.\n\nThe Prime Minister welcomed the Chinese Premier to Downing "
+              "Street this morning for the annual UK-China summit.\n")
+    assert e.date == "2011-06-27"
+
+
+def test_a_bare_date_line_over_talks_without_today_dates_nothing() -> None:
+    e = first("PM meets Chinese Premier Wen Jiabao\n27 June 2011\nPrime Minister David Cameron has held talks with "
+              "Premier Wen Jiabao at Downing Street.\n\nThe two leaders discussed trade.\n")
+    assert e.date is None
+
+
+def test_a_welcome_to_the_hosts_place_told_next_names_the_host() -> None:
+    e = first("27 June 2011\nPrime Minister David Cameron has held talks with Premier Wen Jiabao at Downing Street.\n\n"
+              "The Prime Minister welcomed the Chinese Premier to Downing Street this morning.\n")
+    assert e.initiator == "GBR"
+
+
+def test_a_welcome_around_a_bilateral_on_the_margins_names_no_host() -> None:
+    e = first("1 June 2023\nMinister Naledi Pandor today held a bilateral meeting with External Affairs Minister "
+              "Subrahmanyam Jaishankar on the margins of the BRICS meeting in Cape Town.\n\n"
+              "Minister Pandor welcomed Minister Jaishankar to South Africa.\n")
+    assert e.initiator is None
+
+
+@pytest.mark.parametrize("headline, want", [
+    ("Foreign Secretary calls Egyptian Vice President", "GBR"),  # FCO: the caller in the headline
+    ("Foreign Secretary calls for calm in Cairo", None),         # a call for something names no caller
+])
+def test_a_headline_that_says_who_called(headline: str, want: str | None) -> None:
+    e = first(f"{headline}\n03 February 2011\n\nForeign Secretary William Hague spoke to Egyptian Vice President "
+              "Omar Suleiman this afternoon.\n")
+    assert (e.type, e.initiator) == ("phone_call", want)
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("President Bush called President Hu Jintao of China this morning.", "USA"),
+    ("President Hu Jintao of China telephoned President Bush this morning.", "CHN"),
+    ("External Affairs Minister Salman Khurshid called on Prime Minister Shinzo Abe in Tokyo today.", None),
+])
+def test_the_caller_initiates(sentence: str, want: str | None) -> None:
+    e = first("April 18, 2008\n\n" + sentence + "\n")
+    assert e.initiator == want

@@ -868,3 +868,86 @@ def test_a_party_leaders_double_title_of_one_side_is_one_person() -> None:
 ])
 def test_two_offices_of_one_person_joined_by_a_comma(text: str, want: list[tuple[str, str]]) -> None:
     assert [(n, t) for n, t, _a in _participants(_extract(text))] == want
+
+
+# --- a name again by the initials of its given names, a state's own security council ------------------
+
+def test_a_surname_after_its_initials_is_the_participant() -> None:
+    # older MID translations: "S.V.Lavrov stressed ...", "D.Bakoyannis informed on ..."
+    rec = _extract("Moscow, 10 December 2007\n\nOn 10 December Minister of Foreign Affairs of the Russian Federation "
+                   "S.V.Lavrov met with Minister of Foreign Affairs of Greece Dora Bakoyannis.\n\n"
+                   "S.V.Lavrov stressed that the pipeline project would strengthen the energy security of Europe.\n\n"
+                   "D.Bakoyannis informed on the position of Athens regarding the settlement on Cyprus.\n")
+    assert speakers_of(rec) == {"S.V. Lavrov": {"RUS"}, "Dora Bakoyannis": {"GRC"}}
+
+
+def test_a_states_security_council_is_no_un_security_council() -> None:
+    rec = _extract("Brussels, 4 October 2006\n\nJavier Solana, EU High Representative, had a telephone conversation "
+                   "today with Ali Larijani, Secretary of the Supreme National Security Council of the Islamic Republic "
+                   "of Iran, at the request of Mr Larijani. They discussed the UN Security Council's resolution.\n")
+    assert ("Ali Larijani", "Secretary of the Supreme National Security Council of the Islamic Republic of Iran",
+            "IRN") in _participants(rec)
+    assert rec["engagements"][0]["initiator"] == "IRN"
+
+
+def test_the_office_a_spokesperson_speaks_for_is_the_named_persons() -> None:
+    # EU: "Statement by the Spokesperson of EU High Representative Catherine Ashton ..."; a footnote's mark
+    # ("Kosovo*") ends no title
+    rec = _extract("Brussels, 19 October 2012\n\nStatement by the Spokesperson of EU High Representative Catherine "
+                   "Ashton following her meeting with Prime Minister Dačić and Prime Minister Thaçi\n\n"
+                   "High Representative Catherine Ashton met with Prime Minister of Serbia Ivica Dačić and Prime "
+                   "Minister of Kosovo* Hashim Thaçi in Brussels today.\n\nCatherine Ashton said: \"This meeting is "
+                   "an important step.\"\n")
+    assert _participants(rec) == [("Catherine Ashton", "EU High Representative", "EU"),
+                                  ("Ivica Dačić", "Prime Minister of Serbia", "SRB"),
+                                  ("Hashim Thaçi", "Prime Minister of Kosovo", "XKX")]
+    assert speakers_of(rec) == {"Catherine Ashton": {"EU"}}
+
+
+def test_a_press_secretary_named_after_the_office_he_serves_is_no_participant() -> None:
+    rec = _extract("Moscow, 3 March 2014\n\nPresident Vladimir Putin had a telephone conversation with Chancellor "
+                   "Angela Merkel, Press Secretary of the President Dmitry Peskov said.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Vladimir Putin", "Angela Merkel"]
+
+
+def test_the_unnamed_office_of_a_headline_is_the_one_named_with_that_bare_title() -> None:
+    # White House: "Readout of the President's Call with President Karzai of Afghanistan" ... "President Obama"
+    rec = _extract("Readout of the President's Video Conference with President Karzai of Afghanistan\n\n"
+                   "This morning, President Obama held a secure video conference with President Hamid Karzai of "
+                   "Afghanistan.\n\nThe President said he looks forward to welcoming President Karzai on Friday.\n")
+    assert [(n, a) for n, _t, a in _participants(rec)] == [("Obama", "USA"), ("Hamid Karzai", "AFG")]
+
+
+def test_an_unsayable_acronym_in_a_headline_in_capitals_is_no_name() -> None:
+    # EU Council: "... OF JAVIER SOLANA, EU HIGH REPRESENTATIVE FOR THE CFSP, WITH ALI LARIJANI, ..."
+    rec = _extract("SUMMARY OF THE TELEPHONE CONVERSATION OF JAVIER SOLANA, EU HIGH REPRESENTATIVE FOR THE CFSP, WITH "
+                   "ALI LARIJANI, SECRETARY OF THE SUPREME NATIONAL SECURITY COUNCIL OF IRAN\n\n"
+                   "Javier SOLANA, EU High Representative for the Common Foreign and Security Policy, had a telephone "
+                   "conversation today with Ali LARIJANI, Secretary of the Supreme National Security Council of Iran.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Javier Solana", "Ali Larijani"]
+
+
+def test_an_abbreviated_office_given_in_full_before_is_its_holder_not_half_a_double_office() -> None:
+    # MEA: "External Affairs Minister Shri Salman Khurshid ..." then "EAM and Foreign Minister Kishida held ..."
+    rec = _extract("March 29, 2013\n\nExternal Affairs Minister Shri Salman Khurshid paid an official visit to Japan "
+                   "at the invitation of Foreign Minister Fumio Kishida.\n\nEAM and Foreign Minister Kishida held the "
+                   "7th India-Japan Strategic Dialogue. EAM conveyed that India attached the highest importance to "
+                   "its relations with Japan.\n")
+    assert ("Fumio Kishida", "Foreign Minister", "JPN") in _participants(rec)
+    assert speakers_of(rec) == {"Salman Khurshid": {"IND"}}
+
+
+def test_an_abbreviated_office_before_a_surname_is_that_persons_reference() -> None:
+    # EU Council: "Javier SOLANA, EU High Representative for ... HR Solana expressed ..."
+    rec = _extract("Brussels, 24 July 2006\n\nJavier SOLANA, EU High Representative for the Common Foreign and "
+                   "Security Policy, met today in Beirut with Prime Minister Fouad Siniora. HR Solana expressed the "
+                   "solidarity of the European Union with the Lebanese people.\n")
+    assert speakers_of(rec) == {"Javier Solana": {"EU"}}
+
+
+def test_an_of_complement_after_a_name_ends_at_the_line() -> None:
+    # UN: a headline "... with President Vladimir Putin of the Russian Federation" over the dateline "Moscow, ..."
+    rec = _extract("Secretary-General's meeting with President Vladimir Putin of the Russian Federation\n\n"
+                   "Moscow, 14 May 2005\n\nSecretary-General Kofi Annan met with President Vladimir Putin at the "
+                   "Kremlin today.\n")
+    assert ("Vladimir Putin", "President of the Russian Federation", "RUS") in _participants(rec)

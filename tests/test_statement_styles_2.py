@@ -432,3 +432,35 @@ def test_quoted_as_saying_and_an_indonesian_given_name() -> None:
                "Retno Marsudi in Jakarta on Tuesday.\n\nRetno was quoted as saying that Indonesia welcomes Korea's "
                "investment.\n")
     assert got == [("Retno Marsudi", "Indonesia welcomes Korea's investment.")]
+
+
+def test_a_quotation_goes_on_in_its_speakers_voice_after_a_reply_it_reports() -> None:
+    # FCO: "the Foreign Secretary said:" and paragraphs of quotation, one reporting what the other side told him
+    got = said("Foreign Secretary William Hague spoke to Egyptian Vice President Omar Suleiman this afternoon.\n\n"
+               "Speaking after the call, the Foreign Secretary said:\n\n"
+               "\"I urged the Egyptian Government to begin an orderly transition now. The Vice President told me that "
+               "the Government was ready for talks with all political forces.\n\n"
+               "\"I made clear that the world is watching. The Egyptian people must see concrete steps.\"\n")
+    assert [w for w, _t in got] == ["William Hague", "Omar Suleiman", "William Hague", "William Hague"]
+
+
+def test_he_in_a_spokespersons_quotation_is_the_one_it_last_told_of() -> None:
+    # No10: 'A Downing Street spokesperson said:' then quoted paragraphs telling who said what
+    got = said("Prime Minister David Cameron has held talks with Premier Wen Jiabao at Downing Street.\n\n"
+               "The Prime Minister welcomed the Chinese Premier this morning.\n\n"
+               "A Downing Street spokesperson said:\n\n"
+               "\"The Prime Minister raised human rights and said that the rule of law was essential.\n\n"
+               "\"Premier Wen said China was committed to deepening the relationship. He set out China's approach "
+               "to rebalancing its economy.\"\n")
+    assert got[-2:] == [("Wen Jiabao", "China was committed to deepening the relationship."),
+                        ("Wen Jiabao", "He set out China's approach to rebalancing its economy.\"")]
+
+
+def test_content_before_he_said_adding_that_is_his_too() -> None:
+    # Xinhua: "CONTENT, he said, adding that CONTENT."
+    got = said("BEIJING, Feb. 4 (Xinhua) -- Chinese Foreign Minister Yang Jiechi held a telephone conversation with "
+               "his Russian counterpart Sergei Lavrov on Saturday.\n\nYang said China holds that the issue should be "
+               "resolved through dialogue. The sovereignty of Syria should be respected, he said, adding that the "
+               "Council's actions should help ease tension.\n")
+    assert got[-1] == ("Yang Jiechi", "The sovereignty of Syria should be respected, he said, adding that the Council's "
+                                      "actions should help ease tension.")

@@ -117,6 +117,10 @@ def test_institution_in_a_title_is_not_a_topic() -> None:
     ("They looked ahead to the 30th anniversary of diplomatic relations next year.",
      "anniversary of diplomatic relations"),
     ("Ferreira thanked Novak for assistance with the evacuation of stranded travellers.", "evacuation"),
+    # issues of older readouts (2003-2012)
+    ("Ferreira raised the issue of research whaling in the Antarctic Ocean.", "whaling"),
+    ("Iran had to decide on the suspension of its enrichment-related activities.", "Iran nuclear issue"),
+    ("They exchanged views on the status of Kosovo.", "Belgrade-Pristina dialogue"),
 ])
 def test_taxonomy_aliases(sentence: str, topic: str) -> None:
     rec = readouts.extract(CALL + sentence).to_dict()

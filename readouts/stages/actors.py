@@ -52,7 +52,7 @@ from .names import (
     verb_s_form,
     words_within,
 )
-from .titles import after_acronym, no_office, title_runs
+from .titles import abbreviation_told, after_acronym, no_office, title_runs
 
 __all__ = ["gazetteer", "run"]
 
@@ -107,6 +107,15 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
         and words.lower() not in kb.surnames
     return acronym or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words))
+
+
+def _inside_longer_name(tokens: list[Token], ti: int, kb: Any) -> bool:
+    """Is the organ of an organisation at token ti the tail of a longer capitalised name ("the Supreme National
+    Security Council of Iran", "the Russian Security Council" are no UN Security Council)? A title's head before
+    it ("President Security Council") and a sentence's first word leave it the organisation's."""
+    if ti == 0 or not tokens[ti - 1].is_cap or tokens[ti - 1].lower in kb.title_heads:
+        return False
+    return ti >= 2 and tokens[ti - 2].text not in (".", ":", "\n")
 
 
 def _region_after_place(tokens: list[Token], ti: int, tj: int) -> bool:
@@ -221,6 +230,8 @@ def run(work: Work) -> None:
     actor_codes: dict[int, str] = {}  # the actor each such token names
     known_hits = []
     for a, b, (kind, payload, form), ti, tj in hits:
+        if kind == "actor" and form == "body" and _inside_longer_name(tokens, ti, kb):
+            continue
         if kind == "actor":
             work.actor_mentions.append(ActorMention(a, b, payload, form))
             actor_tok.update((k, form) for k in range(ti, tj))
@@ -311,8 +322,9 @@ def run(work: Work) -> None:
             k = j + 2 if tokens[j + 1].lower == "the" else j + 1
             if k in actor_tok:
                 code = actor_at(k)
-                while k < len(tokens) and k in actor_tok:
-                    k += 1
+                k += 1
+                while k < len(tokens) and k in actor_tok and "\n" not in text[tokens[k - 1].end:tokens[k].start]:
+                    k += 1  # not into the next line ("... Putin of the Russian Federation" over "Moscow, 14 May")
                 if k < len(tokens) and tokens[k].lower in ("'s", "’s"):
                     return None, j  # "assured Minister Pandor of India's support": no complement of the title
                 return code, k
@@ -364,6 +376,10 @@ def run(work: Work) -> None:
             if ref.known is None and all(t.lower in kb.name_particles for t in name_toks[:-1]):
                 # "Minister Lavrov", "President von der Leyen": a surname, maybe with its particles
                 ref.known = by_surname(name, nspan[0], ttl, ref.title_actor)
+            inner = _office_spoken_for(ttl, ref.known, day, kb)
+            if inner:
+                # "the Spokesperson of EU High Representative Catherine Ashton": the name is the High Representative's
+                ref.title, ref.title_span = ttl[inner:], (tspan[0] + inner, tspan[1])
             if comp and not tactor and ref.known is not None and ref.known.roles and not any(
                     r.actor == comp and r.active(day) for r in ref.known.roles):
                 comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
@@ -533,13 +549,17 @@ def run(work: Work) -> None:
             # "He added ...", "In their talks ...": a function word is a surname ("talks with He on
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
-        inside_run = (k > 0 and _in_run(tokens, k, kb, hon)) or (
+        # initials ("S.V.Lavrov") or an office's abbreviation ("HR Solana") before a surname start no other name
+        led = _own_initials(tokens, k, work.people, who) is not None or (
+            k > 0 and abbreviation_told(tokens[k - 1].text, text[:tokens[k - 1].start]))
+        inside_run = (k > 0 and _in_run(tokens, k, kb, hon) and not led) or (
             k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
             # "Ho Chi Minh City" or of another person's name)
             work.people[who].mentions.append((t.start, t.end))
             work.person_at[(t.start, t.end)] = who
+    _with_what_precedes(work, tokens)
     _style_references(work)
     _given_name_references(work, tokens)
     _plural_titles(work)
@@ -617,6 +637,54 @@ def _given_name_references(work: Work, tokens: list[Token]) -> None:
             i = next(iter(who))
             work.people[i].mentions.append(sp)
             work.person_at[sp] = i
+
+
+def _with_what_precedes(work: Work, tokens: list[Token]) -> None:
+    """A surname found alone after the initials of its bearer's given names or the abbreviation of an office the
+    text gave in full ("S.V.Lavrov", "HR Solana"): the mention runs from them, so the name opens its sentence."""
+    at = {t.start: k for k, t in enumerate(tokens)}
+    for sp, who in list(work.person_at.items()):
+        k = at.get(sp[0])
+        if k is None or k == 0 or tokens[k].end != sp[1]:
+            continue
+        i = _own_initials(tokens, k, work.people, who)
+        if i is None and abbreviation_told(tokens[k - 1].text, work.text[:tokens[k - 1].start]):
+            i = k - 1
+        if i is None or any(a <= tokens[i].start < b for a, b in work.person_at if (a, b) != sp):
+            continue
+        new = (tokens[i].start, sp[1])
+        mentions = work.people[who].mentions
+        mentions[mentions.index(sp)] = new
+        del work.person_at[sp]
+        work.person_at[new] = who
+
+
+def _own_initials(tokens: list[Token], k: int, people: list[PersonRef], who: int | None) -> int | None:
+    """Where the initials of the given names of the person whose surname is token k start, when they stand
+    right before it ("S.V. Lavrov", "D.Bakoyannis" of Dora Bakoyannis), as translated readouts write a name
+    after its first mention; None when the word before is no such initial."""
+    name = people[who].name if who is not None else None
+    if not name or k < 1:
+        return None
+    i = k - 2 if k >= 2 and tokens[k - 1].text == "." and tokens[k - 1].start == tokens[k - 2].end else k - 1
+    initials = "".join(x.text for x in tokens[i:k])
+    if re.fullmatch(r"(?:[A-Z][a-z]?\.)+", initials) and name[:1] == initials[:1]:
+        return i
+    return None
+
+
+def _office_spoken_for(title: str, known: Any, day: dt.date | None, kb: Any) -> int | None:
+    """Where the office a reporter speaks for starts in a title ("Spokesperson of EU High Representative": 15),
+    when the known person named after the title holds an office on the day and it is no reporter's
+    ("Press Secretary of the President Dmitry Peskov" is the press secretary); else None."""
+    offices = "|".join(re.escape(str(o)) for o in kb.cues["statements"]["reporting_offices"])
+    m = re.match(rf"(?:the\s+)?(?:{offices})\s+(?:of|for|to)\s+(?:the\s+)?", title, re.I)
+    if not m or known is None:
+        return None
+    roles = [r for r in known.roles if r.active(day)]
+    reporter = re.compile(rf"\b(?:{offices})\b", re.I)
+    return m.end() if kb.title_kind(title[m.end():]) and roles and not any(
+        reporter.search(r.title) for r in roles) else None
 
 
 def _in_run(tokens: list[Token], k: int, kb: Any, hon: set[str]) -> bool:
@@ -877,6 +945,9 @@ def _merge_unnamed(work: Work) -> None:
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]
         if len(exact) == 1:
             cands = exact
+        same = [i for i in cands if core(work.people[i].title) == ct]
+        if len(cands) > 1 and len(same) == 1 and not p.title_actor:
+            cands = same  # "the President's Video Conference" of President Obama, not of "President Karzai of Afghanistan"
         if len(cands) != 1:
             continue
         n = cands[0]

@@ -51,7 +51,7 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
         line_start = work.text.rfind("\n", 0, d.start) + 1
         line = work.text[line_start:work.text.find("\n", d.end) if "\n" in work.text[d.end:] else len(work.text)]
         before = work.text[line_start:d.start]
-        if re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'/-]*[,/]\s*)?", before) and (
+        if (re.fullmatch(r"\s*(?:[A-Z][A-Za-z .'/-]*[,/]\s*)?", before) or _RELEASE.fullmatch(before)) and (
                 re.match(r"\s*(?:\(|\d{1,2}:\d{2}|--|—|–|$)", work.text[d.end:d.end + 8])
                 or (before.strip() and re.match(r"[.:]\s+[A-Z]", work.text[d.end:d.end + 4]))  # "Havana, November 6, 2015. The"
                 or (not before.strip() and re.match(r",\s*[A-Z]", work.text[d.end:d.end + 4]))
@@ -62,9 +62,25 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
             rest = line[d.end - line_start:]  # the dateline's line after its date
             header = _header_after(work, d.end)
             codes = _codes_between(work, line_start, d.end + len(rest) + 1 + len(header))
-            if dates_engagement(work.stext(s), before, rest, place, header, codes, work.kb):
+            if dates_engagement(work.stext(s) + _told_today(work, s), before, rest, place, header, codes, work.kb):
                 return d
     return None
+
+
+def _told_today(work: Work, s: Sentence) -> str:
+    """The next sentence of the body when it goes on about the people of sentence ``s`` and says "today" with
+    no date of its own ("... has held talks with Premier Wen at Downing Street. The Prime Minister welcomed the
+    Chinese Premier ... this morning"): the engagement's "today" told a sentence later; else ""."""
+    nxt = next((x for x in work.sentences if x.index == s.index + 1 and x.para <= s.para + 1), None)
+    if nxt is None or not _TODAY.search(work.stext(nxt)) or any(nxt.start <= d.start < nxt.end and not d.relative
+                                                                 for d in work.dates):
+        return ""
+    own = {i for _sp, i in work.people_in(s.start, s.end)}
+    return " " + work.stext(nxt) if own & {i for _sp, i in work.people_in(nxt.start, nxt.end)} else ""
+
+
+# a release line's label before its date ("For Immediate Release          January 8, 2013", "Release Date: ...")
+_RELEASE = re.compile(r"\s*(?:For\s+Immediate\s+Release|Release\s+Date|Date\s+of\s+Issue)\s*:?\s+", re.I)
 
 
 _TODAY = re.compile(r"\b(?:" + TODAY + r")\b", re.I)

@@ -37,6 +37,9 @@ _LOC = re.compile(r"\b(?P<prep>[Ii]n|[Aa]t|outside|near)\s+(?P<loc>" + _PLACE + 
 _PHRASE = r"(?:[^,.;]|(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\b[A-Z]))\.)+"
 # a time adverb between a verb and its object ("received today a phone call from ...", Egyptian and Gulf style)
 _WHEN = r"(?:(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|on \w+(?: \w+)?),? )?"
+# a verb of calling someone, present (a headline's "Foreign Secretary calls ...") or past, then whom
+_CALLED = (r"(?:calls|called|phones|phoned|telephones|telephoned|rings|rang)\s+(?!(?:for|on|upon|off|in|out|back)\b)"
+           r"(?:(?:his|her|the)\s+)?(?-i:[A-Z])")
 _INIT = [
     (re.compile(r"at the (?P<rel>latter|former)(?:'s|’s)? (?:request|invitation)|at the (?:request|invitation) of the "
                 r"(?P<rel2>latter|former)", re.I), "rel"),
@@ -56,6 +59,8 @@ _INIT = [
                 r"(?P<x>" + _PHRASE + ")", re.I), "x"),
     (re.compile(r"(?:followed|upon|after|answering) (?P<x>[^,.;]{2,60}?)(?:'s|’s) (?:request|invitation)", re.I), "x"),
     (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+(?:made|placed|initiated) (?:a |an )?(?:phone |telephone |video )?call\b", re.I), "x"),
+    # "President Bush called President Hu Jintao this morning": the caller (not "called for", "called on")
+    (re.compile(r"(?P<x>[^,.;]{2,80}?)\s+" + _CALLED, re.I), "x"),
     # "Ms. X, Prime Minister of Thailand, chaired the 6th BIMSTEC Summit": the subject before its appositive
     (re.compile(r"(?P<x>[^,.;]{2,80}?)(?:,[^,.;]{2,80},)?\s+(?:presided over|chaired|hosted)\b", re.I), "x"),
     (re.compile(r"\b(?:at|upon|on) (?:request|invitation)\b", re.I), "counterpart"),
@@ -346,6 +351,8 @@ def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
         if how == "counterpart":
             return "@counterpart"
         if how == "object":
+            if len(parts) > 1 and re.search(r",\s*who\s[^,;]*$", text[:m.start()]):
+                return f"@{parts[0]}"  # "Y, who was on a visit at his invitation": the clause's "his" is the subject
             return f"@{parts[-1]}" if len(parts) > 1 else None
         got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x"))
         if got is None and rx.pattern.startswith("(?P<x>"):
@@ -627,7 +634,7 @@ def run(work: Work) -> None:
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
-            d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
+            d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d) or _headline_caller(work, d)
     work.engagements = drafts
 
 
@@ -737,6 +744,11 @@ def _place_line(work: Work) -> str | None:
 
 
 _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|hosted by|(?<!co-)chaired by)\b", re.I)
+# a welcome to the host's place told next ("... held talks with Premier Wen at Downing Street. The Prime Minister
+# welcomed the Chinese Premier to Downing Street ..."), not one to a meeting's host state around a bilateral on its
+# margins
+_WELCOMED_TO = re.compile(r"\bwelcomed\b[^.;]{0,80}?\bto (?-i:[A-Z])", re.I)
+_MARGINS = re.compile(r"\b(?:margins?|sidelines?)\b", re.I)
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
@@ -831,6 +843,26 @@ def _thanked_for_call(work: Work, d: EngagementDraft) -> str | None:
     return None
 
 
+# a headline that names who called whom: "Foreign Secretary calls Egyptian Vice President", "PM phones President X"
+_CALLS = re.compile(r"(?P<x>[^,.;:]{2,60}?)\s+" + _CALLED)
+
+
+def _headline_caller(work: Work, d: EngagementDraft) -> str | None:
+    """The side of the participant a call's headline says called ("Foreign Secretary calls ...")."""
+    if d.modality != "phone":
+        return None
+    for s in work.sentences[:d.sentence]:
+        m = _CALLS.match(work.stext(s)) if work.is_title_line(s) else None
+        got = _resolve_party(work, s.start + m.start("x"), s.start + m.end("x")) if m else None
+        if m and got is None:
+            # an office opening the page is no mention: the one participant holding that title
+            named = [i for i in d.participants if (work.people[i].title or "").lower() == m.group("x").lower()]
+            got = f"@{named[0]}" if len(named) == 1 else None
+        if got and got.startswith("@") and int(got[1:]) in d.participants:
+            return got
+    return None
+
+
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
     """An initiator told outside the engagement sentence: the next sentence ("The discussion followed
     President Putin's request"), or a sentence about the engagement that says at whose invitation."""
@@ -840,7 +872,8 @@ def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
         if s.index <= d.sentence:
             continue
         t = work.stext(s)
-        if not _ELSEWHERE.search(t):
+        welcome = s.index == nxt and _WELCOMED_TO.search(t) and not _MARGINS.search(work.text[d.span[0]:d.span[1]])
+        if not (_ELSEWHERE.search(t) or welcome):
             continue
         told = _TOLD_ABOUT.sub("", t)
         if s.index != nxt and not (_ABOUT.search(t) and (

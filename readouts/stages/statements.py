@@ -324,6 +324,14 @@ class _Attributor:
             cache["stmt_engagement"] = re.compile("|".join(f"(?:{r['pattern']})" for r in w.kb.cues["engagements"]), re.I)
         return cache["stmt_engagement"].match(w.text, pos, s.end) is not None
 
+    def _said_adding(self, pre: str, after: str) -> bool:
+        """Is "pre, X said, after" content on both sides of the cue: a clause of its own before the speaker
+        (no fronted "Noting that ...", "On Syria, ...") and a speech participle after ("adding that ...")?"""
+        participles = _alt(self.work.kb.cues["statements"]["speech_participles"])
+        return len(pre.split()) > 4 and bool(re.search(r",\s*$", pre)) and not re.match(
+            r"\W*(?:[A-Z]\w+ing|While|Whereas|As|When|If|Although|After|Before|During|On|In|At|For|Regarding)\b", pre) \
+            and bool(re.match(r"\s*(?:" + participles + r")\b", after))
+
     def _ends_paragraph(self, s: Sentence) -> bool:
         sents = self.work.sentences
         return s.index + 1 >= len(sents) or sents[s.index + 1].para != s.para
@@ -463,6 +471,9 @@ class _Attributor:
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue
+            if tail.strip() == "," and self._said_adding(pre, text[b + m.end():s.end]):
+                # "The sovereignty of Syria should be respected, he said, adding that ...": both halves are his
+                return ("person", person, _content_start(text, s.start), s.end, cue, True)
             if tail.strip() == "," and _PARENTHETICAL.fullmatch(pre) and _PREDICATE.match(text, b + m.end(), s.end):
                 # "Italian companies, the Prime Minister added, are ready ...": the cue is a parenthesis inside
                 # the content, which is the whole sentence
@@ -838,6 +849,7 @@ def run(work: Work) -> None:
     # after "X said:" ending its paragraph: "" before the first paragraph it introduces, then "quote" or
     # "plain" as that paragraph opens with a quotation mark or not; None otherwise
     introduced: str | None = None
+    intro_by: int | None = None  # who "X said:" introduced the paragraphs of quotation for
     cur_para = -1
     eng_starts = [(e.span[0], e.id) for e in work.engagements if not e.reported_as]
 
@@ -856,6 +868,7 @@ def run(work: Work) -> None:
     by_label = {work.people[i].label: i for i in att.participants}
     said_by: int | None = None  # the person whose statement holds the last sentence
     quote_speaker: int | None = None  # the speaker of the quotation paragraph we are in
+    quote_told = quote_paused = False
     prev_s: Sentence | None = None
     n_out = 0
     turns = False  # a transcript: speaker labels open the turns
@@ -869,10 +882,14 @@ def run(work: Work) -> None:
                 introduced = _introduced(work, by_para[s.para], introduced)
                 follows = introduced is not None
             if not follows:
-                current = None
+                current, intro_by = None, None
             before = by_para.get(cur_para, [])
             cur_para = s.para
             prev_quote, quote_speaker = quote_speaker, None
+            quote_told = False  # the quotation's speaker is the one "X said:" named, not inferred
+            quote_paused = False  # the paragraph has named another speaker: its "He ..." is theirs
+            if follows and introduced == "quote" and intro_by is not None and intro_by != current:
+                quote_speaker, quote_told = intro_by, True  # the quotation's next paragraph after a reply it reported
             if s.index > first_eng and not follows:
                 sents = by_para[s.para]
                 if _quote_paragraph(work, sents):
@@ -883,7 +900,7 @@ def run(work: Work) -> None:
                         else _principal(work, att, before)
                 elif said_by is not None and _voice_paragraph(work, att, sents, said_by):
                     current, current_act = said_by, False
-        if quote_speaker is not None:
+        if quote_speaker is not None and not quote_paused:
             current, current_act = quote_speaker, False
         if s.boiler:
             current = None  # "(end) aa.ma", "Issued by: ...": page furniture carries no one's statement on
@@ -991,11 +1008,15 @@ def run(work: Work) -> None:
         current = person
         current_act = not continues
         att.last_person = person
+        if quote_speaker is not None and person != quote_speaker and not quote_told:
+            quote_paused = True  # '"Premier Wen said ... He set out ...': the paragraph tells who said what
+        if introduced == "quote" and intro_by is not None and person != intro_by:
+            continue  # '"... The Vice President told me that ...': one the quotation reports, inside it
         # "Prime Minister Kishida spoke at the summit as follows." — the paragraphs after are his
         follows = bool(re.search(r"\bas follows\W*$", text[a:b]))
         introduced = None
         if a == b == s.end and (text[:b].rstrip().endswith(":") or cue == "statement by"):
-            follows, introduced = True, ""  # "Speaking after the meeting, the Foreign Secretary said:"
+            follows, introduced, intro_by = True, "", person  # "Speaking after the meeting, the Foreign Secretary said:"
         if follows:
             current_act = False
     narrated = any(e.narrator is not None for e in work.engagements[:1])

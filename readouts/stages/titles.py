@@ -12,12 +12,13 @@ Foreign Minister X" as one). ``title_runs`` finds them; the actors stage decides
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..lexicon import Token
 from .names import honorifics, name_after, rank_grammar, rank_len
 
-__all__ = ["after_acronym", "no_office", "title_runs"]
+__all__ = ["abbreviation_told", "after_acronym", "no_office", "title_runs"]
 
 
 def _complements(kb: Any) -> dict[str, set[str]]:
@@ -238,6 +239,12 @@ def title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: st
                     runs.append((a, cut, True))
                     second_det = tokens[cut + 1].lower == "the"
                     runs.append((cut + 2 if second_det else cut + 1, b, second_det))
+                elif ands and ands[0] == a + 1 and abbreviation_told(tokens[a].text, text[:tokens[a].start]):
+                    # "EAM and Foreign Minister Kishida held ...": the abbreviation of an office the text gave in
+                    # full before ("External Affairs Minister Shri Salman Khurshid") is that person, not half of
+                    # a double office
+                    runs.append((a, a + 1, det))
+                    runs.append((a + 2, b, False))
                 else:
                     pair = _two_offices(tokens, a, b, actor_tok, heads, codes or {})
                     if pair is None:
@@ -256,6 +263,14 @@ def title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: st
         else:
             i += 1
     return runs
+
+
+def abbreviation_told(word: str, before: str) -> bool:
+    """Is ``word`` an abbreviation in capitals ("EAM", "PM") of an office written out before it ("External
+    Affairs Minister")?"""
+    if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()):
+        return False
+    return bool(re.search(r"\b" + r"\s+".join(f"{c}[a-z]+" for c in word) + r"\b", before))
 
 
 # words a title run does not begin with: a possessive, a style of address
