@@ -447,3 +447,35 @@ def test_a_call_on_the_margins_of_the_meeting_takes_its_day_and_place() -> None:
     second = rec.engagements[1]
     assert "Yoshihide Suga" in names(second)
     assert (second.date, second.location) == ("2020-10-06", "Tokyo")
+
+
+@pytest.mark.parametrize("text", [
+    "On 16 May, the President received the Minister of Foreign Affairs of Estonia Margus Tsahkna, who is in our "
+    "country on an official visit.",
+    "On 21 February, Foreign Minister of Armenia Zohrab Mnatsakanyan, who is in Tbilisi on an official visit, had a "
+    "meeting with Foreign Minister of Georgia David Zalkaliani.",
+])
+def test_a_guest_on_a_visit_told_in_a_relative_clause_is_met(text: str) -> None:
+    assert first(text).type == "meeting"
+
+
+def test_a_guest_who_arrived_on_a_visit_is_still_a_visit() -> None:
+    e = first("President Volodymyr Zelenskyy met with Secretary of State Antony Blinken who arrived in Ukraine on "
+              "a visit.")
+    assert e.type == "visit"
+
+
+def test_a_host_told_in_a_sentence_with_a_future_relative_clause() -> None:
+    e = first("Defence Secretary Grant Shapps met his Japanese and Italian counterparts, Minister of Defense Minoru "
+              "Kihara and Minister of Defence Guido Crosetto, in Tokyo today.\n\nThe trilateral meeting, hosted by "
+              "Japan, marks a milestone for the programme, which will deliver a new combat aircraft by 2035.")
+    assert e.initiator == "JPN"
+
+
+def test_one_of_a_series_of_calls_told_as_the_first_call() -> None:
+    e = first("Prime Minister Mia Amor Mottley spent Wednesday afternoon in a series of telephone conversations "
+              "with international leaders.\n\nIn her first call, Ms. Mottley spoke with Prime Minister of Canada "
+              "Justin Trudeau. She later spoke with the Secretary-General of the United Nations, Antonio Guterres.")
+    assert e.type == "phone_call"
+    assert {"Mia Amor Mottley", "Justin Trudeau", "Antonio Guterres"} <= names(e)
+    assert {p.name: p.affiliation for p in e.participants}["Justin Trudeau"] == "CAN"

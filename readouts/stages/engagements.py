@@ -83,8 +83,12 @@ def _not_this(work: Work) -> re.Pattern[str]:
 
 # a participant's own errand in a relative clause: "..., who is visiting Japan to attend the ASEAN-Japan Summit,
 # held a Foreign Ministers' Meeting with ...", "met Prime Minister X, who arrived in Samarkand to take part in the
-# SCO summit": the clause's visit or summit is not the engagement the sentence reports
-_ERRAND = re.compile(r",?\s+who\s+(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|participate)\b"
+# SCO summit"; or the guest's stay ("received X, who is in our country on an official visit", "X, who is in
+# Tbilisi on an official visit, had a meeting with ..."): the clause's visit or summit is not the engagement the
+# sentence reports
+# (but "met X who arrived in Ukraine on a visit" tells the visit itself)
+_ERRAND = re.compile(r",?\s+who\s+(?:(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|"
+                     r"participate)\b|(?:is|was|are|were)\b[^,;]*?\bon (?:an?|his|her|their) (?:[\w-]+ ){0,3}visit\b)"
                      r"[^,;]*")
 
 
@@ -331,7 +335,9 @@ def _resolve_party(work: Work, start: int, end: int) -> str | None:
 
 def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
     text = work.stext(s)
-    if re.search(r"\b(?:will|would|plans? to|invited (?:him|her|them))\b", text, re.I) and not re.search(
+    # a future in a relative clause ("..., which will deliver a new aircraft by 2035") is not the engagement's
+    main = re.sub(r"\b(?:which|that|who)\b[^,.;]*", "", text)
+    if re.search(r"\b(?:will|would|plans? to|invited (?:him|her|them))\b", main, re.I) and not re.search(
             r"\bat the (?:request|invitation)|at [\w.]+(?:['’]s)? (?:request|invitation)", text, re.I):
         return None
     for rx, how in _INIT:
@@ -414,7 +420,9 @@ def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str
 
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
-                   r"(?:in|during) the (?:afternoon|evening|morning))\b", re.I)
+                   r"(?:in|during) the (?:afternoon|evening|morning)|"
+                   # one of a series ("In her first call, Ms. Mottley spoke with ...")
+                   r"(?:first|second|third|next|final|last) (?:call|conversation|meeting))\b", re.I)
 _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|summit|talks|call|conversation|"
                        r"session|consultations?|visit|ceremony|dinner|lunch|conference|audience)\s+(?:was|were)\s+(?:also\s+)?"
                        r"(?:attended|joined)\s+by\b|"
@@ -833,7 +841,8 @@ def _thanked_for_call(work: Work, d: EngagementDraft) -> str | None:
 
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
     """An initiator told outside the engagement sentence: the next sentence ("The discussion followed
-    President Putin's request"), or a sentence about the engagement that says at whose invitation."""
+    President Putin's request"), or a sentence about the engagement that says at whose invitation or who hosted
+    it ("The trilateral meeting, hosted by Japan, marks ...")."""
     # the next sentence of the body (a timestamp or header line in between is not one)
     nxt = next((s.index for s in work.sentences if s.index > d.sentence and _is_body(work, s)), d.sentence + 1)
     for s in work.sentences:
@@ -846,7 +855,7 @@ def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
         if s.index != nxt and not (_ABOUT.search(t) and (
                 re.search(r"\bat the invitation of\b", t)
                 or _SUBJECT_ABOUT.match(told[:1].upper() + told[1:])
-                and re.search(r"\bat the (?:request|initiative) of\b", t))):
+                and re.search(r"\bat the (?:request|initiative) of\b|\bhosted by\b", t))):
             continue
         if s.index != nxt and re.search(r"\b(?:will|would|next|future)\b", t):
             continue
