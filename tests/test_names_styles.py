@@ -864,3 +864,25 @@ def test_a_party_leaders_double_title_of_one_side_is_one_person() -> None:
 ])
 def test_two_offices_of_one_person_joined_by_a_comma(text: str, want: list[tuple[str, str]]) -> None:
     assert [(n, t) for n, t, _a in _participants(_extract(text))] == want
+
+
+def test_an_abbreviated_rank_before_the_name_is_not_the_name() -> None:
+    rec = _extract("Raksha Mantri Shri Rajnath Singh held talks with Defence Minister of Uzbekistan Lt Gen Bakhodir "
+                   "Kurbanov in New Delhi on March 12, 2024.")
+    assert "Bakhodir Kurbanov" in [n for n, _, _ in _participants(rec)]
+
+
+def test_a_counterpart_in_apposition_before_an_office_and_name() -> None:
+    rec = _extract("Today I met with my friend and counterpart, Papua New Guinea's Minister for Defence, the Hon Dr "
+                   "Billy Joseph MP, in Port Moresby.")
+    assert ("Billy Joseph", "Papua New Guinea's Minister for Defence", "PNG") in _participants(rec)
+
+
+def test_a_subject_area_ending_a_headline() -> None:
+    rec = _extract("Forum Secretary General meets Australian Parliamentary Secretary for Pacific Island Affairs\n\n"
+                   "SUVA, 14 March 2012 - The Secretary General of the Pacific Islands Forum Secretariat, Mr Tuiloma "
+                   "Neroni Slade, met today with Australia's Parliamentary Secretary for Pacific Island Affairs, the "
+                   "Hon. Richard Marles MP, in Suva.\n\nThe Secretary General also raised the Forum's concern over "
+                   "climate financing.")
+    assert [n for n, _, _ in _participants(rec)] == ["Tuiloma Neroni Slade", "Richard Marles"]
+    assert speakers_of(rec) == {"Tuiloma Neroni Slade": {"PIF"}}

@@ -299,6 +299,12 @@ def run(work: Work) -> None:
         person_tok.update(range(ra, rb))
         return rb
 
+    def after_name_comma(a: int) -> bool:
+        """Whether the title at token a follows a comma after a name ("Mr X, Prime Minister of Y, Z ...": the
+        office is X's), not after a common noun ("my friend and counterpart, Papua New Guinea's Minister for
+        Defence, Billy Joseph": the office is Joseph's)."""
+        return a > 1 and tokens[a - 1].text == "," and (tokens[a - 2].is_cap or not tokens[a - 2].text.isalpha())
+
     def actor_at(k: int) -> str | None:
         for m in work.actor_mentions:
             if m.start <= tokens[k].start < m.end:
@@ -331,7 +337,7 @@ def run(work: Work) -> None:
         tactor = actor_code(a, b)
         c = after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
         comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
-                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
+                      not after_name_comma(a) and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"
@@ -815,6 +821,14 @@ def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
     return q.title_actor is None or headline_only
 
 
+def _heads_organisation(work: Work, q: PersonRef, office: str) -> bool:
+    """Whether ``q`` holds the office for an organisation, not a state ("The Secretary General of the Pacific
+    Islands Forum Secretariat, Tuiloma Neroni Slade" ... "The Secretary General also raised ..."): one such
+    office-holder is whom the bare office means, whatever side publishes."""
+    actor = work.kb.actors.get(q.title_actor) if q.title_actor else None
+    return actor is not None and actor.kind != "state" and (q.title or "").lower().startswith(office + " of ")
+
+
 def _byline_office(work: Work) -> None:
     """A byline of an office on a line of its own and the name on the next ("Prime Minister / The Hon Anthony
     Albanese MP", Australian media releases): the named person holds the office, and the office named bare ("The
@@ -871,7 +885,7 @@ def _merge_unnamed(work: Work) -> None:
                                             or core(q.title).startswith((ct + " of ", ct + " for "))
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title))
                                             or work.kb.title_kind(q.title) in kinds)
-                 and (_same_side(p, q, headline_only)
+                 and (_same_side(p, q, headline_only) or _heads_organisation(work, q, ct)
                       # "the OSCE Chair-in-Office" of "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
                       or p.title_actor is not None and ct in core(q.title).split(" and "))]
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]

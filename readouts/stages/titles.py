@@ -107,7 +107,9 @@ def _area(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: An
         # Presidential Envoy ...": a comma before another title ends a list, not the area)
         # (a run that merely goes on after a title word, "... for Foreign Affairs Joseph Cassar Camilleri", takes a
         # longer run for it: a three-word name is likelier there than an area)
-        e = e - 2 if e - j >= (3 if prev in ("for", "the", "with", "and", "&") else 4) else j
+        # (but not when the run ends in a title word: "for Pacific Island Affairs" at a headline's end)
+        if tokens[e - 1].lower not in kb.title_words:
+            e = e - 2 if e - j >= (3 if prev in ("for", "the", "with", "and", "&") else 4) else j
     areas.update(range(j, e))
     return e
 
