@@ -479,3 +479,10 @@ def test_one_of_a_series_of_calls_told_as_the_first_call() -> None:
     assert e.type == "phone_call"
     assert {"Mia Amor Mottley", "Justin Trudeau", "Antonio Guterres"} <= names(e)
     assert {p.name: p.affiliation for p in e.participants}["Justin Trudeau"] == "CAN"
+
+
+def test_a_minister_of_the_group_met_who_speaks_took_part() -> None:
+    e = first("Foreign Ministers of the Caribbean Community met with Secretary of State Antony Blinken on Wednesday "
+              "in Lima.\n\nJamaica's Foreign Minister Kamina Johnson Smith raised the trafficking of firearms. "
+              "Foreign Minister of Japan Yoko Kamikawa will visit the region next month.")
+    assert names(e) == {"Antony Blinken", "Kamina Johnson Smith"}

@@ -614,6 +614,7 @@ def run(work: Work) -> None:
         last_sentence = s.index
     if drafts:
         _add_author(work, drafts[0])
+        _group_members(work, drafts[0])
     for k, d in enumerate(drafts):
         margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
         if d.date is None and k > 0 and (margins or re.search(
@@ -811,6 +812,29 @@ def _headline_author(work: Work, d: EngagementDraft, s: Sentence) -> int | None:
             named = [i for _sp, i in work.people_in(line.start + m.end(), line.end)]
             return named[0] if named and named[0] in d.participants else None
     return None
+
+
+def _group_members(work: Work, d: EngagementDraft) -> None:
+    """A meeting told of a group of officials ("Foreign Ministers of the Caribbean Community met with Secretary
+    Blinken"): an official of that office whom the text goes on to make the subject of a statement ("Jamaica's
+    Minister of Foreign Affairs ..., Kamina Johnson Smith, raised ...") took part in it (cues.yaml
+    statements.joint_offices: the group's noun and the office kinds it stands for)."""
+    offices = work.kb.cues["statements"]["joint_offices"]
+    s = work.sentences[d.sentence]
+    group = re.search(r"\b(?-i:[A-Z])[\w ]*?\b(?P<noun>" + "|".join(sorted(offices, key=len, reverse=True)) + r")\b",
+                      work.stext(s), re.I)
+    if group is None or d.modality != "in_person":
+        return
+    kinds = set(offices[group.group("noun").lower()])
+    cues = {c for c in [*work.kb.cues["statements"]["content"], *work.kb.cues["statements"]["act"]] if " " not in c}
+    for i, p in enumerate(work.people):
+        kind = work.kb.title_kind(p.title) if p.title else None
+        if i in d.participants or not p.name or p.first < s.end or not (
+                kind in kinds or "minister" in kinds and re.search(r"\bMinister\b", p.title or "")):
+            continue
+        after = [re.match(r"[\s,]*(?:also\s+)?([a-z]+)", work.text[b:b + 40]) for _a, b in p.mentions]
+        if any(m and m.group(1) in cues for m in after):
+            d.participants.append(i)
 
 
 def _is_body(work: Work, s: Sentence) -> bool:
