@@ -432,3 +432,11 @@ def test_quoted_as_saying_and_an_indonesian_given_name() -> None:
                "Retno Marsudi in Jakarta on Tuesday.\n\nRetno was quoted as saying that Indonesia welcomes Korea's "
                "investment.\n")
     assert got == [("Retno Marsudi", "Indonesia welcomes Korea's investment.")]
+
+
+def test_a_minister_of_a_group_met_speaks_after_an_appositive_name() -> None:
+    got = said("Foreign Ministers of the Caribbean Community (CARICOM) met with United States Secretary of State "
+               "Antony Blinken on Wednesday in Lima, Peru.\n\nJamaica's Minister of Foreign Affairs and Foreign Trade, "
+               "Senator the Hon. Kamina Johnson Smith, raised the issue of the trafficking of firearms.")
+    assert got == [("Kamina Johnson Smith", "Jamaica's Minister of Foreign Affairs and Foreign Trade, Senator the Hon. "
+                    "Kamina Johnson Smith, raised the issue of the trafficking of firearms.")]

@@ -117,7 +117,9 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
             "say_before": re.compile(r",\s*[\"”’]?\s*(?:" + say + r")\s+$"),
             # ... and a speaker of the narrator's own side: "Our President emphasized ..."
             "address": re.compile(r"(?:\b(?:our|" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
-            "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
+            # (an appositive between commas, or the comma closing one around the name: "Jamaica's Minister of
+            # Foreign Affairs, Senator Kamina Johnson Smith, raised ...")
+            "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,|\s*,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
                                 re.I),
             "joint": words_re(st["joint_subjects"]),
