@@ -886,3 +886,15 @@ def test_a_subject_area_ending_a_headline() -> None:
                    "climate financing.")
     assert [n for n, _, _ in _participants(rec)] == ["Tuiloma Neroni Slade", "Richard Marles"]
     assert speakers_of(rec) == {"Tuiloma Neroni Slade": {"PIF"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Welcoming his Armenian counterpart, Minister Zalkaliani highlighted the friendship between the two nations.",
+    "His Georgian counterpart, Minister Zalkaliani, highlighted the friendship between the two nations.",
+])
+def test_a_counterpart_before_a_comma_and_an_office_with_a_name(sentence: str) -> None:
+    rec = _extract("On February 21, Foreign Minister of Armenia Zohrab Mnatsakanyan had a meeting with Foreign "
+                   "Minister of Georgia David Zalkaliani in Tbilisi.\n\n" + sentence)
+    assert _participants(rec) == [("Zohrab Mnatsakanyan", "Foreign Minister of Armenia", "ARM"),
+                                  ("David Zalkaliani", "Foreign Minister of Georgia", "GEO")]
+    assert speakers_of(rec) == {"David Zalkaliani": {"GEO"}}

@@ -338,6 +338,9 @@ def run(work: Work) -> None:
         c = after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
         comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
                       not after_name_comma(a) and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
+        if comma_name and (c + 1) in run_at and no_office([t.text for t in tokens[a:b]], kb):
+            # "his Georgian counterpart, Minister Zalkaliani": the office after the comma has the name
+            comma_name = False
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"

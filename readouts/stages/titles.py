@@ -290,6 +290,8 @@ def _comma_double(runs: list[tuple[int, int, bool]], tokens: list[Token], a: int
     if not runs or runs[-1][1] + 1 != a or tokens[a - 1].text != "," or runs[-1][2]:
         return False
     first = runs[-1][0]
+    if no_office([t.text for t in tokens[first:a - 1]], kb):
+        return False  # "his Georgian counterpart, Minister Zalkaliani": a relation, then the office of a name
     if first > 0 and tokens[first - 1].lower == "and" or rank_len(tokens, a, end, kb):
         return False  # "..., Senior General Min Aung Hlaing": a rank starts a person of its own
     if first > 1 and tokens[first - 1].text == "," and tokens[first - 2].is_cap \
