@@ -440,3 +440,10 @@ def test_a_minister_of_a_group_met_speaks_after_an_appositive_name() -> None:
                "Senator the Hon. Kamina Johnson Smith, raised the issue of the trafficking of firearms.")
     assert got == [("Kamina Johnson Smith", "Jamaica's Minister of Foreign Affairs and Foreign Trade, Senator the Hon. "
                     "Kamina Johnson Smith, raised the issue of the trafficking of firearms.")]
+
+
+def test_an_act_in_a_relative_clause_after_a_participants_name() -> None:
+    got = said("Prime Minister Mia Mottley held telephone conversations with leaders on Wednesday.\n\nShe later "
+               "spoke with the Secretary-General of the United Nations, Antonio Guterres, who commended Barbados for "
+               "its early response to the virus.")
+    assert got == [("Antonio Guterres", "commended Barbados for its early response to the virus.")]
