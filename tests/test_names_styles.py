@@ -898,3 +898,13 @@ def test_a_counterpart_before_a_comma_and_an_office_with_a_name(sentence: str) -
     assert _participants(rec) == [("Zohrab Mnatsakanyan", "Foreign Minister of Armenia", "ARM"),
                                   ("David Zalkaliani", "Foreign Minister of Georgia", "GEO")]
     assert speakers_of(rec) == {"David Zalkaliani": {"GEO"}}
+
+
+def test_an_office_with_its_acronym_then_a_second_office_and_the_name() -> None:
+    rec = _extract("Foreign Ministers of the Caribbean Community met with Secretary of State Antony Blinken in Lima "
+                   "on October 5, 2022. The meeting was co-chaired by the Chair of the Council for Foreign and "
+                   "Community Relations (COFCOR), Minister of Foreign Affairs and International Cooperation of "
+                   "Suriname, the Hon. Albert Ramdin, and Secretary Blinken.")
+    assert ("Albert Ramdin", "Minister of Foreign Affairs and International Cooperation of Suriname", "SUR") \
+        in _participants(rec)
+    assert not [p for p in _participants(rec) if p[0] is None]

@@ -299,11 +299,24 @@ def run(work: Work) -> None:
         person_tok.update(range(ra, rb))
         return rb
 
+    acronym_ends = {after_acronym(tokens, r[1]) for r in runs} - {r[1] for r in runs}
+
     def after_name_comma(a: int) -> bool:
         """Whether the title at token a follows a comma after a name ("Mr X, Prime Minister of Y, Z ...": the
         office is X's), not after a common noun ("my friend and counterpart, Papua New Guinea's Minister for
         Defence, Billy Joseph": the office is Joseph's)."""
-        return a > 1 and tokens[a - 1].text == "," and (tokens[a - 2].is_cap or not tokens[a - 2].text.isalpha())
+        return a > 1 and tokens[a - 1].text == "," and (tokens[a - 2].is_cap or not tokens[a - 2].text.isalpha()) \
+            and (a - 1) not in acronym_ends
+
+    def office_chain(b: int) -> bool:
+        """Whether the office ending at token b goes on, after its acronym and a comma, in a second office that a
+        name follows ("the Chair of the Council for Foreign and Community Relations (COFCOR), Minister of
+        Foreign Affairs ... of Suriname, the Hon. Albert Ramdin"): one person's, no one by title alone."""
+        c = after_acronym(tokens, b)
+        if c == b or c + 1 not in run_at:
+            return False
+        rb = run_at[c + 1][1]
+        return rb + 1 < len(tokens) and tokens[rb].text == "," and name_after(tokens, rb + 1, actor_tok, kb, text) > rb + 1
 
     def actor_at(k: int) -> str | None:
         for m in work.actor_mentions:
@@ -386,6 +399,8 @@ def run(work: Work) -> None:
         elif det or (j == b and a > opening and (tokens[a - 1].text != "," or _speaks(tokens, b, kb)) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
+            if office_chain(b):
+                continue
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \
                     and tokens[b].lower not in MONTHS and b not in actor_tok:
                 continue
