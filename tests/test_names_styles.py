@@ -908,3 +908,9 @@ def test_an_office_with_its_acronym_then_a_second_office_and_the_name() -> None:
     assert ("Albert Ramdin", "Minister of Foreign Affairs and International Cooperation of Suriname", "SUR") \
         in _participants(rec)
     assert not [p for p in _participants(rec) if p[0] is None]
+
+
+def test_the_most_honourable_is_a_form_of_address() -> None:
+    rec = _extract("Kingston, Monday, March 6, 2023 - Prime Minister the Most Hon. Andrew Holness met with Prime "
+                   "Minister of Trinidad and Tobago, Dr. the Hon. Keith Rowley, at Jamaica House today.")
+    assert [n for n, _, _ in _participants(rec)] == ["Andrew Holness", "Keith Rowley"]
