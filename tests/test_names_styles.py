@@ -914,3 +914,11 @@ def test_the_most_honourable_is_a_form_of_address() -> None:
     rec = _extract("Kingston, Monday, March 6, 2023 - Prime Minister the Most Hon. Andrew Holness met with Prime "
                    "Minister of Trinidad and Tobago, Dr. the Hon. Keith Rowley, at Jamaica House today.")
     assert [n for n, _, _ in _participants(rec)] == ["Andrew Holness", "Keith Rowley"]
+
+
+def test_the_side_after_a_name_ending_in_junior() -> None:
+    rec = _extract("Japan-Philippines Defense Ministerial Meeting\n\nDate: June 2, 2024\n\nMinister of Defense KIHARA "
+                   "Minoru held a meeting with Secretary of National Defense Gilberto C. Teodoro Jr. of the Republic "
+                   "of the Philippines in Singapore on June 2.")
+    assert ("Gilberto C. Teodoro", "Secretary of National Defense of the Republic of the Philippines", "PHL") \
+        in _participants(rec)

@@ -325,7 +325,10 @@ def run(work: Work) -> None:
         return None
 
     def complement(j: int) -> tuple[str | None, int]:
-        """An "of <actor>" right after a name: (code, end token)."""
+        """An "of <actor>" right after a name (and its "Jr."): (code, end token)."""
+        while j + 1 < len(tokens) and (tokens[j].lower in kb.name_generations or tokens[j].text == "."
+                                       and tokens[j - 1].lower in kb.name_generations):
+            j += 1  # "Gilberto C. Teodoro Jr. of the Republic of the Philippines"
         if j + 1 < len(tokens) and tokens[j].lower == "of":
             k = j + 2 if tokens[j + 1].lower == "the" else j + 1
             if k in actor_tok:
@@ -390,7 +393,8 @@ def run(work: Work) -> None:
                     r.actor == comp and r.active(day) for r in ref.known.roles):
                 comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
             if comp and not tactor and j + 1 < len(tokens):
-                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
+                of = next(k for k in range(j, comp_end) if tokens[k].lower == "of")
+                ref.title = f"{ttl} of {text[tokens[of + 1].start:tokens[comp_end - 1].end]}"
             if kb.title_kind(ttl) is None and no_office([t.text for t in tokens[a:b]], kb):
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
