@@ -175,3 +175,11 @@ def test_a_group_of_ministers_and_the_one_they_met_agree_together() -> None:
                            "for an urgent international response to the crisis in Haiti.").to_dict()
     got = [a["text"] for a in rec["engagements"][0]["agreements"]]
     assert got == ["the need for an urgent international response to the crisis in Haiti"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("They strongly opposed any coercive unilateral actions.", ["opposed any coercive unilateral actions"]),
+    ("The two leaders condemned the missile launches.", ["condemned the missile launches"]),
+])
+def test_a_stand_taken_together(text: str, want: list[str]) -> None:
+    assert agreements(text) == want
