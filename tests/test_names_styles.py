@@ -922,3 +922,18 @@ def test_the_side_after_a_name_ending_in_junior() -> None:
                    "of the Philippines in Singapore on June 2.")
     assert ("Gilberto C. Teodoro", "Secretary of National Defense of the Republic of the Philippines", "PHL") \
         in _participants(rec)
+
+
+def test_a_chair_with_its_acronym_then_the_office_and_name() -> None:
+    rec = _extract("Chair of the Conference of Heads of Government of the Caribbean Community (CARICOM), President of "
+                   "Suriname H.E. Chandrikapersad Santokhi, met United States Vice President Kamala Harris in "
+                   "Georgetown on 9 June 2022.")
+    assert _participants(rec) == [("Chandrikapersad Santokhi", "President of Suriname", "SUR"),
+                                  ("Kamala Harris", "United States Vice President", "USA")]
+
+
+def test_rm_is_the_raksha_mantri() -> None:
+    rec = _extract("Raksha Mantri Shri Rajnath Singh held a bilateral meeting with Deputy Prime Minister & Defence "
+                   "Minister of Australia Mr Richard Marles in Jakarta on November 16, 2023.\n\nRM expressed "
+                   "satisfaction at the growing defence ties.")
+    assert speakers_of(rec) == {"Rajnath Singh": {"IND"}}

@@ -311,12 +311,14 @@ def run(work: Work) -> None:
     def office_chain(b: int) -> bool:
         """Whether the office ending at token b goes on, after its acronym and a comma, in a second office that a
         name follows ("the Chair of the Council for Foreign and Community Relations (COFCOR), Minister of
-        Foreign Affairs ... of Suriname, the Hon. Albert Ramdin"): one person's, no one by title alone."""
+        Foreign Affairs ... of Suriname, the Hon. Albert Ramdin", "... (CARICOM), President of Suriname H.E.
+        Chandrikapersad Santokhi"): one person's, no one by title alone."""
         c = after_acronym(tokens, b)
         if c == b or c + 1 not in run_at:
             return False
         rb = run_at[c + 1][1]
-        return rb + 1 < len(tokens) and tokens[rb].text == "," and name_after(tokens, rb + 1, actor_tok, kb, text) > rb + 1
+        return name_after(tokens, rb, actor_tok, kb, text) > rb or rb + 1 < len(tokens) and tokens[rb].text == "," \
+            and name_after(tokens, rb + 1, actor_tok, kb, text) > rb + 1
 
     def actor_at(k: int) -> str | None:
         for m in work.actor_mentions:
