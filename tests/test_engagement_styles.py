@@ -486,3 +486,10 @@ def test_a_minister_of_the_group_met_who_speaks_took_part() -> None:
               "in Lima.\n\nJamaica's Foreign Minister Kamina Johnson Smith raised the trafficking of firearms. "
               "Foreign Minister of Japan Yoko Kamikawa will visit the region next month.")
     assert names(e) == {"Antony Blinken", "Kamina Johnson Smith"}
+
+
+def test_calls_held_separately() -> None:
+    e = first("Secretary of Defense Lloyd J. Austin III spoke separately today with Polish Minister of National "
+              "Defence Mariusz Blaszczak and Lithuanian Minister of National Defence Arvydas Anusauskas.")
+    assert e.type == "phone_call"
+    assert names(e) == {"Lloyd J. Austin III", "Mariusz Blaszczak", "Arvydas Anusauskas"}
