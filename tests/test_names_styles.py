@@ -937,3 +937,12 @@ def test_rm_is_the_raksha_mantri() -> None:
                    "Minister of Australia Mr Richard Marles in Jakarta on November 16, 2023.\n\nRM expressed "
                    "satisfaction at the growing defence ties.")
     assert speakers_of(rec) == {"Rajnath Singh": {"IND"}}
+
+
+def test_a_headlines_office_is_the_bare_named_holder_of_it() -> None:
+    rec = _extract("The President of Kazakhstan met with the Prime Minister of Georgia\n\nAkorda, 3 March 2023\n\n"
+                   "Kassym-Jomart Tokayev received Prime Minister of Georgia Irakli Garibashvili, who is in Astana on "
+                   "an official visit.\n\nThe Head of State noted that Georgia is an important partner of Kazakhstan.")
+    assert [(n, a) for n, _, a in _participants(rec)] == [("Kassym-Jomart Tokayev", "KAZ"),
+                                                          ("Irakli Garibashvili", "GEO")]
+    assert speakers_of(rec) == {"Kassym-Jomart Tokayev": {"KAZ"}}

@@ -845,6 +845,13 @@ def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
     return q.title_actor is None or headline_only
 
 
+def _holds(q: PersonRef, kind: str | None, side: str | None) -> bool:
+    """Whether ``q``, named bare ("Kassym-Jomart Tokayev received ..."), holds by dated role the office of that
+    kind for that side (the headline's "The President of Kazakhstan met with ...")."""
+    role = q.known.role_at(None) if q.known else None
+    return role is not None and kind is not None and side is not None and role.kind == kind and role.actor == side
+
+
 def _heads_organisation(work: Work, q: PersonRef, office: str) -> bool:
     """Whether ``q`` holds the office for an organisation, not a state ("The Secretary General of the Pacific
     Islands Forum Secretariat, Tuiloma Neroni Slade" ... "The Secretary General also raised ..."): one such
@@ -904,7 +911,8 @@ def _merge_unnamed(work: Work) -> None:
         kinds = set(offices.get(ct.split()[-1] + "s") or ()) if p.title_actor and ct else set()
         headline_only = all((s := work.sentence_of(m[0])) is not None and work.is_title_line(s) for m in p.mentions)
         cands = [i for i, q in enumerate(work.people)
-                 if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
+                 if q.name and not q.title and _holds(q, kind, p.title_actor)
+                 or q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or core(q.title).startswith((ct + " of ", ct + " for "))
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title))
