@@ -180,6 +180,8 @@ def test_a_group_of_ministers_and_the_one_they_met_agree_together() -> None:
 @pytest.mark.parametrize("text, want", [
     ("They strongly opposed any coercive unilateral actions.", ["opposed any coercive unilateral actions"]),
     ("The two leaders condemned the missile launches.", ["condemned the missile launches"]),
+    ("The two leaders issued a Joint Statement on Strategic Partnership.",
+     ["issued a Joint Statement on Strategic Partnership"]),
 ])
 def test_a_stand_taken_together(text: str, want: list[str]) -> None:
     assert agreements(text) == want
