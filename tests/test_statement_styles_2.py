@@ -447,3 +447,14 @@ def test_an_act_in_a_relative_clause_after_a_participants_name() -> None:
                "spoke with the Secretary-General of the United Nations, Antonio Guterres, who commended Barbados for "
                "its early response to the virus.")
     assert got == [("Antonio Guterres", "commended Barbados for its early response to the virus.")]
+
+
+def test_the_author_met_someone_on_a_visit_made_as_prime_minister() -> None:
+    rec = readouts.extract("Prime Minister Albanese's meeting with Prime Minister Marape\n\nPrime Minister\nThe Hon "
+                           "Anthony Albanese MP\n\nMedia release\nThursday, 12 January 2023\n\nToday I met with Prime "
+                           "Minister James Marape in Port Moresby, my first visit to Papua New Guinea as Prime "
+                           "Minister.\n\nPapua New Guinea is Australia's closest neighbour. I thanked Prime Minister "
+                           "Marape for his warm welcome.").to_dict()
+    assert [(p["name"], p["affiliation"]) for p in rec["engagements"][0]["participants"]] == [
+        ("Anthony Albanese", "AUS"), ("James Marape", "PNG")]
+    assert [s["speaker"] for s in rec["statements"]] == ["Anthony Albanese", "Anthony Albanese"]

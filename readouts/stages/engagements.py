@@ -789,7 +789,9 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
         # author, a participant already
         d.narrator = _headline_author(work, d, s)
         if d.narrator is None:
-            told = {i for _sp, i in work.people_in(s.start, s.end)}
+            # (not an office held "as Prime Minister": the narrator's own capacity)
+            told = {i for sp, i in work.people_in(s.start, s.end)
+                    if not re.search(r"\bas\s+$", work.text[max(s.start, sp[0] - 4):sp[0]])}
             named = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i in d.participants
                      and i not in told and work.people[i].name]
             d.narrator = min(named)[1] if named else None
