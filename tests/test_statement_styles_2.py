@@ -458,3 +458,9 @@ def test_the_author_met_someone_on_a_visit_made_as_prime_minister() -> None:
     assert [(p["name"], p["affiliation"]) for p in rec["engagements"][0]["participants"]] == [
         ("Anthony Albanese", "AUS"), ("James Marape", "PNG")]
     assert [s["speaker"] for s in rec["statements"]] == ["Anthony Albanese", "Anthony Albanese"]
+
+
+def test_a_ceremony_in_a_relative_clause_is_no_statement() -> None:
+    got = said("Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov received the Ambassador of Finland Kari "
+               "Veijalainen in Tashkent on 3 June 2024, who presented copies of his credentials.")
+    assert got == []

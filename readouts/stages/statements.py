@@ -510,7 +510,8 @@ class _Attributor:
                     return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
         for (_a, b), i in w.people_in(s.start, s.end):
             m = self.rx["who_cue"].match(text, b, s.end)
-            if m and i in self.speakers_allowed:
+            if m and i in self.speakers_allowed and not re.match(r"(?:presented|handed|delivered)\b", m.group("cue"), re.I):
+                # (not a ceremony told of the guest: "..., who presented copies of his credentials")
                 return ("person", i, m.start("cue"), s.end, m.group("cue"), False)
         return None
 
