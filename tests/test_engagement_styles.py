@@ -493,3 +493,17 @@ def test_calls_held_separately() -> None:
               "Defence Mariusz Blaszczak and Lithuanian Minister of National Defence Arvydas Anusauskas.")
     assert e.type == "phone_call"
     assert names(e) == {"Lloyd J. Austin III", "Mariusz Blaszczak", "Arvydas Anusauskas"}
+
+
+def test_a_meeting_of_named_ministers_was_held() -> None:
+    e = first("On March 15, a trilateral meeting of the Ministers of Foreign Affairs of the Republic of Azerbaijan "
+              "Jeyhun Bayramov, Georgia Ilia Darchiashvili and the Republic of Turkiye Hakan Fidan was held in Baku.")
+    assert (e.type, e.location) == ("meeting", "Baku")
+    assert names(e) == {"Jeyhun Bayramov", "Ilia Darchiashvili", "Hakan Fidan"}
+
+
+def test_a_welcome_to_a_capital_of_a_guest_with_a_middle_initial() -> None:
+    e = first("Published 12 November 2024\n\nDefence Secretary John Healey welcomed Norway's Minister of Defence "
+              "Tore O. Sandvik to London today.")
+    assert e.type == "visit"
+    assert names(e) == {"John Healey", "Tore O. Sandvik"}
