@@ -253,7 +253,7 @@ _DELEGATION_TO = re.compile(r"\bdelegation\b[^.;]{0,200}?\bto (?P<loc>" + _PLACE
 # "arrived in Hanoi on an official visit", "welcome back to Jakarta"
 _VISIT_PLACE = re.compile(r"\b(?:is|are|was|were|arrived|arrives|will be)\b[^.;]{0,30}?\bin (?P<loc>" + _PLACE + r")"
                           r",? (?:for|on) (?:a|an|her|his|their|the|this)\b[^.;]{0,40}?\b(?:visit|trip|tour|stay)\b"
-                          r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,6}? (?:back )?to (?P<loc2>" + _PLACE + r")")
+                          r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,8}? (?:back )?to (?P<loc2>" + _PLACE + r")")
 
 # the visit's own destination, for an engagement that is the visit: "is making an Official Visit to Singapore"
 _VISIT_TO = re.compile(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our) to (?P<loc3>" + _PLACE + r")")
