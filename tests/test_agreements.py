@@ -173,3 +173,21 @@ def test_signing_the_minutes_of_a_joint_commission_is_agreed() -> None:
             "minutes of the Joint Commission.")
     agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
     assert agreed == ["signed the minutes of the Joint Commission"], agreed
+
+
+def test_a_group_of_ministers_and_the_one_they_met_agree_together() -> None:
+    rec = readouts.extract("Foreign Ministers of the Caribbean Community met with United States Secretary of State "
+                           "Antony Blinken on Wednesday in Lima.\n\nThe Ministers and the Secretary agreed on the need "
+                           "for an urgent international response to the crisis in Haiti.").to_dict()
+    got = [a["text"] for a in rec["engagements"][0]["agreements"]]
+    assert got == ["the need for an urgent international response to the crisis in Haiti"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("They strongly opposed any coercive unilateral actions.", ["opposed any coercive unilateral actions"]),
+    ("The two leaders condemned the missile launches.", ["condemned the missile launches"]),
+    ("The two leaders issued a Joint Statement on Strategic Partnership.",
+     ["issued a Joint Statement on Strategic Partnership"]),
+])
+def test_a_stand_taken_together(text: str, want: list[str]) -> None:
+    assert agreements(text) == want

@@ -510,3 +510,63 @@ def test_a_headline_that_says_who_called(headline: str, want: str | None) -> Non
 def test_the_caller_initiates(sentence: str, want: str | None) -> None:
     e = first("April 18, 2008\n\n" + sentence + "\n")
     assert e.initiator == want
+
+
+@pytest.mark.parametrize("text", [
+    "On 16 May, the President received the Minister of Foreign Affairs of Estonia Margus Tsahkna, who is in our "
+    "country on an official visit.",
+    "On 21 February, Foreign Minister of Armenia Zohrab Mnatsakanyan, who is in Tbilisi on an official visit, had a "
+    "meeting with Foreign Minister of Georgia David Zalkaliani.",
+])
+def test_a_guest_on_a_visit_told_in_a_relative_clause_is_met(text: str) -> None:
+    assert first(text).type == "meeting"
+
+
+def test_a_guest_who_arrived_on_a_visit_is_still_a_visit() -> None:
+    e = first("President Volodymyr Zelenskyy met with Secretary of State Antony Blinken who arrived in Ukraine on "
+              "a visit.")
+    assert e.type == "visit"
+
+
+def test_a_host_told_in_a_sentence_with_a_future_relative_clause() -> None:
+    e = first("Defence Secretary Grant Shapps met his Japanese and Italian counterparts, Minister of Defense Minoru "
+              "Kihara and Minister of Defence Guido Crosetto, in Tokyo today.\n\nThe trilateral meeting, hosted by "
+              "Japan, marks a milestone for the programme, which will deliver a new combat aircraft by 2035.")
+    assert e.initiator == "JPN"
+
+
+def test_one_of_a_series_of_calls_told_as_the_first_call() -> None:
+    e = first("Prime Minister Mia Amor Mottley spent Wednesday afternoon in a series of telephone conversations "
+              "with international leaders.\n\nIn her first call, Ms. Mottley spoke with Prime Minister of Canada "
+              "Justin Trudeau. She later spoke with the Secretary-General of the United Nations, Antonio Guterres.")
+    assert e.type == "phone_call"
+    assert {"Mia Amor Mottley", "Justin Trudeau", "Antonio Guterres"} <= names(e)
+    assert {p.name: p.affiliation for p in e.participants}["Justin Trudeau"] == "CAN"
+
+
+def test_a_minister_of_the_group_met_who_speaks_took_part() -> None:
+    e = first("Foreign Ministers of the Caribbean Community met with Secretary of State Antony Blinken on Wednesday "
+              "in Lima.\n\nJamaica's Foreign Minister Kamina Johnson Smith raised the trafficking of firearms. "
+              "Foreign Minister of Japan Yoko Kamikawa will visit the region next month.")
+    assert names(e) == {"Antony Blinken", "Kamina Johnson Smith"}
+
+
+def test_calls_held_separately() -> None:
+    e = first("Secretary of Defense Lloyd J. Austin III spoke separately today with Polish Minister of National "
+              "Defence Mariusz Blaszczak and Lithuanian Minister of National Defence Arvydas Anusauskas.")
+    assert e.type == "phone_call"
+    assert names(e) == {"Lloyd J. Austin III", "Mariusz Blaszczak", "Arvydas Anusauskas"}
+
+
+def test_a_meeting_of_named_ministers_was_held() -> None:
+    e = first("On March 15, a trilateral meeting of the Ministers of Foreign Affairs of the Republic of Azerbaijan "
+              "Jeyhun Bayramov, Georgia Ilia Darchiashvili and the Republic of Turkiye Hakan Fidan was held in Baku.")
+    assert (e.type, e.location) == ("meeting", "Baku")
+    assert names(e) == {"Jeyhun Bayramov", "Ilia Darchiashvili", "Hakan Fidan"}
+
+
+def test_a_welcome_to_a_capital_of_a_guest_with_a_middle_initial() -> None:
+    e = first("Published 12 November 2024\n\nDefence Secretary John Healey welcomed Norway's Minister of Defence "
+              "Tore O. Sandvik to London today.")
+    assert (e.type, e.location) == ("visit", "London")
+    assert names(e) == {"John Healey", "Tore O. Sandvik"}

@@ -105,3 +105,11 @@ def test_a_capital_opening_the_dateline_is_the_publishing_side():
             "Affairs of Japan Mr. Honda Taro at his office today.")
     assert side(text) == "BGD"
     assert participants(text)[0][2] == "BGD"
+
+
+def test_the_host_side_of_the_place_a_meeting_is_held_at() -> None:
+    rec = readouts.extract("Deputy Secretary of Defense Kathleen Hicks met today with Danish Minister of Defence "
+                           "Troels Lund Poulsen at the Pentagon.\n\nDeputy Secretary Hicks thanked Minister Poulsen for "
+                           "Denmark's leadership in the F-16 training coalition for Ukraine.").to_dict()
+    assert [(p["name"], p["affiliation"]) for p in rec["engagements"][0]["participants"]] == [
+        ("Kathleen Hicks", "USA"), ("Troels Lund Poulsen", "DNK")]

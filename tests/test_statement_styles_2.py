@@ -464,3 +464,35 @@ def test_content_before_he_said_adding_that_is_his_too() -> None:
                "Council's actions should help ease tension.\n")
     assert got[-1] == ("Yang Jiechi", "The sovereignty of Syria should be respected, he said, adding that the Council's "
                                       "actions should help ease tension.")
+
+
+def test_a_minister_of_a_group_met_speaks_after_an_appositive_name() -> None:
+    got = said("Foreign Ministers of the Caribbean Community (CARICOM) met with United States Secretary of State "
+               "Antony Blinken on Wednesday in Lima, Peru.\n\nJamaica's Minister of Foreign Affairs and Foreign Trade, "
+               "Senator the Hon. Kamina Johnson Smith, raised the issue of the trafficking of firearms.")
+    assert got == [("Kamina Johnson Smith", "Jamaica's Minister of Foreign Affairs and Foreign Trade, Senator the Hon. "
+                    "Kamina Johnson Smith, raised the issue of the trafficking of firearms.")]
+
+
+def test_an_act_in_a_relative_clause_after_a_participants_name() -> None:
+    got = said("Prime Minister Mia Mottley held telephone conversations with leaders on Wednesday.\n\nShe later "
+               "spoke with the Secretary-General of the United Nations, Antonio Guterres, who commended Barbados for "
+               "its early response to the virus.")
+    assert got == [("Antonio Guterres", "commended Barbados for its early response to the virus.")]
+
+
+def test_the_author_met_someone_on_a_visit_made_as_prime_minister() -> None:
+    rec = readouts.extract("Prime Minister Albanese's meeting with Prime Minister Marape\n\nPrime Minister\nThe Hon "
+                           "Anthony Albanese MP\n\nMedia release\nThursday, 12 January 2023\n\nToday I met with Prime "
+                           "Minister James Marape in Port Moresby, my first visit to Papua New Guinea as Prime "
+                           "Minister.\n\nPapua New Guinea is Australia's closest neighbour. I thanked Prime Minister "
+                           "Marape for his warm welcome.").to_dict()
+    assert [(p["name"], p["affiliation"]) for p in rec["engagements"][0]["participants"]] == [
+        ("Anthony Albanese", "AUS"), ("James Marape", "PNG")]
+    assert [s["speaker"] for s in rec["statements"]] == ["Anthony Albanese", "Anthony Albanese"]
+
+
+def test_a_ceremony_in_a_relative_clause_is_no_statement() -> None:
+    got = said("Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov received the Ambassador of Finland Kari "
+               "Veijalainen in Tashkent on 3 June 2024, who presented copies of his credentials.")
+    assert got == []

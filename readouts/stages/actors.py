@@ -310,6 +310,27 @@ def run(work: Work) -> None:
         person_tok.update(range(ra, rb))
         return rb
 
+    acronym_ends = {after_acronym(tokens, r[1]) for r in runs} - {r[1] for r in runs}
+
+    def after_name_comma(a: int) -> bool:
+        """Whether the title at token a follows a comma after a name ("Mr X, Prime Minister of Y, Z ...": the
+        office is X's), not after a common noun ("my friend and counterpart, Papua New Guinea's Minister for
+        Defence, Billy Joseph": the office is Joseph's)."""
+        return a > 1 and tokens[a - 1].text == "," and (tokens[a - 2].is_cap or not tokens[a - 2].text.isalpha()) \
+            and (a - 1) not in acronym_ends
+
+    def office_chain(b: int) -> bool:
+        """Whether the office ending at token b goes on, after its acronym and a comma, in a second office that a
+        name follows ("the Chair of the Council for Foreign and Community Relations (COFCOR), Minister of
+        Foreign Affairs ... of Suriname, the Hon. Albert Ramdin", "... (CARICOM), President of Suriname H.E.
+        Chandrikapersad Santokhi"): one person's, no one by title alone."""
+        c = after_acronym(tokens, b)
+        if c == b or c + 1 not in run_at:
+            return False
+        rb = run_at[c + 1][1]
+        return name_after(tokens, rb, actor_tok, kb, text) > rb or rb + 1 < len(tokens) and tokens[rb].text == "," \
+            and name_after(tokens, rb + 1, actor_tok, kb, text) > rb + 1
+
     def actor_at(k: int) -> str | None:
         for m in work.actor_mentions:
             if m.start <= tokens[k].start < m.end:
@@ -317,7 +338,10 @@ def run(work: Work) -> None:
         return None
 
     def complement(j: int) -> tuple[str | None, int]:
-        """An "of <actor>" right after a name: (code, end token)."""
+        """An "of <actor>" right after a name (and its "Jr."): (code, end token)."""
+        while j + 1 < len(tokens) and (tokens[j].lower in kb.name_generations or tokens[j].text == "."
+                                       and tokens[j - 1].lower in kb.name_generations):
+            j += 1  # "Gilberto C. Teodoro Jr. of the Republic of the Philippines"
         if j + 1 < len(tokens) and tokens[j].lower == "of":
             k = j + 2 if tokens[j + 1].lower == "the" else j + 1
             if k in actor_tok:
@@ -343,7 +367,10 @@ def run(work: Work) -> None:
         tactor = actor_code(a, b)
         c = after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
         comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
-                      not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
+                      not after_name_comma(a) and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
+        if comma_name and (c + 1) in run_at and no_office([t.text for t in tokens[a:b]], kb):
+            # "his Georgian counterpart, Minister Zalkaliani": the office after the comma has the name
+            comma_name = False
         if j > b or comma_name:
             # "Foreign Minister Wang Yi", "the Prime Minister of Japan Shigeru Ishiba",
             # "the Foreign Minister of Australia, Ms. Marise Payne"
@@ -384,7 +411,8 @@ def run(work: Work) -> None:
                     r.actor == comp and r.active(day) for r in ref.known.roles):
                 comp, ref.title_actor = None, None  # "of X" after a name is weaker than the person's dated roles
             if comp and not tactor and j + 1 < len(tokens):
-                ref.title = f"{ttl} of {text[tokens[j + 1].start:tokens[comp_end - 1].end]}"
+                of = next(k for k in range(j, comp_end) if tokens[k].lower == "of")
+                ref.title = f"{ttl} of {text[tokens[of + 1].start:tokens[comp_end - 1].end]}"
             if kb.title_kind(ttl) is None and no_office([t.text for t in tokens[a:b]], kb):
                 # "His Royal Highness Prince Faisal bin Farhan, Minister of Foreign Affairs": the office
                 j = appositive(ref, j, keep_actor=True)
@@ -393,6 +421,8 @@ def run(work: Work) -> None:
         elif det or (j == b and a > opening and (tokens[a - 1].text != "," or _speaks(tokens, b, kb)) and tokens[a].is_cap
                      and any(t.is_cap and t.lower in kb.title_heads for t in tokens[a:b])):
             # "the Secretary", "The Prime Minister": a reference by title
+            if office_chain(b):
+                continue
             if j == b and b < len(tokens) and tokens[b].is_cap and tokens[b].lower not in NOT_NAMES \
                     and tokens[b].lower not in MONTHS and b not in actor_tok:
                 continue
@@ -883,6 +913,21 @@ def _same_side(p: PersonRef, q: PersonRef, headline_only: bool) -> bool:
     return q.title_actor is None or headline_only
 
 
+def _holds(q: PersonRef, kind: str | None, side: str | None) -> bool:
+    """Whether ``q``, named bare ("Kassym-Jomart Tokayev received ..."), holds by dated role the office of that
+    kind for that side (the headline's "The President of Kazakhstan met with ...")."""
+    role = q.known.role_at(None) if q.known else None
+    return role is not None and kind is not None and side is not None and role.kind == kind and role.actor == side
+
+
+def _heads_organisation(work: Work, q: PersonRef, office: str) -> bool:
+    """Whether ``q`` holds the office for an organisation, not a state ("The Secretary General of the Pacific
+    Islands Forum Secretariat, Tuiloma Neroni Slade" ... "The Secretary General also raised ..."): one such
+    office-holder is whom the bare office means, whatever side publishes."""
+    actor = work.kb.actors.get(q.title_actor) if q.title_actor else None
+    return actor is not None and actor.kind != "state" and (q.title or "").lower().startswith(office + " of ")
+
+
 def _byline_office(work: Work) -> None:
     """A byline of an office on a line of its own and the name on the next ("Prime Minister / The Hon Anthony
     Albanese MP", Australian media releases): the named person holds the office, and the office named bare ("The
@@ -934,12 +979,13 @@ def _merge_unnamed(work: Work) -> None:
         kinds = set(offices.get(ct.split()[-1] + "s") or ()) if p.title_actor and ct else set()
         headline_only = all((s := work.sentence_of(m[0])) is not None and work.is_title_line(s) for m in p.mentions)
         cands = [i for i, q in enumerate(work.people)
-                 if q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
+                 if q.name and not q.title and _holds(q, kind, p.title_actor)
+                 or q.name and q.title and (ct == core(q.title) or ct in core(q.title).split(" and ")
                                             or core(q.title).endswith(" " + ct)
                                             or core(q.title).startswith((ct + " of ", ct + " for "))
                                             or (p.title_actor and kind and kind == work.kb.title_kind(q.title))
                                             or work.kb.title_kind(q.title) in kinds)
-                 and (_same_side(p, q, headline_only)
+                 and (_same_side(p, q, headline_only) or _heads_organisation(work, q, ct)
                       # "the OSCE Chair-in-Office" of "Maltese Foreign Minister and OSCE Chair-in-Office Ian Borg"
                       or p.title_actor is not None and ct in core(q.title).split(" and "))]
         exact = [i for i in cands if p.title_actor and _side(work.people[i]) == p.title_actor]

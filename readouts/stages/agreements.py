@@ -130,6 +130,10 @@ def _joint_subjects(work: Work, s_start: int, s_end: int, rx: dict[str, re.Patte
     ends += [s_start + m.end() for m in _GROUP.finditer(text[s_start:s_end])]
     named = work.people_in(s_start, s_end)
     for (a2, b2), _j in named:
+        # "The Ministers and the Secretary agreed ...": a group and a participant joined to it
+        if any(re.fullmatch(r"\s+and\s+(?:the\s+)?", text[e:a2]) for e in ends):
+            ends.append(b2)
+    for (a2, b2), _j in named:
         # "He and President Erdoğan reaffirmed ..."
         if re.search(r"\b(?:[Hh]e|[Ss]he)\s+and\s+(?:(?:the|his|her)\s+)?$", text[max(s_start, a2 - 20):a2]):
             ends.append(b2)

@@ -88,8 +88,12 @@ def _not_this(work: Work) -> re.Pattern[str]:
 
 # a participant's own errand in a relative clause: "..., who is visiting Japan to attend the ASEAN-Japan Summit,
 # held a Foreign Ministers' Meeting with ...", "met Prime Minister X, who arrived in Samarkand to take part in the
-# SCO summit": the clause's visit or summit is not the engagement the sentence reports
-_ERRAND = re.compile(r",?\s+who\s+(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|participate)\b"
+# SCO summit"; or the guest's stay ("received X, who is in our country on an official visit", "X, who is in
+# Tbilisi on an official visit, had a meeting with ..."): the clause's visit or summit is not the engagement the
+# sentence reports
+# (but "met X who arrived in Ukraine on a visit" tells the visit itself)
+_ERRAND = re.compile(r",?\s+who\s+(?:(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|"
+                     r"participate)\b|(?:is|was|are|were)\b[^,;]*?\bon (?:an?|his|her|their) (?:[\w-]+ ){0,3}visit\b)"
                      r"[^,;]*")
 
 
@@ -254,7 +258,7 @@ _DELEGATION_TO = re.compile(r"\bdelegation\b[^.;]{0,200}?\bto (?P<loc>" + _PLACE
 # "arrived in Hanoi on an official visit", "welcome back to Jakarta"
 _VISIT_PLACE = re.compile(r"\b(?:is|are|was|were|arrived|arrives|will be)\b[^.;]{0,30}?\bin (?P<loc>" + _PLACE + r")"
                           r",? (?:for|on) (?:a|an|her|his|their|the|this)\b[^.;]{0,40}?\b(?:visit|trip|tour|stay)\b"
-                          r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,6}? (?:back )?to (?P<loc2>" + _PLACE + r")")
+                          r"|\bwelcome(?:s|d)?\b(?: [\w.'’-]+,?){0,8}? (?:back )?to (?P<loc2>" + _PLACE + r")")
 
 # the visit's own destination, for an engagement that is the visit: "is making an Official Visit to Singapore"
 _VISIT_TO = re.compile(r"\b(?:[Vv]isit|[Tt]rip|[Tt]our) to (?P<loc3>" + _PLACE + r")")
@@ -336,7 +340,9 @@ def _resolve_party(work: Work, start: int, end: int) -> str | None:
 
 def _initiator(work: Work, s: Sentence, parts: list[int]) -> str | None:
     text = work.stext(s)
-    if re.search(r"\b(?:will|would|plans? to|invited (?:him|her|them))\b", text, re.I) and not re.search(
+    # a future in a relative clause ("..., which will deliver a new aircraft by 2035") is not the engagement's
+    main = re.sub(r"\b(?:which|that|who)\b[^,.;]*", "", text)
+    if re.search(r"\b(?:will|would|plans? to|invited (?:him|her|them))\b", main, re.I) and not re.search(
             r"\bat the (?:request|invitation)|at [\w.]+(?:['’]s)? (?:request|invitation)", text, re.I):
         return None
     for rx, how in _INIT:
@@ -421,7 +427,9 @@ def _recalled(work: Work, s: Sentence, drafts: list[EngagementDraft], etype: str
 
 
 _ALSO = re.compile(r"\b(?:also|same day|separately|subsequently|later|afterwards|then|another|"
-                   r"(?:in|during) the (?:afternoon|evening|morning))\b", re.I)
+                   r"(?:in|during) the (?:afternoon|evening|morning)|"
+                   # one of a series ("In her first call, Ms. Mottley spoke with ...")
+                   r"(?:first|second|third|next|final|last) (?:call|conversation|meeting))\b", re.I)
 _ATTENDED = re.compile(r"^(?:The|This|Today's|Their)\s+(?:[\w'’-]+\s+){0,3}(?:meeting|summit|talks|call|conversation|"
                        r"session|consultations?|visit|ceremony|dinner|lunch|conference|audience)\s+(?:was|were)\s+(?:also\s+)?"
                        r"(?:attended|joined)\s+by\b|"
@@ -613,6 +621,7 @@ def run(work: Work) -> None:
         last_sentence = s.index
     if drafts:
         _add_author(work, drafts[0])
+        _group_members(work, drafts[0])
     for k, d in enumerate(drafts):
         margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
         if d.date is None and k > 0 and (margins or re.search(
@@ -792,7 +801,9 @@ def _add_author(work: Work, d: EngagementDraft) -> None:
         # author, a participant already
         d.narrator = _headline_author(work, d, s)
         if d.narrator is None:
-            told = {i for _sp, i in work.people_in(s.start, s.end)}
+            # (not an office held "as Prime Minister": the narrator's own capacity)
+            told = {i for sp, i in work.people_in(s.start, s.end)
+                    if not re.search(r"\bas\s+$", work.text[max(s.start, sp[0] - 4):sp[0]])}
             named = [(a, i) for (a, _b), i in work.person_at.items() if a < s.start and i in d.participants
                      and i not in told and work.people[i].name]
             d.narrator = min(named)[1] if named else None
@@ -815,6 +826,29 @@ def _headline_author(work: Work, d: EngagementDraft, s: Sentence) -> int | None:
             named = [i for _sp, i in work.people_in(line.start + m.end(), line.end)]
             return named[0] if named and named[0] in d.participants else None
     return None
+
+
+def _group_members(work: Work, d: EngagementDraft) -> None:
+    """A meeting told of a group of officials ("Foreign Ministers of the Caribbean Community met with Secretary
+    Blinken"): an official of that office whom the text goes on to make the subject of a statement ("Jamaica's
+    Minister of Foreign Affairs ..., Kamina Johnson Smith, raised ...") took part in it (cues.yaml
+    statements.joint_offices: the group's noun and the office kinds it stands for)."""
+    offices = work.kb.cues["statements"]["joint_offices"]
+    s = work.sentences[d.sentence]
+    group = re.search(r"\b(?-i:[A-Z])[\w ]*?\b(?P<noun>" + "|".join(sorted(offices, key=len, reverse=True)) + r")\b",
+                      work.stext(s), re.I)
+    if group is None or d.modality != "in_person":
+        return
+    kinds = set(offices[group.group("noun").lower()])
+    cues = {c for c in [*work.kb.cues["statements"]["content"], *work.kb.cues["statements"]["act"]] if " " not in c}
+    for i, p in enumerate(work.people):
+        kind = work.kb.title_kind(p.title) if p.title else None
+        if i in d.participants or not p.name or p.first < s.end or not (
+                kind in kinds or "minister" in kinds and re.search(r"\bMinister\b", p.title or "")):
+            continue
+        after = [re.match(r"[\s,]*(?:also\s+)?([a-z]+)", work.text[b:b + 40]) for _a, b in p.mentions]
+        if any(m and m.group(1) in cues for m in after):
+            d.participants.append(i)
 
 
 def _is_body(work: Work, s: Sentence) -> bool:
@@ -865,7 +899,8 @@ def _headline_caller(work: Work, d: EngagementDraft) -> str | None:
 
 def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
     """An initiator told outside the engagement sentence: the next sentence ("The discussion followed
-    President Putin's request"), or a sentence about the engagement that says at whose invitation."""
+    President Putin's request"), or a sentence about the engagement that says at whose invitation or who hosted
+    it ("The trilateral meeting, hosted by Japan, marks ...")."""
     # the next sentence of the body (a timestamp or header line in between is not one)
     nxt = next((s.index for s in work.sentences if s.index > d.sentence and _is_body(work, s)), d.sentence + 1)
     for s in work.sentences:
@@ -879,7 +914,7 @@ def _initiator_elsewhere(work: Work, d: EngagementDraft) -> str | None:
         if s.index != nxt and not (_ABOUT.search(t) and (
                 re.search(r"\bat the invitation of\b", t)
                 or _SUBJECT_ABOUT.match(told[:1].upper() + told[1:])
-                and re.search(r"\bat the (?:request|initiative) of\b", t))):
+                and re.search(r"\bat the (?:request|initiative) of\b|\bhosted by\b", t))):
             continue
         if s.index != nxt and re.search(r"\b(?:will|would|next|future)\b", t):
             continue

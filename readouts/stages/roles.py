@@ -156,6 +156,11 @@ def run(work: Work) -> None:
         if home is None and datelines.capital(work) not in others:
             home = datelines.capital(work)  # "Dhaka, 12 April 2022": the capital the page was issued in
         if home is None:
+            # "met today with Danish Minister of Defence X at the Pentagon": the government whose seat it names
+            # (not a capital, which may host a summit of others: "on the sidelines of the G20 Summit in New Delhi")
+            home = next((m.code for m in work.actor_mentions if sent.start <= m.start < sent.end
+                         and m.form == "seat" and m.code not in others), None)
+        if home is None:
             counts = Counter(m.code for m in work.actor_mentions
                              if m.code not in others and work.kb.actors.get(m.code) is not None
                              and work.kb.actors[m.code].kind == "state" and m.form in ("name", "alias", "adjective"))

@@ -117,7 +117,9 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
             "say_before": re.compile(r",\s*[\"”’]?\s*(?:" + say + r")\s+$"),
             # ... and a speaker of the narrator's own side: "Our President emphasized ..."
             "address": re.compile(r"(?:\b(?:our|" + address_alt + r")(?:\.|['’][a-z]+)?\s+)*$", re.I),
-            "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
+            # (an appositive between commas, or the comma closing one around the name: "Jamaica's Minister of
+            # Foreign Affairs, Senator Kamina Johnson Smith, raised ...")
+            "after": re.compile(r"^(?:\s*,[^.;:]{1,220}?,|\s*,)?" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:|\s+(?:to|with) (?:the )?\w+(?: side)? that\b|\s+" + _TOLD + r"\s+that\b))?",
                                 re.I),
             "joint": words_re(st["joint_subjects"]),
@@ -131,6 +133,9 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r")(?![\w-])"
                                 r"(?P<tail>\s*(?:that\b|,|:))?", re.I),
             "cue_any": re.compile(r"(?<![\w-])(?:" + cue_alt + r")(?![\w-])", re.I),
+            # "... spoke with the Secretary-General, António Guterres, who commended Barbados for ...": a
+            # participant's act in a relative clause after the name
+            "who_cue": re.compile(r"\s*,\s*who\s+" + _ADV + r"\s*(?P<cue>" + cue_alt + r")(?![\w-])", re.I),
             "trail": re.compile(r"(?:[,”\"]|,[’'])\s*(?:(?P<cue1>" + say + r")\s+(?P<who1>.{2,80}?)|"
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + say + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
@@ -514,6 +519,11 @@ class _Attributor:
                 if person is not None and person in self.speakers_allowed:
                     a = _content_start(text, s.start)
                     return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
+        for (_a, b), i in w.people_in(s.start, s.end):
+            m = self.rx["who_cue"].match(text, b, s.end)
+            if m and i in self.speakers_allowed and not re.match(r"(?:presented|handed|delivered)\b", m.group("cue"), re.I):
+                # (not a ceremony told of the guest: "..., who presented copies of his credentials")
+                return ("person", i, m.start("cue"), s.end, m.group("cue"), False)
         return None
 
 

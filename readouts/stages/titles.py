@@ -108,7 +108,9 @@ def _area(tokens: list[Token], i: int, j: int, actor_tok: dict[int, str], kb: An
         # Presidential Envoy ...": a comma before another title ends a list, not the area)
         # (a run that merely goes on after a title word, "... for Foreign Affairs Joseph Cassar Camilleri", takes a
         # longer run for it: a three-word name is likelier there than an area)
-        e = e - 2 if e - j >= (3 if prev in ("for", "the", "with", "and", "&") else 4) else j
+        # (but not when the run ends in a title word: "for Pacific Island Affairs" at a headline's end)
+        if tokens[e - 1].lower not in kb.title_words:
+            e = e - 2 if e - j >= (3 if prev in ("for", "the", "with", "and", "&") else 4) else j
     areas.update(range(j, e))
     return e
 
@@ -303,6 +305,8 @@ def _comma_double(runs: list[tuple[int, int, bool]], tokens: list[Token], a: int
     if not runs or runs[-1][1] + 1 != a or tokens[a - 1].text != "," or runs[-1][2]:
         return False
     first = runs[-1][0]
+    if no_office([t.text for t in tokens[first:a - 1]], kb):
+        return False  # "his Georgian counterpart, Minister Zalkaliani": a relation, then the office of a name
     if first > 0 and tokens[first - 1].lower == "and" or rank_len(tokens, a, end, kb):
         return False  # "..., Senior General Min Aung Hlaing": a rank starts a person of its own
     if first > 1 and tokens[first - 1].text == "," and tokens[first - 2].is_cap \
