@@ -864,3 +864,21 @@ def test_a_party_leaders_double_title_of_one_side_is_one_person() -> None:
 ])
 def test_two_offices_of_one_person_joined_by_a_comma(text: str, want: list[tuple[str, str]]) -> None:
     assert [(n, t) for n, t, _a in _participants(_extract(text))] == want
+
+
+def test_a_headline_joining_a_name_and_a_foreign_office_names_two_people() -> None:
+    # agency headline "X, French President discuss ...": a plural verb, so the comma joins two subjects
+    rec = _extract("Hamad bin Isa, Japanese Prime Minister discuss trade in phone call\n\n"
+                   "MANAMA, 3rd May, 2021 (BNA) -- His Majesty King Hamad bin Isa Al Khalifa today received a phone "
+                   "call from Japanese Prime Minister Yoshihide Suga.\n\n"
+                   "His Majesty King Hamad bin Isa Al Khalifa thanked the Prime Minister for the call.\n")
+    parts = {n: (t, a) for n, t, a in _participants(rec)}
+    assert parts["Yoshihide Suga"] == ("Japanese Prime Minister", "JPN")
+    assert parts["Hamad bin Isa Al Khalifa"][1] == "BHR"
+    assert "Japanese" not in (parts["Hamad bin Isa Al Khalifa"][0] or "")
+
+
+def test_a_headline_appositive_before_a_singular_verb_is_the_title() -> None:
+    rec = _extract("Jens Stoltenberg, NATO Secretary General, says allies stand with Ukraine\n\n"
+                   "BRUSSELS, 4 April 2023 -- Jens Stoltenberg met Foreign Minister Dmytro Kuleba today.\n")
+    assert ("Jens Stoltenberg", "NATO Secretary General", "NATO") in _participants(rec)

@@ -49,6 +49,7 @@ from .names import (
     norm_name,
     phrase_at,
     skip_address,
+    verb_lemmas,
     verb_s_form,
     words_within,
 )
@@ -89,6 +90,16 @@ def gazetteer(kb: Any) -> Gazetteer:
         g.add(s, ("place", None, "place"))  # "Latin America", "South China Sea": no actor (an actor's form wins)
     cache["actors"] = g
     return g
+
+
+def _headline_pair(work: Work, tokens: list[Token], b: int) -> bool:
+    """Does a headline's plural verb follow the title at token b ("X, French President discuss ...")? Then
+    the comma joins two subjects; a title in apposition takes the singular ("X, NATO chief, says ...")."""
+    if b >= len(tokens) or (s := work.sentence_of(tokens[b].start)) is None or not work.is_title_line(s):
+        return False
+    low = tokens[b].lower
+    singular = low.endswith("s") and not low.endswith("ss")  # "says", "holds"; not "discuss"
+    return (low in verb_lemmas(work.kb) or low in HEADLINE_VERBS) and not singular
 
 
 def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
@@ -294,6 +305,8 @@ def run(work: Work) -> None:
         if not (r < len(tokens) and tokens[j].text == "," and r in run_at):
             return start
         ra, rb, _ = run_at[r]
+        if _headline_pair(work, tokens, rb):
+            return start  # "Mohamed bin Zayed, French President discuss ...": two people, not a name and its title
         ref.title, ref.title_span = title_text(ra, rb)
         ref.title_actor = actor_code(ra, rb) or (ref.title_actor if keep_actor else None)
         person_tok.update(range(ra, rb))
