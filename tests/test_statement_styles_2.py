@@ -240,6 +240,18 @@ def test_a_related_link_after_a_colon_is_nobodys_statement() -> None:
     assert not any(t.startswith("Related") for _who, t in got)
 
 
+@pytest.mark.parametrize("link", ["Read also\nErdogan says grain deal could be expanded",
+                                  "See also:\nPutin says talks with Kyiv are possible"])
+def test_an_agencys_read_also_link_is_nobodys_statement(link: str) -> None:
+    # TASS and Anadolu pages end with links to other stories, a headline under "Read also"
+    text = ("MOSCOW, December 11. /TASS/. Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip "
+            "Erdogan held a telephone conversation on Sunday.\n\nErdogan expressed readiness to continue mediation "
+            "efforts.\n\n" + link + "\n")
+    got = said(text)
+    assert ("Recep Tayyip Erdogan", "Erdogan expressed readiness to continue mediation efforts.") in got
+    assert not any("grain" in t or "Kyiv" in t for _who, t in got)
+
+
 def test_a_quotation_in_single_quotes_is_the_speakers() -> None:
     # British and Norwegian style: 'A. B,' said Ms X.
     got = said("Minister of Foreign Affairs Anniken Huitfeldt met Azerbaijan's Minister of Foreign Affairs Jeyhun "
