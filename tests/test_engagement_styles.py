@@ -447,3 +447,13 @@ def test_a_call_on_the_margins_of_the_meeting_takes_its_day_and_place() -> None:
     second = rec.engagements[1]
     assert "Yoshihide Suga" in names(second)
     assert (second.date, second.location) == ("2020-10-06", "Tokyo")
+
+
+def test_calling_on_a_visiting_leader_is_a_meeting_and_a_scheduled_one_is_not_reported() -> None:
+    # PTI: the minister "called on visiting Prime Minister X"; his talks "later in the day" are only scheduled
+    rec = readouts.extract("NEW DELHI: External Affairs Minister Sushma Swaraj today called on visiting Israeli Prime "
+                           "Minister Benjamin Netanyahu and discussed bilateral ties.\n\nThe Israeli prime minister is "
+                           "scheduled to hold talks with Prime Minister Narendra Modi later in the day.\n",
+                           {"published": "2018-01-15"})
+    assert [(e.type, e.date) for e in rec.engagements] == [("meeting", "2018-01-15")]
+    assert names(rec.engagements[0]) == {"Sushma Swaraj", "Benjamin Netanyahu"}
