@@ -457,3 +457,12 @@ def test_calling_on_a_visiting_leader_is_a_meeting_and_a_scheduled_one_is_not_re
                            {"published": "2018-01-15"})
     assert [(e.type, e.date) for e in rec.engagements] == [("meeting", "2018-01-15")]
     assert names(rec.engagements[0]) == {"Sushma Swaraj", "Benjamin Netanyahu"}
+
+
+def test_an_agency_reporting_the_other_ministry_on_who_asked_for_the_call() -> None:
+    # Reuters: the initiator is told by the other side's ministry, after a fronted place
+    e = first("WASHINGTON, Feb 15 (Reuters) - U.S. Secretary of State Marco Rubio spoke with Russian Foreign Minister "
+              "Sergei Lavrov by phone on Saturday, the State Department said.\n\nRubio stressed the importance of "
+              "restoring the operations of the embassies.\n\nIn Moscow, the Russian Foreign Ministry said the call was "
+              "made at the initiative of the American side.\n")
+    assert (e.type, e.initiator) == ("phone_call", "USA")

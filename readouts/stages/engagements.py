@@ -740,8 +740,10 @@ _ELSEWHERE = re.compile(r"\b(?:request|invitation|invite|initiated|initiative|ho
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
-# a reporter's clause before it: "IRNA's reporter said the call was made at the request of ..."
-_TOLD_ABOUT = re.compile(r"^[^,.;\"“]{0,60}?\b(?:said|added|noted|stated|reported)(?: that)?\s+(?=the\s|this\s)")
+# a reporter's clause before it: "IRNA's reporter said the call was made at the request of ...", "In Moscow, the
+# Russian Foreign Ministry said the call was made at the initiative of ..." (an agency reporting a ministry)
+_TOLD_ABOUT = re.compile(r"^(?:[^,.;\"“]{0,30},\s*)?[^,.;\"“]{0,60}?\b(?:said|added|noted|stated|reported)(?: that)?\s+"
+                         r"(?=the\s|this\s)")
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
 
