@@ -104,7 +104,8 @@ def _headline_pair(work: Work, tokens: list[Token], b: int) -> bool:
 
 def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
     """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
-    knowledge names, a topic's alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
+    knowledge names, a news agency of a dateline ("Havana, Mar 12 (Prensa Latina)", publishers.yaml), a topic's
+    alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
     the word after it, is a group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the
     Kalapani boundary", "the Normandy format")?"""
     cache = kb.__dict__.setdefault("_cache", {})
@@ -117,7 +118,17 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
     acronym = len(seg) == 1 and words.isupper() and text[seg[0].start - 1:seg[0].start] == "(" \
         and words.lower() not in kb.surnames
     return acronym or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
-        or words.lower() in aliases or bool(kb.place_codes(words))
+        or words.lower() in aliases or bool(kb.place_codes(words)) or words in kb.agencies
+
+
+_ENVOYS = {"ambassador", "envoy", "consul", "consul-general", "chargé", "charge", "commissioner", "representative"}
+
+
+def _posted_in(tokens: list[Token], b: int, actor_tok: dict[int, str], kb: Any) -> bool:
+    """Does an envoy's title end at token b with the one-word place where the envoy serves, then a comma ("ambassador
+    in Havana, X")?"""
+    return tokens[b - 1].lower in _ENVOYS and b + 2 < len(tokens) and tokens[b].lower == "in" \
+        and (b + 1) in actor_tok and (b + 2) not in actor_tok and tokens[b + 2].text == ","
 
 
 def _region_after_place(tokens: list[Token], ti: int, tj: int) -> bool:
@@ -343,6 +354,9 @@ def run(work: Work) -> None:
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
         c = after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
+        if j == b and _posted_in(tokens, b, actor_tok, kb):
+            b = c = j = b + 2  # "the Venezuelan ambassador in Havana, Ali Rodriguez Araque": where the envoy serves
+            ttl, tspan = title_text(a, b)
         comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
                       not (a > 0 and tokens[a - 1].text == ",") and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
         if j > b or comma_name:
