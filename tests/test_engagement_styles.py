@@ -466,3 +466,24 @@ def test_an_agency_reporting_the_other_ministry_on_who_asked_for_the_call() -> N
               "restoring the operations of the embassies.\n\nIn Moscow, the Russian Foreign Ministry said the call was "
               "made at the initiative of the American side.\n")
     assert (e.type, e.initiator) == ("phone_call", "USA")
+
+
+def test_counterparts_of_several_sides_are_the_people_named_for_them_later() -> None:
+    # AP: "hosted his Japanese and South Korean counterparts", named only in the next sentence
+    e = first("BEIJING (AP) — Chinese Premier Wen Jiabao hosted his Japanese and South Korean counterparts in Beijing "
+              "on Sunday for an annual three-way summit.\n\nWen, Japanese Prime Minister Yoshihiko Noda and South "
+              "Korean President Lee Myung-bak agreed to launch free trade negotiations.\n\nLee is to meet Chinese "
+              "President Hu Jintao on Monday.\n")
+    assert [p.name for p in e.participants] == ["Wen Jiabao", "Yoshihiko Noda", "Lee Myung-bak"]
+
+
+def test_prensa_latina_talks_held_here_with_an_envoy_posted_in_the_capital() -> None:
+    # Prensa Latina: a dateline in sentence case with no dash, "held talks here today", an envoy "in Havana, X"
+    e = first("Havana, Mar 12 (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez held official talks here today "
+              "with his Venezuelan counterpart, Delcy Rodriguez.\n\nParticipating in the talks were Cuban Deputy "
+              "Foreign Minister Marcelino Medina and the Venezuelan ambassador in Havana, Ali Rodriguez Araque.\n\n"
+              "Modified on: Thursday, March 12, 2015 at 18:42\n")
+    assert (e.type, e.location, e.date) == ("talks", "Havana", "2015-03-12")
+    assert [(p.name, p.title) for p in e.participants] == [
+        ("Bruno Rodriguez", "Cuban Foreign Minister"), ("Delcy Rodriguez", "Venezuelan counterpart"),
+        ("Marcelino Medina", "Cuban Deputy Foreign Minister"), ("Ali Rodriguez Araque", "Venezuelan ambassador in Havana")]

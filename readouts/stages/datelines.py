@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge
-from .base import DateMention, Sentence, Work
+from .base import ActorMention, DateMention, Sentence, Work
 from .dates import TODAY
 
-__all__ = ["NEWS", "agency", "capital", "head_date", "opening_dates", "opens"]
+__all__ = ["NEWS", "agency", "capital", "capital_mention", "head_date", "opening_dates", "opens"]
 
 # a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —" (a city
 # of three letters or more: "US - China talks" is no dateline)
@@ -136,6 +136,13 @@ def agency(work: Work) -> tuple[str, int] | None:
 def capital(work: Work) -> str | None:
     """The side whose capital opens a dateline line at the head of the text and is followed on that line by
     a date ("Dhaka, 12 April 2022", "COLOMBO, 20 January 2023 -"): where the page was issued, or None."""
+    m = capital_mention(work)
+    return m.code if m else None
+
+
+def capital_mention(work: Work, yearless: bool = False) -> ActorMention | None:
+    """The capital of such a dateline (see ``capital``), as the text writes it; with ``yearless``, also one
+    dated without a year ("Havana, Mar 12 (Prensa Latina)")."""
     for m in work.actor_mentions:
         if m.start > 400 or m.form != "capital":
             continue
@@ -143,6 +150,6 @@ def capital(work: Work) -> str | None:
         line_end = work.text.find("\n", m.end)
         line_end = len(work.text) if line_end == -1 else line_end
         if not work.text[line_start:m.start].strip() and any(
-                m.end < d.start < line_end and len(d.value) == 10 and not d.relative for d in work.dates):
-            return m.code
+                m.end < d.start < line_end and len(d.value) == 10 and (yearless or not d.relative) for d in work.dates):
+            return m
     return None

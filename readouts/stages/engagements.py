@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from . import datelines
-from .base import ActorMention, EngagementDraft, Sentence, Work, author_header
+from .base import ActorMention, EngagementDraft, PersonRef, Sentence, Work, author_header
 from .dates import BEFORE
 
 __all__ = ["run"]
@@ -606,6 +606,7 @@ def run(work: Work) -> None:
         last_sentence = s.index
     if drafts:
         _add_author(work, drafts[0])
+        _plural_counterparts(work, drafts[0])
     for k, d in enumerate(drafts):
         margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
         if d.date is None and k > 0 and (margins or re.search(
@@ -619,7 +620,7 @@ def run(work: Work) -> None:
             # State Visit to the Republic of Korea)
             visited = _visit_place(work, d) if d.type == "visit" else None
             d.location = visited or _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) \
-                or _dateline_place(work, d)
+                or _dateline_place(work, d) or _here_place(work, d)
         if d.location:
             d.location = _without_article(work, _capital_of(work, d.location))
         if d.date is None and not d.reported_as:
@@ -629,6 +630,32 @@ def run(work: Work) -> None:
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
     work.engagements = drafts
+
+
+_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+(?P<sides>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:and|,)\s+(?:[A-Z][\w'’-]*\s+)"
+                           r"{1,3})+)(?:counterparts|colleagues|opposite numbers)\b")
+
+
+def _plural_counterparts(work: Work, d: EngagementDraft) -> None:
+    """"Premier Wen hosted his Japanese and South Korean counterparts ...": for each side the phrase names, the
+    first person the text names for that side (an agency's next sentence: "Japanese Prime Minister Yoshihiko Noda
+    and South Korean President Lee Myung-bak agreed ...") took part."""
+    s = work.sentences[d.sentence]
+    m = _COUNTERPARTS.search(work.stext(s))
+    if m is None:
+        return
+    a, b = s.start + m.start("sides"), s.start + m.end("sides")
+    sides = list(dict.fromkeys(x.code for x in work.actor_mentions if a <= x.start < b))
+    order = sorted(range(len(work.people)), key=lambda i: work.people[i].first)
+    for side in sides:
+        found = next((i for i in order if work.people[i].name and _side_of(work.people[i]) == side), None)
+        if found is not None and found not in d.participants:
+            d.participants.append(found)
+
+
+def _side_of(p: PersonRef) -> str | None:
+    role = p.known.role_at(None) if p.known else None
+    return p.title_actor or (role.actor if role else None)
 
 
 # where a visit went: "the visit of American officials to Kyiv", "arrived in Kyiv" (not "visited a centre in X")
@@ -671,9 +698,22 @@ def _dateline_place(work: Work, d: EngagementDraft) -> str | None:
     city = next((a for a in work.actor_mentions if a.start == s.start and a.form == "capital"), None)
     if city is None or city.end > m.end():
         return None
+    return _capital_as_known(work, city)
+
+
+def _capital_as_known(work: Work, city: ActorMention) -> str:
+    """The capital as the knowledge spells it ("TBILISI" -> "Tbilisi")."""
     written = work.text[city.start:city.end]
-    # the capital as the knowledge spells it ("TBILISI" -> "Tbilisi")
     return next((c for c in work.kb.actors[city.code].capitals if c.lower() == written.lower()), written)
+
+
+def _here_place(work: Work, d: EngagementDraft) -> str | None:
+    """The capital of the dateline when the engagement's sentence says it took place "here" ("Havana, Mar 12
+    (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez held official talks here today with ...")."""
+    if not re.search(r"\bhere\b", work.stext(work.sentences[d.sentence])):
+        return None
+    city = datelines.capital_mention(work, yearless=True)
+    return _capital_as_known(work, city) if city else None
 
 
 # an engagement on the margins of the one the text has just reported: its day and place
