@@ -444,3 +444,13 @@ def test_quoted_as_saying_and_an_indonesian_given_name() -> None:
                "Retno Marsudi in Jakarta on Tuesday.\n\nRetno was quoted as saying that Indonesia welcomes Korea's "
                "investment.\n")
     assert got == [("Retno Marsudi", "Indonesia welcomes Korea's investment.")]
+
+
+def test_an_agencys_reporter_clause_closing_the_content_is_not_the_speakers() -> None:
+    # Reuters/Kyodo layer reported speech: the agency reports what the ministry said the minister said
+    got = said("WASHINGTON, Feb 15 (Reuters) - U.S. Secretary of State Marco Rubio spoke with Russian Foreign Minister "
+               "Sergei Lavrov by phone on Saturday.\n\nLavrov said Russia was open to dialogue on the basis of mutual "
+               "respect, the Russian ministry said, without elaborating.\n\nRubio stressed that the call followed up "
+               "on a conversation between the two presidents, according to the State Department.\n")
+    assert ("Sergei Lavrov", "Russia was open to dialogue on the basis of mutual respect") in got
+    assert ("Marco Rubio", "the call followed up on a conversation between the two presidents") in got

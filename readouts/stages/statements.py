@@ -597,6 +597,20 @@ def _outside_quotes(t: str) -> str:
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|myself|we|We|us|our|Our|ours)\b")
 
 
+# the reporter's clause that closes a sentence whose content a speaker's cue opened, as agencies layer reported
+# speech: "Lavrov said Russia was open to dialogue, the Russian ministry said, without elaborating.", "...,
+# officials said.", "..., according to the ministry."
+_REPORTER_TAIL = re.compile(r",\s+(?:(?:(?:the|a|an)\s+[^,;\"“”]{1,60}?|officials|sources)\s+(?:said|says|added|reported|"
+                            r"told (?:reporters|journalists|the press))(?:,\s+(?:without elaborating|citing [^,.;]{1,60}))?|"
+                            r"according to (?:the|a|an) [^,;\"“”]{1,60}?)[.!]?\s*$")
+
+
+def _without_reporter(text: str, a: int, b: int) -> int:
+    """The end of a speaker's content ``a``..``b`` without the reporter's clause closing it (_REPORTER_TAIL)."""
+    m = _REPORTER_TAIL.search(text, a, b)
+    return m.start() if m and m.start() - a > 20 else b
+
+
 def _quote_paragraph(work: Work, sents: list[Sentence]) -> bool:
     """A paragraph that is all quotation and names no speaker ('"We are likely to meet at APEC ...')."""
     t = work.text[sents[0].start:sents[-1].end]
@@ -986,6 +1000,8 @@ def run(work: Work) -> None:
             # ...,' said Ms Huitfeldt.", "- Ukraine's fight is Europe's fight. We must do more, said X.": the quote
             # began earlier
             _quote_start(work, s, p, out, eng_id)
+        if continues and b == s.end:
+            b = _without_reporter(text, a, b)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
         current = person
