@@ -454,3 +454,16 @@ def test_an_agencys_reporter_clause_closing_the_content_is_not_the_speakers() ->
                "on a conversation between the two presidents, according to the State Department.\n")
     assert ("Sergei Lavrov", "Russia was open to dialogue on the basis of mutual respect") in got
     assert ("Marco Rubio", "the call followed up on a conversation between the two presidents") in got
+
+
+def test_a_statement_fronted_before_a_named_speaker_introduces_his_quoted_paragraphs() -> None:
+    # AFP: "In a statement released by the Foreign Office after the meeting, Hague said:" and quoted paragraphs
+    # (an open quote per paragraph, closed only at the end, as news copy writes them)
+    got = said("WASHINGTON, May 14, 2010 (AFP) - Britain's new Foreign Secretary William Hague held talks with US "
+               "Secretary of State Hillary Clinton in Washington on Friday.\n\nIn a statement released by the Foreign "
+               "and Commonwealth Office in London after the meeting, Hague said:\n\n\"I had a warm and substantive "
+               "discussion with Secretary Clinton.\n\n\"We discussed Afghanistan, where our forces are fighting side "
+               "by side.\"\n\nIn a statement, the State Department said the talks were useful.\n")
+    assert ("William Hague", "I had a warm and substantive discussion with Secretary Clinton.") in got
+    assert any(who == "William Hague" and t.startswith("We discussed Afghanistan") for who, t in got)
+    assert not any("useful" in t for _who, t in got)

@@ -388,6 +388,13 @@ class _Attributor:
                 return after + m.start(), got
         return None
 
+    def _own_statement(self, s: Sentence) -> bool:
+        """"In a statement released by the Foreign Office after the meeting, Hague said: ...": a fronted phrase
+        naming the statement, then a person as the subject of the cue, is that person's statement, not a
+        reporter's clause."""
+        m = re.match(r"\W*In (?:a|an|the|his|her|their) [^,;:\"“]{0,120},\s*", self.work.stext(s))
+        return m is not None and any(a == s.start + m.end() and who.isdigit() for a, _b, who in self._subjects(s))
+
     def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
 
@@ -401,7 +408,8 @@ class _Attributor:
             if m:
                 return ("side", None, s.start, s.end, m.group("cue"), False)
         rep = self.rx["reporter"].match(st)
-        if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))):
+        if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))) \
+                and not self._own_statement(s):
             return self._reported(s, s.start + rep.end(), current)
         fm = re.search(r"\b(?P<cue>spoke|stated|said|remarked|explained|noted)\b[^.;]*\bas follows\W*$", st)
         if fm:
