@@ -882,3 +882,19 @@ def test_a_headline_appositive_before_a_singular_verb_is_the_title() -> None:
     rec = _extract("Jens Stoltenberg, NATO Secretary General, says allies stand with Ukraine\n\n"
                    "BRUSSELS, 4 April 2023 -- Jens Stoltenberg met Foreign Minister Dmytro Kuleba today.\n")
     assert ("Jens Stoltenberg", "NATO Secretary General", "NATO") in _participants(rec)
+
+
+def test_the_custodian_of_the_two_holy_mosques_named_by_his_title_alone_is_the_king() -> None:
+    # SPA: the King's style stands alone as the subject after the first mention
+    rec = _extract("Riyadh, Jan 29, 2017, SPA -- The Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud "
+                   "received a phone call today from President Donald Trump of the United States of America.\n\n"
+                   "The Custodian of the Two Holy Mosques congratulated President Trump on assuming his duties.\n")
+    assert speakers_of(rec) == {"Salman bin Abdulaziz Al Saud": {"SAU"}}
+
+
+def test_an_abbreviated_royal_style_standing_alone_is_the_one_person_styled_so() -> None:
+    # WAM: "His Highness Sheikh X ..." then "H.H. stressed ..."
+    rec = _extract("ABU DHABI, 24th March, 2020 (WAM) -- His Highness Sheikh Mohamed bin Zayed Al Nahyan, Crown Prince "
+                   "of Abu Dhabi, today received a phone call from French President Emmanuel Macron.\n\n"
+                   "H.H. stressed the importance of joint international action against the pandemic.\n")
+    assert speakers_of(rec) == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}

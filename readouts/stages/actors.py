@@ -578,12 +578,13 @@ def run(work: Work) -> None:
             p.name = p.known.name
 
 
-_STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b")
+_STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b|(?<![\w.])(?P<abbr>H\.R\.H\.|H\.H\.|H\.M\.)")
+_STYLE_ABBR = {"H.R.H.": "Highness", "H.H.": "Highness", "H.M.": "Majesty"}  # WAM's "H.H. stressed ..."
 
 
 def _style_references(work: Work) -> None:
-    """"His Highness affirmed ...", "His Highness and President El-Sisi ...": a style of address standing alone
-    is the one person the text introduced with it ("President His Highness Sheikh Mohamed bin Zayed")."""
+    """"His Highness affirmed ...", "His Highness and President El-Sisi ...", "H.H. stressed ...": a style of
+    address standing alone is the one person the text introduced with it ("President His Highness Sheikh Mohamed bin Zayed")."""
     text = work.text
     styled: dict[str, set[int]] = {}
     alone: list[tuple[int, int, str]] = []
@@ -592,10 +593,11 @@ def _style_references(work: Work) -> None:
         # the person the style introduces: the mention it stands in or that follows it closely
         held = sorted((a, i) for (a, b), i in work.person_at.items() if a <= m.start() < b
                       or (m.end() <= a <= m.end() + 40 and re.fullmatch(r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*", text[m.end():a])))
+        style = m.group("style") or _STYLE_ABBR[m.group("abbr")]
         if held:
-            styled.setdefault(m.group("style"), set()).add(held[0][1])
+            styled.setdefault(style, set()).add(held[0][1])
         elif not re.match(r"\s+(?:the\s+)?[A-Z]", after):
-            alone.append((m.start(), m.end(), m.group("style")))
+            alone.append((m.start(), m.end(), style))
     for a, b, style in alone:
         who = styled.get(style, set())
         if len(who) == 1 and (a, b) not in work.person_at:
