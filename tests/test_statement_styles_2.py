@@ -467,3 +467,21 @@ def test_a_statement_fronted_before_a_named_speaker_introduces_his_quoted_paragr
     assert ("William Hague", "I had a warm and substantive discussion with Secretary Clinton.") in got
     assert any(who == "William Hague" and t.startswith("We discussed Afghanistan") for who, t in got)
     assert not any("useful" in t for _who, t in got)
+
+
+def test_a_quote_then_he_said_adding_that_is_the_speakers_whole() -> None:
+    # Anadolu: '"...," he said, adding that ...'
+    got = said("ANTALYA, Türkiye\n\nTurkish Foreign Minister Mevlut Cavusoglu on Wednesday met his Russian counterpart "
+               "Sergey Lavrov in Antalya.\n\n\"We have agreed to increase the number of flights,\" he said, adding that "
+               "Russian tourists were welcome in Türkiye.\n")
+    assert ("Mevlut Cavusoglu", "We have agreed to increase the number of flights,\" he said, adding that Russian "
+                                "tourists were welcome in Türkiye.") in got
+
+
+def test_a_side_as_subject_of_words_a_named_speaker_closes_is_the_speakers() -> None:
+    # Xinhua: "The Ukrainian side welcomes ..., Zelensky said."
+    got = said("BEIJING, April 26 (Xinhua) -- Chinese President Xi Jinping on Wednesday had a phone call with Ukrainian "
+               "President Volodymyr Zelensky.\n\nThe Ukrainian side welcomes China's role in restoring peace, Zelensky "
+               "said.\n\nThe Chinese side supports dialogue.\n")
+    assert ("Volodymyr Zelensky", "The Ukrainian side welcomes China's role in restoring peace") in got
+    assert not any(t.startswith("The Chinese side") and who != "both sides" for who, t in got)

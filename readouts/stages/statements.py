@@ -135,6 +135,8 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + say + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
             # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
+            # '"We have agreed ...," he said, adding that ...': the content before the speaker goes on after the cue
+            "adding": re.compile(r"\s*(?:also\s+)?(?:" + say + r"),\s+(?:" + _alt(st["speech_participles"]) + r")\b"),
             "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
                                    r"on|following|to|before|when)\b[^.\"”]*|" + after_said + r")?[\s\"”’'.!]*$"),
             # "the Vietnamese Government leader", "the Singaporean President": a participant described by side
@@ -406,7 +408,8 @@ class _Attributor:
                 not any(x[0] == s.start for x in self._described(s)):
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
-                return ("side", None, s.start, s.end, m.group("cue"), False)
+                # "The Ukrainian side welcomes China's role ..., Zelensky said.": a person's words about his side
+                return self._trail(s, current) or ("side", None, s.start, s.end, m.group("cue"), False)
         rep = self.rx["reporter"].match(st)
         if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))) \
                 and not self._own_statement(s):
@@ -440,7 +443,8 @@ class _Attributor:
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
-            trailing = self.rx["trailing"].match(text[b:s.end])
+            adding = self.rx["adding"].match(text[b:s.end])
+            trailing = self.rx["trailing"].match(text[b:s.end]) or adding
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
@@ -467,7 +471,7 @@ class _Attributor:
                 # "..., Wang said." — the content is what came before the speaker
                 head = re.sub(r"(?:\s+(?:Mr|Ms|Mrs|Dr|M)\.?|\s+(?:[A-Z][\w.-]*\s+){0,4})\s*$", "",
                               pre) if re.search(r"[”\"’',]\s*(?:(?:Mr|Ms|Mrs|Dr|M)\.?\s*)?(?:[A-Z][\w.-]*\s+){0,4}$", pre) else pre
-                end = s.start + len(head.rstrip(" ,\"”’'"))
+                end = s.end if adding else s.start + len(head.rstrip(" ,\"”’'"))
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue
@@ -500,8 +504,11 @@ class _Attributor:
                 if person is not None and person in self.speakers_allowed:
                     return ("person", person, _content_start(text, s.start), s.start + m2.start(),
                             "said", False)
-        # '"CONTENT," X said.' / 'CONTENT, said X.'
-        m = self.rx["trail"].search(st)
+        return self._trail(s, current)
+
+    def _trail(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
+        """'"CONTENT," X said.' / 'CONTENT, said X.': the content before the speaker named at the end."""
+        m = self.rx["trail"].search(self.work.stext(s))
         if m:
             who_span = (s.start + m.start("who1"), s.start + m.end("who1")) if m.group("who1") else (
                 s.start + m.start("who2"), s.start + m.end("who2"))
@@ -509,7 +516,7 @@ class _Attributor:
             if subs:
                 person = self._resolve(subs[0][2], current)
                 if person is not None and person in self.speakers_allowed:
-                    a = _content_start(text, s.start)
+                    a = _content_start(self.work.text, s.start)
                     return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
         return None
 
