@@ -487,3 +487,11 @@ def test_prensa_latina_talks_held_here_with_an_envoy_posted_in_the_capital() -> 
     assert [(p.name, p.title) for p in e.participants] == [
         ("Bruno Rodriguez", "Cuban Foreign Minister"), ("Delcy Rodriguez", "Venezuelan counterpart"),
         ("Marcelino Medina", "Cuban Deputy Foreign Minister"), ("Ali Rodriguez Araque", "Venezuelan ambassador in Havana")]
+
+
+def test_talks_the_next_sentence_places_on_a_forums_sidelines_are_a_meeting() -> None:
+    # Yonhap: "held talks with ... on Thursday" / "The meeting, held on the sidelines of a regional forum ..."
+    e = first("BANGKOK, Aug. 1 (Yonhap) -- South Korean Foreign Minister Kang Kyung-wha held talks with her Japanese "
+              "counterpart, Taro Kono, on Thursday, officials said.\n\nThe meeting, held on the sidelines of a regional "
+              "security forum in Bangkok, came a day before Tokyo's decision.\n")
+    assert (e.type, e.location) == ("meeting", "Bangkok")

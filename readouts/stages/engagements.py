@@ -608,6 +608,8 @@ def run(work: Work) -> None:
         _add_author(work, drafts[0])
         _plural_counterparts(work, drafts[0])
     for k, d in enumerate(drafts):
+        if d.type == "talks" and _held_on_sidelines(work, d):
+            d.type = "meeting"  # (talks on the sidelines of a summit are a meeting there, told in the next sentence)
         margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
         if d.date is None and k > 0 and (margins or re.search(
                 r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
@@ -705,6 +707,17 @@ def _capital_as_known(work: Work, city: ActorMention) -> str:
     """The capital as the knowledge spells it ("TBILISI" -> "Tbilisi")."""
     written = work.text[city.start:city.end]
     return next((c for c in work.kb.actors[city.code].capitals if c.lower() == written.lower()), written)
+
+
+_ITS_SIDELINES = re.compile(r"\W*(?:The|This|Their|Today's) (?:[\w-]+ )?(?:meeting|talks|session|encounter)\b[^.;]{0,40}?"
+                            r"\b(?:on|at) the (?:sidelines|margins) of\b")
+
+
+def _held_on_sidelines(work: Work, d: EngagementDraft) -> bool:
+    """Does the body sentence after the engagement's tell it was held on the sidelines of something ("Kang held
+    talks with Kono on Thursday ... / The meeting, held on the sidelines of a regional security forum, ...")?"""
+    nxt = next((x for x in work.sentences[d.sentence + 1:] if _is_body(work, x)), None)
+    return nxt is not None and bool(_ITS_SIDELINES.match(work.stext(nxt)))
 
 
 def _here_place(work: Work, d: EngagementDraft) -> str | None:
