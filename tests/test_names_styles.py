@@ -898,3 +898,12 @@ def test_an_abbreviated_royal_style_standing_alone_is_the_one_person_styled_so()
                    "of Abu Dhabi, today received a phone call from French President Emmanuel Macron.\n\n"
                    "H.H. stressed the importance of joint international action against the pandemic.\n")
     assert speakers_of(rec) == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
+
+
+def test_a_surname_qualifying_an_administration_and_a_times_pm_name_no_one() -> None:
+    # Reuters: a timestamp line "5:02 PM GMT" and "as the Trump administration pushes for talks"
+    rec = _extract("Rubio, Lavrov discuss Ukraine in call\n\nFebruary 15, 2025 5:02 PM GMT Updated\n\nWASHINGTON, Feb 15 "
+                   "(Reuters) - U.S. Secretary of State Marco Rubio spoke with Russian Foreign Minister Sergei Lavrov by "
+                   "phone on Saturday, as the Trump administration pushes for talks.\n\nRubio reaffirmed President Donald "
+                   "Trump's commitment to ending the war.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Marco Rubio", "Sergei Lavrov"]

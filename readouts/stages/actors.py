@@ -350,6 +350,8 @@ def run(work: Work) -> None:
     for a, b, det in runs:
         if a in person_tok:
             continue  # inside a name and title already read ("..., HH Prince Faisal ...")
+        if tokens[a].lower == "pm" and re.search(r"\d\s*$", text[max(0, tokens[a].start - 3):tokens[a].start]):
+            continue  # "5:02 PM GMT": a time, no Prime Minister
         j = name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
@@ -561,7 +563,8 @@ def run(work: Work) -> None:
             # trade") only when it is the known person's surname and no sentence starts with it
             who = None
         inside_run = (k > 0 and _in_run(tokens, k, kb, hon)) or (
-            k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
+            k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap) or (
+            k + 1 < len(tokens) and tokens[k + 1].lower in _NAMED_AFTER)  # "the Trump administration": no one
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
             # "Ho Chi Minh City" or of another person's name)
@@ -577,6 +580,9 @@ def run(work: Work) -> None:
                 sorted(p.name.lower().split()) == sorted(p.known.name.lower().split()):
             p.name = p.known.name
 
+
+# nouns a surname qualifies without naming the person ("as the Trump administration pushes for talks")
+_NAMED_AFTER = {"administration", "administration's", "era", "campaign", "doctrine", "presidency", "cabinet"}
 
 _STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b|(?<![\w.])(?P<abbr>H\.R\.H\.|H\.H\.|H\.M\.)")
 _STYLE_ABBR = {"H.R.H.": "Highness", "H.H.": "Highness", "H.M.": "Majesty"}  # WAM's "H.H. stressed ..."
