@@ -167,3 +167,12 @@ def test_signing_the_minutes_of_a_joint_commission_is_agreed() -> None:
             "minutes of the Joint Commission.")
     agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
     assert agreed == ["signed the minutes of the Joint Commission"], agreed
+
+
+@pytest.mark.parametrize("doc", ["an investment protection pact", "a grain deal", "a visa waiver arrangement"])
+def test_signing_a_pact_a_deal_or_an_arrangement_is_agreed(doc: str) -> None:
+    # agency copy: "The three leaders also signed an investment protection pact"
+    text = ("BEIJING (AP) — Chinese Premier Wen Jiabao met Japanese Prime Minister Yoshihiko Noda in Beijing on Sunday, "
+            f"May 13, 2012. The two leaders also signed {doc}.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == [f"signed {doc}"], agreed
