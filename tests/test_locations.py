@@ -110,3 +110,13 @@ def test_a_seat_with_a_french_article_is_the_place() -> None:
                                           ("at the White House", "the White House")])
 def test_a_place_drops_the_article_unless_it_is_part_of_the_name(where: str, place: str) -> None:
     assert location(f"Prime Minister Rishi Sunak met President Joe Biden {where} on 4 May 2023.") == place
+
+
+def test_during_the_meeting_at_a_building_three_paragraphs_on_is_its_place() -> None:
+    # PTI: a quoted tweet of three sentences between the lead and "During the meeting at Hyderabad House, ..."
+    rec = readouts.extract("NEW DELHI: External Affairs Minister Sushma Swaraj today called on visiting Israeli Prime "
+                           "Minister Benjamin Netanyahu.\n\n\"Building on a close partnership. EAM called on PM "
+                           "@netanyahu. Discussed ways to take forward the outcomes,\" the spokesperson tweeted.\n\n"
+                           "During the meeting at Hyderabad House, Swaraj said India attached high importance to its "
+                           "ties with Israel.\n", {"published": "2018-01-15"})
+    assert rec.engagements[0].location == "Hyderabad House"

@@ -282,13 +282,20 @@ _HELD_AT = re.compile(r"(?<!been )\b(?:held|took place|convened)\b[^.;]{0,40}?\b
                       r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
 
 
+# a later sentence opening on the engagement and its place: "During the meeting at Hyderabad House, ..."
+_DURING_AT = re.compile(r"\W*(?:During|At|In) (?:the|their) (?:meeting|talks) (?:at|in)\s+(?P<loc>" + _PLACE + ")")
+
+
 def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -> str | None:
     """The place told in one of the next sentences about the engagement ("The two leaders held bilateral talks
-    at State House, Nairobi", "During the meeting, held at Al Bahr Palace, ..."): a known place or a building."""
-    for s in work.sentences[d.sentence + 1:d.sentence + 4]:
-        if any(e.sentence == s.index for e in drafts if e is not d):
+    at State House, Nairobi", "During the meeting, held at Al Bahr Palace, ...", "During the meeting at Hyderabad
+    House, ..."): a known place or a building."""
+    para = work.sentences[d.sentence].para
+    for s in work.sentences[d.sentence + 1:]:
+        if s.para > para + 3 or any(e.sentence == s.index for e in drafts if e is not d):
             break
-        m = _HELD_AT.search(work.stext(s))
+        # the next three sentences; "During the meeting at ..." up to three paragraphs on (past a quoted tweet)
+        m = _DURING_AT.match(work.stext(s)) or (_HELD_AT.search(work.stext(s)) if s.index <= d.sentence + 3 else None)
         if m and not re.search(r"\b(?:will|would|next)\b", work.stext(s)[:m.start()]) and not re.search(
                 r"\b(?:times|rounds|previous|previously|last|inaugural|since)\b", work.stext(s)):
             loc = m.group("loc").rstrip(".,")
