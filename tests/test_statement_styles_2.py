@@ -485,3 +485,20 @@ def test_a_side_as_subject_of_words_a_named_speaker_closes_is_the_speakers() -> 
                "said.\n\nThe Chinese side supports dialogue.\n")
     assert ("Volodymyr Zelensky", "The Ukrainian side welcomes China's role in restoring peace") in got
     assert not any(t.startswith("The Chinese side") and who != "both sides" for who, t in got)
+
+
+@pytest.mark.parametrize("tail", [", presidential spokesperson Lee Do-woon told reporters.",
+                                  ", the directorate said in a statement."])
+def test_a_named_or_unnamed_reporters_clause_closing_the_content_is_trimmed(tail: str) -> None:
+    got = said("SEOUL, June 27 (Yonhap) -- President Yoon Suk Yeol held phone talks with U.S. President Joe Biden on "
+               "Tuesday.\n\nYoon told Biden that the allies should respond firmly to any provocation" + tail + "\n")
+    assert ("Yoon Suk Yeol", "the allies should respond firmly to any provocation") in got
+
+
+def test_a_leaders_quoted_tweet_is_his() -> None:
+    # PTI: '"Had a productive meeting with PM @kishida230. We reviewed ...," Modi tweeted after the talks.'
+    got = said("New Delhi, Mar 20 (PTI) Prime Minister Narendra Modi on Monday held talks with his Japanese counterpart "
+               "Fumio Kishida.\n\n\"Had a productive meeting with PM @kishida230. We reviewed the progress in our "
+               "partnership,\" Modi tweeted after the talks at Hyderabad House.\n")
+    assert [who for who, _t in got] == ["Narendra Modi", "Narendra Modi"]
+    assert got[1][1].startswith("We reviewed the progress in our partnership")

@@ -614,10 +614,11 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|myself|we|We|us|our|Our|ours)\b")
 
 # the reporter's clause that closes a sentence whose content a speaker's cue opened, as agencies layer reported
 # speech: "Lavrov said Russia was open to dialogue, the Russian ministry said, without elaborating.", "...,
-# officials said.", "..., according to the ministry."
-_REPORTER_TAIL = re.compile(r",\s+(?:(?:(?:the|a|an)\s+[^,;\"“”]{1,60}?|officials|sources)\s+(?:said|says|added|reported|"
-                            r"told (?:reporters|journalists|the press))(?:,\s+(?:without elaborating|citing [^,.;]{1,60}))?|"
-                            r"according to (?:the|a|an) [^,;\"“”]{1,60}?)[.!]?\s*$")
+# officials said.", "..., presidential spokesperson Lee Do-woon told reporters.", "..., the directorate said in a
+# statement.", "..., according to the ministry."
+_REPORTER_TAIL = re.compile(r",\s+(?:[^,;\"“”]{1,60}?\s+(?:said|says|added|reported|told (?:reporters|journalists|the press))"
+                            r"(?:\s+(?:in|on) (?:a|an|the|its) [^,.;\"“”]{1,40})?(?:,\s+(?:without elaborating|citing [^,.;]{1,60}))?"
+                            r"|according to (?:the|a|an) [^,;\"“”]{1,60}?)[.!]?\s*$")
 
 
 def _without_reporter(text: str, a: int, b: int) -> int:
