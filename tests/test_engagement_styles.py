@@ -495,3 +495,18 @@ def test_talks_the_next_sentence_places_on_a_forums_sidelines_are_a_meeting() ->
               "counterpart, Taro Kono, on Thursday, officials said.\n\nThe meeting, held on the sidelines of a regional "
               "security forum in Bangkok, came a day before Tokyo's decision.\n")
     assert (e.type, e.location) == ("meeting", "Bangkok")
+
+
+def test_a_background_as_clause_tells_another_engagement_and_its_people() -> None:
+    # Yonhap: "..., as President Yoon Suk Yeol visited Japan for a summit with Prime Minister Fumio Kishida"
+    e = first("TOKYO, March 16 (Yonhap) -- Foreign Minister Park Jin held talks with his Japanese counterpart, "
+              "Yoshimasa Hayashi, in Tokyo on Thursday, as President Yoon Suk Yeol visited Japan for a summit with "
+              "Prime Minister Fumio Kishida.\n")
+    assert names(e) == {"Park Jin", "Yoshimasa Hayashi"}
+
+
+def test_a_guest_on_a_visit_in_a_relative_clause_is_received_at_a_meeting() -> None:
+    # Prensa Latina: "received ... Vice President X, who is on an official visit to the island"
+    e = first("Havana, Sep 16 (Prensa Latina) Cuban President Miguel Diaz-Canel received at the Palace of the Revolution "
+              "Chinese Vice President Han Zheng, who is on an official visit to the island.\n")
+    assert (e.type, e.location) == ("meeting", "Palace of the Revolution")

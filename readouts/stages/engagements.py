@@ -83,9 +83,10 @@ def _not_this(work: Work) -> re.Pattern[str]:
 
 # a participant's own errand in a relative clause: "..., who is visiting Japan to attend the ASEAN-Japan Summit,
 # held a Foreign Ministers' Meeting with ...", "met Prime Minister X, who arrived in Samarkand to take part in the
-# SCO summit": the clause's visit or summit is not the engagement the sentence reports
+# SCO summit", "received Vice President X, who is on an official visit to the island": the clause's visit or summit
+# is not the engagement the sentence reports
 _ERRAND = re.compile(r",?\s+who\s+(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|participate)\b"
-                     r"[^,;]*")
+                     r"[^,;]*|,\s+who\s+(?:is|was|are|were)\s+(?:on|paying|making)\s+an?\s+(?:[\w-]+\s+){0,2}visit\b[^,;]*")
 
 
 def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | None:
@@ -156,9 +157,25 @@ def _participants_in(work: Work, s: Sentence) -> list[int]:
             continue
         if re.search(r"\blate\s+(?:[\w.-]+\s+){0,4}$", before):
             continue  # "paid tribute to late President Ho Chi Minh": the dead take no part
+        if _in_background(text, s, a):
+            continue  # "..., as President Yoon Suk Yeol visited Japan for a summit with ...": another engagement
         if i not in out:
             out.append(i)
     return out
+
+
+_BACKGROUND = re.compile(r",\s+as\s+(?!well\b)[^,;]*$")
+_OWN_ENGAGEMENT = re.compile(r"\b(?:visit\w*|summit|met|meeting|talks|trip|travel\w*)\b", re.I)
+
+
+def _in_background(text: str, s: Sentence, a: int) -> bool:
+    """Is the person at ``a`` in a background clause that tells an engagement of its own (", as President X
+    visited Japan for a summit with Prime Minister Y")?"""
+    m = _BACKGROUND.search(text, s.start, a)
+    if m is None:
+        return False
+    end = re.search(r"[,;]|$", text[a:s.end])
+    return bool(_OWN_ENGAGEMENT.search(text, m.start(), a + (end.start() if end else 0)))
 
 
 def _location(work: Work, s: Sentence, etype: str) -> str | None:
