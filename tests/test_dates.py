@@ -45,6 +45,9 @@ CASES = [
      "Ana Lima of Portugal on Wednesday met X in Lisbon.", None, "2021-06-30"),
     ("Ana Costa | 12.03.2024\n\nForeign Minister Ana Lima of Portugal spoke with X by phone on Monday.", None,
      "2024-03-11"),
+    # a wire's live report under its dateline: the engagement is under way on the dateline's day
+    ("9 APR 2024, 11:05\n\nMOSCOW, April 9. /TASS/. Foreign Minister Ana Lima of Portugal and X are holding talks in "
+     "Moscow.", None, "2024-04-09"),
 ]
 
 

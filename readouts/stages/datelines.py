@@ -68,6 +68,8 @@ def head_date(work: Work, s: Sentence, place: str | None) -> DateMention | None:
 
 
 _TODAY = re.compile(r"\b(?:" + TODAY + r")\b", re.I)
+# a live report of the engagement under way ("Lavrov and his Turkish counterpart Hakan Fidan are holding talks in Moscow")
+_LIVE = re.compile(r"\b(?:is|are) (?:now )?(?:holding|having|meeting)\b")
 
 
 def _codes_between(work: Work, start: int, end: int) -> set[str]:
@@ -90,7 +92,7 @@ def dates_engagement(text: str, before: str, after: str, place: str | None = Non
                      header_codes: set[str] | None = None, kb: Knowledge | None = None) -> bool:
     """Whether a dateline's date is the engagement's: a dateline is when the page was issued, which is
     the engagement's day only when the text says it happened "today" ("Aug. 22, 2021 ... spoke by phone
-    today") or when the dateline's own line places it where the engagement took place ("May 25, 2023,
+    today") or reports it under way ("are holding talks") or when the dateline's own line places it where the engagement took place ("May 25, 2023,
     The Kremlin, Moscow" ... "talks ... took place in the Kremlin"; "BEIJING, Aug. 28 (Xinhua) -- ...
     met in Beijing", "June 20, 2024 / 11:30 / Hanoi" over talks in Hanoi). A bare issue date over an
     undated call or meeting ("New York / 27 December 2013") is not. ``text`` is the engagement's sentence;
@@ -101,7 +103,7 @@ def dates_engagement(text: str, before: str, after: str, place: str | None = Non
         return True
     if place and header_codes and kb is not None and set(kb.place_codes(place)) & header_codes:
         return True  # "in Russia" under "November 28, 2022, The Kremlin, Moscow": the same state
-    if _TODAY.search(text):
+    if _TODAY.search(text) or _LIVE.search(text):
         return True
     places = [p.strip(" ,.()-–—").removeprefix("The ").removeprefix("the ")
               for p in re.split(r"[,(/]", before + "," + re.sub(r"\(.*", "", after))]
