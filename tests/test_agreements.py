@@ -176,3 +176,12 @@ def test_signing_a_pact_a_deal_or_an_arrangement_is_agreed(doc: str) -> None:
             f"May 13, 2012. The two leaders also signed {doc}.")
     agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
     assert agreed == [f"signed {doc}"], agreed
+
+
+def test_a_wire_leads_agreement_before_the_sentence_naming_the_talks() -> None:
+    # Kyodo: the lead tells what the leaders agreed; the next sentence names the talks ("In their talks in Tokyo")
+    text = ("KYODO NEWS - Mar 16, 2023\n\nJapanese Prime Minister Fumio Kishida and South Korean President Yoon Suk "
+            "Yeol agreed Thursday to resume regular reciprocal visits by their leaders.\n\nIn their talks in Tokyo, "
+            "Kishida said Japan upholds the position of past Cabinets on history.\n")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["resume regular reciprocal visits by their leaders"], agreed

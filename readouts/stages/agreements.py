@@ -210,6 +210,14 @@ def joint_engagement(work: Work, s: Sentence) -> EngagementDraft | None:
 _BULLET = re.compile(r"\s*(?:[-•–—*·▪]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
 
 
+def _lead_of(work: Work, s: Sentence) -> bool:
+    """Is ``s``, before the engagement's sentence, a wire story's lead that names two of its participants
+    ("Kishida and Yoon agreed Thursday to resume ..." / "In their talks in Tokyo, ...")?"""
+    e = work.engagements[0]
+    named = {i for _sp, i in work.people_in(s.start, s.end)}
+    return not s.boiler and not work.is_title_line(s) and len(named & set(e.participants)) >= 2
+
+
 def run(work: Work) -> None:
     if not work.engagements:
         return
@@ -218,7 +226,7 @@ def run(work: Work) -> None:
     first = min(e.sentence for e in work.engagements)
     listing = False  # after "Both sides:" — each item of the list that follows is what they did together
     for s in work.sentences:
-        if s.index < first:
+        if s.index < first and not _lead_of(work, s):
             continue
         e = joint_engagement(work, s) or work.engagements[0]
         parties = sorted({p for i in e.participants if (p := work.people[i].affiliation)})
