@@ -120,3 +120,11 @@ def test_during_the_meeting_at_a_building_three_paragraphs_on_is_its_place() -> 
                            "During the meeting at Hyderabad House, Swaraj said India attached high importance to its "
                            "ties with Israel.\n", {"published": "2018-01-15"})
     assert rec.engagements[0].location == "Hyderabad House"
+
+
+def test_a_qasr_held_at_is_a_place() -> None:
+    # WAM: "During the meeting, held at Qasr Al Shati, ..." (qasr: palace)
+    rec = readouts.extract("ABU DHABI, 5th February, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al "
+                           "Nahyan today received Sameh Shoukry, Egypt's Minister of Foreign Affairs.\n\nDuring the "
+                           "meeting, held at Qasr Al Shati, the two sides discussed fraternal relations.\n")
+    assert rec.engagements[0].location == "Qasr Al Shati"

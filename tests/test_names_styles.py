@@ -907,3 +907,12 @@ def test_a_surname_qualifying_an_administration_and_a_times_pm_name_no_one() -> 
                    "phone on Saturday, as the Trump administration pushes for talks.\n\nRubio reaffirmed President Donald "
                    "Trump's commitment to ending the war.\n")
     assert [n for n, _t, _a in _participants(rec)] == ["Marco Rubio", "Sergei Lavrov"]
+
+
+def test_a_style_alone_is_the_person_styled_so_before_it_not_an_attendee_named_later() -> None:
+    # WAM: "President His Highness Sheikh X ..." / "His Highness asked ..." / "... attended by H.H. Sheikh Y"
+    rec = _extract("ABU DHABI, 5th February, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al Nahyan "
+                   "today received Sameh Shoukry, Egypt's Minister of Foreign Affairs.\n\nHis Highness asked the minister "
+                   "to convey his greetings to President El-Sisi.\n\nThe meeting was attended by H.H. Sheikh Abdullah bin "
+                   "Zayed Al Nahyan, Minister of Foreign Affairs.\n")
+    assert speakers_of(rec) == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}

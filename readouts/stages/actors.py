@@ -590,9 +590,10 @@ _STYLE_ABBR = {"H.R.H.": "Highness", "H.H.": "Highness", "H.M.": "Majesty"}  # W
 
 def _style_references(work: Work) -> None:
     """"His Highness affirmed ...", "His Highness and President El-Sisi ...", "H.H. stressed ...": a style of
-    address standing alone is the one person the text introduced with it ("President His Highness Sheikh Mohamed bin Zayed")."""
+    address standing alone is the one person the text introduced with it before ("President His Highness Sheikh Mohamed
+    bin Zayed"; not "H.H. Sheikh Abdullah bin Zayed", who attended, named later)."""
     text = work.text
-    styled: dict[str, set[int]] = {}
+    styled: dict[str, list[tuple[int, int]]] = {}  # style -> (where, person) of each person introduced with it
     alone: list[tuple[int, int, str]] = []
     for m in _STYLE.finditer(text):
         after = text[m.end():m.end() + 40]
@@ -601,11 +602,12 @@ def _style_references(work: Work) -> None:
                       or (m.end() <= a <= m.end() + 40 and re.fullmatch(r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*", text[m.end():a])))
         style = m.group("style") or _STYLE_ABBR[m.group("abbr")]
         if held:
-            styled.setdefault(style, set()).add(held[0][1])
+            styled.setdefault(style, []).append((m.start(), held[0][1]))
         elif not re.match(r"\s+(?:the\s+)?[A-Z]", after):
             alone.append((m.start(), m.end(), style))
     for a, b, style in alone:
-        who = styled.get(style, set())
+        # introduced before it, else anywhere
+        who = {i for at, i in styled.get(style, []) if at < a} or {i for _at, i in styled.get(style, [])}
         if len(who) == 1 and (a, b) not in work.person_at:
             i = next(iter(who))
             work.people[i].mentions.append((a, b))

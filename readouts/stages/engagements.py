@@ -23,7 +23,7 @@ from .dates import BEFORE
 
 __all__ = ["run"]
 
-_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
+_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|Qasr|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
                           r"Secretariat|Building|Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
                           r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers|Diwan|Chancellery)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
