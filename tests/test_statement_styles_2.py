@@ -502,3 +502,19 @@ def test_a_leaders_quoted_tweet_is_his() -> None:
                "partnership,\" Modi tweeted after the talks at Hyderabad House.\n")
     assert [who for who, _t in got] == ["Narendra Modi", "Narendra Modi"]
     assert got[1][1].startswith("We reviewed the progress in our partnership")
+
+
+def test_a_quote_a_leader_told_a_press_conference_is_his() -> None:
+    got = said("KYODO NEWS - Mar 16, 2023\n\nJapanese Prime Minister Fumio Kishida held talks with South Korean "
+               "President Yoon Suk Yeol in Tokyo on Thursday.\n\n\"Japan and South Korea are important neighbors,\" "
+               "Kishida told a joint press conference after the meeting.\n")
+    assert ("Fumio Kishida", "Japan and South Korea are important neighbors") in got
+
+
+def test_a_news_agency_reporting_a_participants_words_is_a_reporter() -> None:
+    # AP: "The Saudi Press Agency said the crown prince stressed ..."
+    got = said("RIYADH, Saudi Arabia (AP) — U.S. Secretary of State Antony Blinken met Saudi Crown Prince Mohammed bin "
+               "Salman on Tuesday in Riyadh, the State Department said.\n\nThe Saudi Press Agency said the crown prince "
+               "stressed the need to stop military operations in Gaza.\n")
+    assert [who for who, _t in got] == ["Mohammed bin Salman"]
+    assert got[0][1].startswith("the crown prince stressed the need to stop military operations")

@@ -137,7 +137,8 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
             # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
             # '"We have agreed ...," he said, adding that ...': the content before the speaker goes on after the cue
             "adding": re.compile(r"\s*(?:also\s+)?(?:" + say + r"),\s+(?:" + _alt(st["speech_participles"]) + r")\b"),
-            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
+            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told (?:reporters|journalists|the press|(?:a|the) (?:joint )?"
+                                   r"(?:press|news) conference)|wrote)\b(?:\s+(?:at|in|during|after|"
                                    r"on|following|to|before|when)\b[^.\"”]*|" + after_said + r")?[\s\"”’'.!]*$"),
             # "the Vietnamese Government leader", "the Singaporean President": a participant described by side
             # and office
