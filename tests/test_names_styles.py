@@ -916,3 +916,10 @@ def test_a_style_alone_is_the_person_styled_so_before_it_not_an_attendee_named_l
                    "to convey his greetings to President El-Sisi.\n\nThe meeting was attended by H.H. Sheikh Abdullah bin "
                    "Zayed Al Nahyan, Minister of Foreign Affairs.\n")
     assert speakers_of(rec) == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
+
+
+def test_a_region_after_a_compass_word_is_no_participant() -> None:
+    # PTI: "discussed early resolution of the remaining issues in eastern Ladakh"
+    rec = _extract("New Delhi, July 4, 2024\n\nEAM S Jaishankar on Thursday met Chinese Foreign Minister Wang Yi in Astana "
+                   "and discussed early resolution of the remaining issues in eastern Ladakh.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["S Jaishankar", "Wang Yi"]

@@ -488,7 +488,7 @@ def test_a_side_as_subject_of_words_a_named_speaker_closes_is_the_speakers() -> 
 
 
 @pytest.mark.parametrize("tail", [", presidential spokesperson Lee Do-woon told reporters.",
-                                  ", the directorate said in a statement."])
+                                  ", the directorate said in a statement.", ", according to Chinese state media."])
 def test_a_named_or_unnamed_reporters_clause_closing_the_content_is_trimmed(tail: str) -> None:
     got = said("SEOUL, June 27 (Yonhap) -- President Yoon Suk Yeol held phone talks with U.S. President Joe Biden on "
                "Tuesday.\n\nYoon told Biden that the allies should respond firmly to any provocation" + tail + "\n")

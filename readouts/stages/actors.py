@@ -104,7 +104,8 @@ def _headline_pair(work: Work, tokens: list[Token], b: int) -> bool:
 
 def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
     """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
-    knowledge names, a news agency of a dateline ("Havana, Mar 12 (Prensa Latina)", publishers.yaml), a topic's
+    knowledge names, a news agency of a dateline ("Havana, Mar 12 (Prensa Latina)", publishers.yaml), a region after
+    a compass word ("in eastern Ladakh"), a topic's
     alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
     the word after it, is a group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the
     Kalapani boundary", "the Normandy format")?"""
@@ -117,7 +118,10 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
     # an acronym in brackets after what it abbreviates ("the 56th ASEAN Foreign Ministers' Meeting (AMM)")
     acronym = len(seg) == 1 and words.isupper() and text[seg[0].start - 1:seg[0].start] == "(" \
         and words.lower() not in kb.surnames
-    return acronym or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
+    # a region after a lower-case compass word ("the remaining issues in eastern Ladakh")
+    region = re.search(r"\b(?:in|of|across) (?:north|south|east|west|central|(?:north|south)?(?:east|west)?ern)\s+$",
+                       text[max(0, seg[0].start - 30):seg[0].start]) is not None
+    return acronym or region or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
         or words.lower() in aliases or bool(kb.place_codes(words)) or words in kb.agencies
 
 

@@ -619,7 +619,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|myself|we|We|us|our|Our|ours)\b")
 # statement.", "..., according to the ministry."
 _REPORTER_TAIL = re.compile(r",\s+(?:[^,;\"“”]{1,60}?\s+(?:said|says|added|reported|told (?:reporters|journalists|the press))"
                             r"(?:\s+(?:in|on) (?:a|an|the|its) [^,.;\"“”]{1,40})?(?:,\s+(?:without elaborating|citing [^,.;]{1,60}))?"
-                            r"|according to (?:the|a|an) [^,;\"“”]{1,60}?)[.!]?\s*$")
+                            r"|according to (?:(?:the|a|an) )?[^,;\"“”]{1,60}?)[.!]?\s*$")
 
 
 def _without_reporter(text: str, a: int, b: int) -> int:
