@@ -510,3 +510,14 @@ def test_a_guest_on_a_visit_in_a_relative_clause_is_received_at_a_meeting() -> N
     e = first("Havana, Sep 16 (Prensa Latina) Cuban President Miguel Diaz-Canel received at the Palace of the Revolution "
               "Chinese Vice President Han Zheng, who is on an official visit to the island.\n")
     assert (e.type, e.location) == ("meeting", "Palace of the Revolution")
+
+
+def test_a_wire_lead_of_two_leaders_before_the_sentence_naming_their_summit() -> None:
+    # Yonhap: the lead tells what the leaders agreed; the next sentence names the (bilateral) summit without them
+    rec = readouts.extract("BEIJING, Dec. 23 (Yonhap) -- President Moon Jae-in and Chinese President Xi Jinping agreed "
+                           "Monday to work together for the denuclearization of the Korean Peninsula, Cheong Wa Dae said."
+                           "\n\nThe summit in Beijing came amid concerns over stalled nuclear talks between Pyongyang and "
+                           "Washington.\n\n2019/12/23 18:40\n")
+    e = rec.engagements[0]
+    assert (e.type, e.location, e.date) == ("meeting", "Beijing", "2019-12-23")
+    assert names(e) == {"Moon Jae-in", "Xi Jinping"}

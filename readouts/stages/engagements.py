@@ -628,6 +628,10 @@ def run(work: Work) -> None:
         drafts.append(d)
         seen.update(parts)
         last_sentence = s.index
+    if not drafts and context:
+        lead = _lead_for(work, context[0][0])
+        if lead is not None:
+            drafts.append(lead)
     if drafts:
         _add_author(work, drafts[0])
         _plural_counterparts(work, drafts[0])
@@ -656,6 +660,37 @@ def run(work: Work) -> None:
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d)
     work.engagements = drafts
+
+
+# a sentence opening on the engagement by its noun ("The summit in Beijing came amid ...", "Their phone call ...")
+_ENGAGEMENT_NOUN = re.compile(r"\W*(?:The|This|Their|Today's)\s+(?:[\w-]+\s+){0,2}?(?:summit|talks|meeting|call|"
+                              r"conversation|visit|video conference)\b")
+
+
+def _lead_for(work: Work, cs: Sentence) -> EngagementDraft | None:
+    """A wire story whose lead tells what two leaders did together before a sentence names the engagement without
+    them ("President Moon Jae-in and Chinese President Xi Jinping agreed Monday to ..." / "The summit in Beijing
+    came amid ..."): the engagement of the cue sentence, with the lead's people (two or more, of two sides or
+    more; a bilateral "summit" is a meeting)."""
+    lead = next((x for x in work.sentences[:cs.index] if _is_body(work, x) and not work.is_title_line(x)), None)
+    if lead is None or lead.index != cs.index - 1:
+        return None
+    parts = list(dict.fromkeys(i for _sp, i in work.people_in(lead.start, lead.end)))
+    sides = {_side_of(work.people[i]) for i in parts}
+    noun = _ENGAGEMENT_NOUN.match(work.stext(cs))
+    got = _classify(work, noun.group()) if noun else None
+    if len(parts) < 2 or len(sides) < 2 or None in sides or got is None:
+        return None
+    etype, modality, _m = got
+    if etype == "summit" and len(sides) == 2:
+        etype = "meeting"
+    d = EngagementDraft(id="e1", type=etype, modality=modality, sentence=cs.index, span=(cs.start, cs.end),
+                        participants=parts)
+    _fill(work, d, cs, parts, overwrite=True)
+    _fill(work, d, lead, parts, overwrite=False)
+    if d.date is None:
+        d.date, d.date_text = _date_for(work, lead, fallback=True, place=d.location)
+    return d
 
 
 _COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+(?P<sides>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:and|,)\s+(?:[A-Z][\w'’-]*\s+)"
