@@ -128,3 +128,10 @@ def test_a_qasr_held_at_is_a_place() -> None:
                            "Nahyan today received Sameh Shoukry, Egypt's Minister of Foreign Affairs.\n\nDuring the "
                            "meeting, held at Qasr Al Shati, the two sides discussed fraternal relations.\n")
     assert rec.engagements[0].location == "Qasr Al Shati"
+
+
+def test_a_summit_in_a_city_that_is_no_capital_is_there() -> None:
+    # Xinhua: "attended the 15th BRICS Summit in Johannesburg"
+    rec = readouts.extract("JOHANNESBURG, Aug. 23 (Xinhua) -- Chinese President Xi Jinping attended the 15th BRICS Summit "
+                           "in Johannesburg on Wednesday along with South African President Cyril Ramaphosa.\n")
+    assert (rec.engagements[0].type, rec.engagements[0].location) == ("summit", "Johannesburg")

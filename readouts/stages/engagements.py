@@ -227,7 +227,7 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
         # "..., Szijjártó said in Samarkand on Friday, where he held talks with ...": the place a relative
         # clause sets the engagement in
         where = prep == "in" and re.match(r"[^.;]{0,30}?,\s*where\s+(?:\w+\s+){0,3}?(?:met|held|had)\b", text[m.end():])
-        if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
+        if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit|summit)\w*\b", scope[:m.start()],
                                                                  re.I)
                            or fronted or hosted or where):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
