@@ -185,3 +185,14 @@ def test_a_wire_leads_agreement_before_the_sentence_naming_the_talks() -> None:
             "Kishida said Japan upholds the position of past Cabinets on history.\n")
     agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
     assert agreed == ["resume regular reciprocal visits by their leaders"], agreed
+
+
+def test_an_agencys_reporter_clause_or_quote_cue_ends_the_agreed_item() -> None:
+    # Reuters: "... agreed to resume flights, Saudi state news agency SPA reported." / '"We agreed to ...," the
+    # Iranian minister said on Twitter.'
+    text = ("DUBAI, April 6 (Reuters) - Saudi Foreign Minister Prince Faisal bin Farhan and his Iranian counterpart "
+            "Hossein Amir-Abdollahian met in Beijing on Thursday, April 6, 2023, and agreed to resume flights, Saudi "
+            "state news agency SPA reported.\n\n\"We agreed to cooperate to achieve stability in the region,\" the "
+            "Iranian minister said on Twitter.\n")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["resume flights", "cooperate to achieve stability in the region"], agreed

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement
-from .base import SAY, EngagementDraft, Sentence, Work, words_re
+from .base import SAY, EngagementDraft, Sentence, Work, without_reporter, words_re
 
 __all__ = ["joint_engagement", "run"]
 
@@ -62,13 +62,14 @@ _BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolv
                    r"consented|undert(?:ook|ake) to|plann?e?d? to|assessed that)", re.I)
 
 
-_QUOTE_CUE = re.compile(r"[,.]?[\"”]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + SAY + r")\b")
+_QUOTE_CUE = re.compile(r"[,.]?[\"”]\s*,?\s*(?:(?:the|his|her)\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+(?=(?:" + SAY +
+                        r")\b)){0,4}(?:" + SAY + r")\b")
 _DAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+(?:that\s+)?")
 
 
 def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans (relative to text) of agreed items in text[start:]."""
-    end = len(text.rstrip().rstrip(".;:\"”"))
+    end = without_reporter(text, start, len(text.rstrip().rstrip(".;:\"”")))  # ", state news agency SPA reported"
     quoted = _QUOTE_CUE.search(text, start, end)
     if quoted:
         end = quoted.start()  # '"We agreed to ensure the flow of goods," said FM Retno.': the quotation ends the item

@@ -65,7 +65,7 @@ from typing import Any
 
 from ..model import Statement
 from .agreements import joint_engagement
-from .base import SAY, Sentence, Work, author_header, words_re
+from .base import SAY, Sentence, Work, author_header, without_reporter, words_re
 
 __all__ = ["run"]
 
@@ -613,21 +613,6 @@ def _outside_quotes(t: str) -> str:
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|My|myself|we|We|us|our|Our|ours)\b")
 
 
-# the reporter's clause that closes a sentence whose content a speaker's cue opened, as agencies layer reported
-# speech: "Lavrov said Russia was open to dialogue, the Russian ministry said, without elaborating.", "...,
-# officials said.", "..., presidential spokesperson Lee Do-woon told reporters.", "..., the directorate said in a
-# statement.", "..., according to the ministry."
-_REPORTER_TAIL = re.compile(r",\s+(?:[^,;\"“”]{1,60}?\s+(?:said|says|added|reported|told (?:reporters|journalists|the press))"
-                            r"(?:\s+(?:in|on) (?:a|an|the|its) [^,.;\"“”]{1,40})?(?:,\s+(?:without elaborating|citing [^,.;]{1,60}))?"
-                            r"|according to (?:(?:the|a|an) )?[^,;\"“”]{1,60}?)[.!]?\s*$")
-
-
-def _without_reporter(text: str, a: int, b: int) -> int:
-    """The end of a speaker's content ``a``..``b`` without the reporter's clause closing it (_REPORTER_TAIL)."""
-    m = _REPORTER_TAIL.search(text, a, b)
-    return m.start() if m and m.start() - a > 20 else b
-
-
 def _quote_paragraph(work: Work, sents: list[Sentence]) -> bool:
     """A paragraph that is all quotation and names no speaker ('"We are likely to meet at APEC ...')."""
     t = work.text[sents[0].start:sents[-1].end]
@@ -1018,7 +1003,7 @@ def run(work: Work) -> None:
             # began earlier
             _quote_start(work, s, p, out, eng_id)
         if continues and b == s.end:
-            b = _without_reporter(text, a, b)
+            b = without_reporter(text, a, b)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
         current = person
