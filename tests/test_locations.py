@@ -135,3 +135,11 @@ def test_a_summit_in_a_city_that_is_no_capital_is_there() -> None:
     rec = readouts.extract("JOHANNESBURG, Aug. 23 (Xinhua) -- Chinese President Xi Jinping attended the 15th BRICS Summit "
                            "in Johannesburg on Wednesday along with South African President Cyril Ramaphosa.\n")
     assert (rec.engagements[0].type, rec.engagements[0].location) == ("summit", "Johannesburg")
+
+
+def test_a_place_then_a_comma_and_an_offices_qualifier_ends_at_the_comma() -> None:
+    # TASS: "... are holding talks in the Kremlin, Kremlin spokesman Dmitry Peskov told reporters."
+    rec = readouts.extract("29 JAN 2024, 18:30\n\nMOSCOW, January 29. /TASS/. Russian President Vladimir Putin and "
+                           "Belarusian President Alexander Lukashenko are holding talks in the Kremlin, Kremlin spokesman "
+                           "Dmitry Peskov told reporters.\n")
+    assert (rec.engagements[0].location, rec.engagements[0].date) == ("the Kremlin", "2024-01-29")

@@ -196,6 +196,12 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
             continue
         start = s.start + m.start("loc")
         end = start + len(loc)
+        nxt = re.match(r"\s+([a-z][\w-]*)", work.text[end:end + 30])
+        if "," in loc and nxt and nxt.group(1) in work.kb.title_heads:
+            # "in the Kremlin, Kremlin spokesman Dmitry Peskov told reporters": the words after the comma qualify
+            # an office, they are no region of the place
+            loc = loc[:loc.index(",")]
+            end = start + len(loc)
         inside = [p[0] for p in work.person_at if start < p[0] < end]
         if inside:
             # "at the African Union Headquarters in Addis Ababa H.E. Ramtane Lamamra": the place ends
