@@ -521,3 +521,13 @@ def test_a_wire_lead_of_two_leaders_before_the_sentence_naming_their_summit() ->
     e = rec.engagements[0]
     assert (e.type, e.location, e.date) == ("meeting", "Beijing", "2019-12-23")
     assert names(e) == {"Moon Jae-in", "Xi Jinping"}
+
+
+def test_a_meeting_told_by_sides_takes_the_people_the_next_sentence_names() -> None:
+    # Anadolu: "The foreign ministers of Türkiye, Azerbaijan and Georgia met in Tbilisi on Sunday ..."
+    e = first("Emre Abay  |15.05.2022 - Update : 15.05.2022\n\nTBILISI, Georgia\n\nThe foreign ministers of Türkiye, "
+              "Azerbaijan and Georgia met in Tbilisi on Sunday for their 9th trilateral meeting.\n\nTurkish Foreign "
+              "Minister Mevlut Cavusoglu, his Azerbaijani counterpart Jeyhun Bayramov and Georgian Foreign Minister "
+              "Ilia Darchiashvili discussed the Baku-Tbilisi-Kars railway.\n")
+    assert (e.type, e.location, e.date) == ("meeting", "Tbilisi", "2022-05-15")
+    assert names(e) == {"Mevlut Cavusoglu", "Jeyhun Bayramov", "Ilia Darchiashvili"}

@@ -674,29 +674,43 @@ _ENGAGEMENT_NOUN = re.compile(r"\W*(?:The|This|Their|Today's)\s+(?:[\w-]+\s+){0,
 
 
 def _lead_for(work: Work, cs: Sentence) -> EngagementDraft | None:
-    """A wire story whose lead tells what two leaders did together before a sentence names the engagement without
-    them ("President Moon Jae-in and Chinese President Xi Jinping agreed Monday to ..." / "The summit in Beijing
-    came amid ..."): the engagement of the cue sentence, with the lead's people (two or more, of two sides or
-    more; a bilateral "summit" is a meeting)."""
-    lead = next((x for x in work.sentences[:cs.index] if _is_body(work, x) and not work.is_title_line(x)), None)
-    if lead is None or lead.index != cs.index - 1:
-        return None
-    parts = list(dict.fromkeys(i for _sp, i in work.people_in(lead.start, lead.end)))
-    sides = {_side_of(work.people[i]) for i in parts}
+    """A wire story that names the engagement's people in a sentence of their own next to the one that tells it
+    without them: a lead telling what two leaders did together before a sentence naming the engagement by its noun
+    ("President Moon Jae-in and Chinese President Xi Jinping agreed Monday to ..." / "The summit in Beijing came
+    amid ..."), or the sentence right after one that tells it by sides ("The foreign ministers of Türkiye,
+    Azerbaijan and Georgia met in Tbilisi on Sunday ..." / "Turkish Foreign Minister X, his Azerbaijani counterpart
+    Y and Georgian Foreign Minister Z discussed ..."). The people: two or more, of two sides or more (a bilateral
+    "summit" is a meeting)."""
+    body = [x for x in work.sentences if _is_body(work, x) and not work.is_title_line(x)]
+    before = next((x for x in reversed(body) if x.index < cs.index), None)
+    after = next((x for x in body if x.index > cs.index), None)
     noun = _ENGAGEMENT_NOUN.match(work.stext(cs))
-    got = _classify(work, noun.group()) if noun else None
-    if len(parts) < 2 or len(sides) < 2 or None in sides or got is None:
+    if noun and before is not None and before.index == cs.index - 1 and _of_sides(work, before):
+        people, got = before, _classify(work, noun.group())
+    elif after is not None and after.index == cs.index + 1 and _of_sides(work, after):
+        people, got = after, _classify(work, work.stext(cs))
+    else:
         return None
+    if got is None:
+        return None
+    parts = _of_sides(work, people)
     etype, modality, _m = got
-    if etype == "summit" and len(sides) == 2:
+    if etype == "summit" and len({_side_of(work.people[i]) for i in parts}) == 2:
         etype = "meeting"
     d = EngagementDraft(id="e1", type=etype, modality=modality, sentence=cs.index, span=(cs.start, cs.end),
                         participants=parts)
     _fill(work, d, cs, parts, overwrite=True)
-    _fill(work, d, lead, parts, overwrite=False)
+    _fill(work, d, people, parts, overwrite=False)
     if d.date is None:
-        d.date, d.date_text = _date_for(work, lead, fallback=True, place=d.location)
+        d.date, d.date_text = _date_for(work, people, fallback=True, place=d.location)
     return d
+
+
+def _of_sides(work: Work, s: Sentence) -> list[int]:
+    """The people a sentence names, when they are two or more of two known sides or more; else none."""
+    parts = list(dict.fromkeys(i for _sp, i in work.people_in(s.start, s.end)))
+    sides = {_side_of(work.people[i]) for i in parts}
+    return parts if len(parts) >= 2 and len(sides) >= 2 and None not in sides else []
 
 
 _COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+(?P<sides>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:and|,)\s+(?:[A-Z][\w'’-]*\s+)"
