@@ -518,3 +518,13 @@ def test_a_news_agency_reporting_a_participants_words_is_a_reporter() -> None:
                "stressed the need to stop military operations in Gaza.\n")
     assert [who for who, _t in got] == ["Mohammed bin Salman"]
     assert got[0][1].startswith("the crown prince stressed the need to stop military operations")
+
+
+def test_a_xinhua_lead_the_next_sentence_calls_the_remarks_made_when_meeting() -> None:
+    # Xinhua: "BEIJING, ... -- CONTENT, Chinese Foreign Minister Wang Yi said on Saturday." / "Wang ... made the
+    # remarks when meeting with ..."
+    text = ("Source: Xinhua\n2024-03-30 20:11:05\n\nBEIJING, March 30 (Xinhua) -- China is ready to work with Pakistan "
+            "to advance the economic corridor, Chinese Foreign Minister Wang Yi said on Saturday.\n\nWang made the "
+            "remarks when meeting with Pakistani Foreign Minister Ishaq Dar in Beijing.\n")
+    assert said(text) == [("Wang Yi", "China is ready to work with Pakistan to advance the economic corridor")]
+    assert readouts.extract(text).engagements[0].date == "2024-03-30"

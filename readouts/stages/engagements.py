@@ -330,6 +330,17 @@ def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -
     return None
 
 
+_REMARKS = re.compile(r"\bmade the (?:remarks|comments)\b|\bsaid this\b", re.I)
+
+
+def remarks_lead(work: Work, index: int) -> Sentence | None:
+    """The lead a Xinhua-style engagement sentence refers back to ("China is ready to ..., Chinese Foreign Minister
+    Wang Yi said on Saturday." / "Wang ... made the remarks when meeting with ..."): the body sentence before it."""
+    if not _REMARKS.search(work.stext(work.sentences[index])):
+        return None
+    return next((x for x in reversed(work.sentences[:index]) if _is_body(work, x) and not work.is_title_line(x)), None)
+
+
 def _lead_date(work: Work, d: EngagementDraft) -> tuple[str | None, str | None]:
     """The date of a wire story's lead that tells what the engagement's people did without naming the
     engagement ("Hayashi and his South Korean counterpart Park Jin agreed on Monday to ..." / "In their first
@@ -661,6 +672,8 @@ def run(work: Work) -> None:
             d.location = _without_article(work, _capital_of(work, d.location))
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
+        if d.date is None and (lead := remarks_lead(work, d.sentence)) is not None:
+            d.date, d.date_text = _date_for(work, lead, fallback=True, place=d.location)
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:

@@ -64,8 +64,10 @@ import re
 from typing import Any
 
 from ..model import Statement
+from . import datelines
 from .agreements import joint_engagement
 from .base import SAY, Sentence, Work, author_header, without_reporter, words_re
+from .engagements import remarks_lead
 
 __all__ = ["run"]
 
@@ -187,6 +189,9 @@ _DASH_Q = re.compile(r"\s*[-–—]\s+")
 
 
 def _content_start(text: str, pos: int) -> int:
+    news = datelines.NEWS.match(text, pos)  # "BEIJING, March 30 (Xinhua) -- China is ready ..., Wang Yi said"
+    if news:
+        pos = news.end()
     dash = _DASH_Q.match(text, pos)
     if dash:
         pos = dash.end()
@@ -865,6 +870,7 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
+    lead = remarks_lead(work, first_eng) if work.engagements else None  # "X said ..." / "X made the remarks when ..."
     narrator = next((e.narrator for e in work.engagements[:1]), None)  # the "I" of a first-person release
     by_para: dict[int, list[Sentence]] = {}
     for s in work.sentences:
@@ -904,7 +910,7 @@ def run(work: Work) -> None:
         if s.boiler:
             current = None  # "(end) aa.ma", "Issued by: ...": page furniture carries no one's statement on
             continue
-        if s.index < first_eng:
+        if s.index < first_eng and s is not lead:
             # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
             hq = re.match(r"\s*(?P<who>[^:\n]{2,60}?)\s*:\s*[‘“'\"](?P<q>.+?)[’”'\"]?\s*$", work.stext(s))
             if hq:
