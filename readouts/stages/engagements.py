@@ -672,8 +672,8 @@ def run(work: Work) -> None:
             d.location = _without_article(work, _capital_of(work, d.location))
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
-        if d.date is None and (lead := remarks_lead(work, d.sentence)) is not None:
-            d.date, d.date_text = _date_for(work, lead, fallback=True, place=d.location)
+        if d.date is None and (told := remarks_lead(work, d.sentence)) is not None:
+            d.date, d.date_text = _date_for(work, told, fallback=True, place=d.location)
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
