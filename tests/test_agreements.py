@@ -191,3 +191,32 @@ def test_a_group_of_ministers_and_the_one_they_met_agree_together() -> None:
 ])
 def test_a_stand_taken_together(text: str, want: list[str]) -> None:
     assert agreements(text) == want
+
+
+@pytest.mark.parametrize("doc", ["an investment protection pact", "a grain deal", "a visa waiver arrangement"])
+def test_signing_a_pact_a_deal_or_an_arrangement_is_agreed(doc: str) -> None:
+    # agency copy: "The three leaders also signed an investment protection pact"
+    text = ("BEIJING (AP) — Chinese Premier Wen Jiabao met Japanese Prime Minister Yoshihiko Noda in Beijing on Sunday, "
+            f"May 13, 2012. The two leaders also signed {doc}.")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == [f"signed {doc}"], agreed
+
+
+def test_a_wire_leads_agreement_before_the_sentence_naming_the_talks() -> None:
+    # Kyodo: the lead tells what the leaders agreed; the next sentence names the talks ("In their talks in Tokyo")
+    text = ("KYODO NEWS - Mar 16, 2023\n\nJapanese Prime Minister Fumio Kishida and South Korean President Yoon Suk "
+            "Yeol agreed Thursday to resume regular reciprocal visits by their leaders.\n\nIn their talks in Tokyo, "
+            "Kishida said Japan upholds the position of past Cabinets on history.\n")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["resume regular reciprocal visits by their leaders"], agreed
+
+
+def test_an_agencys_reporter_clause_or_quote_cue_ends_the_agreed_item() -> None:
+    # Reuters: "... agreed to resume flights, Saudi state news agency SPA reported." / '"We agreed to ...," the
+    # Iranian minister said on Twitter.'
+    text = ("DUBAI, April 6 (Reuters) - Saudi Foreign Minister Prince Faisal bin Farhan and his Iranian counterpart "
+            "Hossein Amir-Abdollahian met in Beijing on Thursday, April 6, 2023, and agreed to resume flights, Saudi "
+            "state news agency SPA reported.\n\n\"We agreed to cooperate to achieve stability in the region,\" the "
+            "Iranian minister said on Twitter.\n")
+    agreed = [a["text"] for a in readouts.extract(text).to_dict()["engagements"][0]["agreements"]]
+    assert agreed == ["resume flights", "cooperate to achieve stability in the region"], agreed

@@ -40,6 +40,14 @@ CASES = [
      "August 2019.", "2019-08-09", "2019-08-08"),
     ("Jakarta, Monday (30/3) - Foreign Minister Ana Lima received a phone call from X.", "2020-04-08", "2020-03-30"),
     ("Foreign Minister Ana Lima of Portugal met with X.", "2024-03-06", None),
+    # an agency's byline with its date in a cell: the issue date that "on Wednesday" counts back from
+    ("Foreign ministers meet in Lisbon\n\nAna Costa   |30.06.2021 - Update : 30.06.2021\n\nLISBON\n\nForeign Minister "
+     "Ana Lima of Portugal on Wednesday met X in Lisbon.", None, "2021-06-30"),
+    ("Ana Costa | 12.03.2024\n\nForeign Minister Ana Lima of Portugal spoke with X by phone on Monday.", None,
+     "2024-03-11"),
+    # a wire's live report under its dateline: the engagement is under way on the dateline's day
+    ("9 APR 2024, 11:05\n\nMOSCOW, April 9. /TASS/. Foreign Minister Ana Lima of Portugal and X are holding talks in "
+     "Moscow.", None, "2024-04-09"),
 ]
 
 

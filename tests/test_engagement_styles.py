@@ -570,3 +570,87 @@ def test_a_welcome_to_a_capital_of_a_guest_with_a_middle_initial() -> None:
               "Tore O. Sandvik to London today.")
     assert (e.type, e.location) == ("visit", "London")
     assert names(e) == {"John Healey", "Tore O. Sandvik"}
+
+
+def test_calling_on_a_visiting_leader_is_a_meeting_and_a_scheduled_one_is_not_reported() -> None:
+    # PTI: the minister "called on visiting Prime Minister X"; his talks "later in the day" are only scheduled
+    rec = readouts.extract("NEW DELHI: External Affairs Minister Sushma Swaraj today called on visiting Israeli Prime "
+                           "Minister Benjamin Netanyahu and discussed bilateral ties.\n\nThe Israeli prime minister is "
+                           "scheduled to hold talks with Prime Minister Narendra Modi later in the day.\n",
+                           {"published": "2018-01-15"})
+    assert [(e.type, e.date) for e in rec.engagements] == [("meeting", "2018-01-15")]
+    assert names(rec.engagements[0]) == {"Sushma Swaraj", "Benjamin Netanyahu"}
+
+
+def test_an_agency_reporting_the_other_ministry_on_who_asked_for_the_call() -> None:
+    # Reuters: the initiator is told by the other side's ministry, after a fronted place
+    e = first("WASHINGTON, Feb 15 (Reuters) - U.S. Secretary of State Marco Rubio spoke with Russian Foreign Minister "
+              "Sergei Lavrov by phone on Saturday, the State Department said.\n\nRubio stressed the importance of "
+              "restoring the operations of the embassies.\n\nIn Moscow, the Russian Foreign Ministry said the call was "
+              "made at the initiative of the American side.\n")
+    assert (e.type, e.initiator) == ("phone_call", "USA")
+
+
+def test_counterparts_of_several_sides_are_the_people_named_for_them_later() -> None:
+    # AP: "hosted his Japanese and South Korean counterparts", named only in the next sentence
+    e = first("BEIJING (AP) — Chinese Premier Wen Jiabao hosted his Japanese and South Korean counterparts in Beijing "
+              "on Sunday for an annual three-way summit.\n\nWen, Japanese Prime Minister Yoshihiko Noda and South "
+              "Korean President Lee Myung-bak agreed to launch free trade negotiations.\n\nLee is to meet Chinese "
+              "President Hu Jintao on Monday.\n")
+    assert [p.name for p in e.participants] == ["Wen Jiabao", "Yoshihiko Noda", "Lee Myung-bak"]
+
+
+def test_prensa_latina_talks_held_here_with_an_envoy_posted_in_the_capital() -> None:
+    # Prensa Latina: a dateline in sentence case with no dash, "held talks here today", an envoy "in Havana, X"
+    e = first("Havana, Mar 12 (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez held official talks here today "
+              "with his Venezuelan counterpart, Delcy Rodriguez.\n\nParticipating in the talks were Cuban Deputy "
+              "Foreign Minister Marcelino Medina and the Venezuelan ambassador in Havana, Ali Rodriguez Araque.\n\n"
+              "Modified on: Thursday, March 12, 2015 at 18:42\n")
+    assert (e.type, e.location, e.date) == ("talks", "Havana", "2015-03-12")
+    assert [(p.name, p.title) for p in e.participants] == [
+        ("Bruno Rodriguez", "Cuban Foreign Minister"), ("Delcy Rodriguez", "Venezuelan counterpart"),
+        ("Marcelino Medina", "Cuban Deputy Foreign Minister"), ("Ali Rodriguez Araque", "Venezuelan ambassador in Havana")]
+
+
+def test_talks_the_next_sentence_places_on_a_forums_sidelines_are_a_meeting() -> None:
+    # Yonhap: "held talks with ... on Thursday" / "The meeting, held on the sidelines of a regional forum ..."
+    e = first("BANGKOK, Aug. 1 (Yonhap) -- South Korean Foreign Minister Kang Kyung-wha held talks with her Japanese "
+              "counterpart, Taro Kono, on Thursday, officials said.\n\nThe meeting, held on the sidelines of a regional "
+              "security forum in Bangkok, came a day before Tokyo's decision.\n")
+    assert (e.type, e.location) == ("meeting", "Bangkok")
+
+
+def test_a_background_as_clause_tells_another_engagement_and_its_people() -> None:
+    # Yonhap: "..., as President Yoon Suk Yeol visited Japan for a summit with Prime Minister Fumio Kishida"
+    e = first("TOKYO, March 16 (Yonhap) -- Foreign Minister Park Jin held talks with his Japanese counterpart, "
+              "Yoshimasa Hayashi, in Tokyo on Thursday, as President Yoon Suk Yeol visited Japan for a summit with "
+              "Prime Minister Fumio Kishida.\n")
+    assert names(e) == {"Park Jin", "Yoshimasa Hayashi"}
+
+
+def test_a_guest_on_a_visit_in_a_relative_clause_is_received_at_a_meeting() -> None:
+    # Prensa Latina: "received ... Vice President X, who is on an official visit to the island"
+    e = first("Havana, Sep 16 (Prensa Latina) Cuban President Miguel Diaz-Canel received at the Palace of the Revolution "
+              "Chinese Vice President Han Zheng, who is on an official visit to the island.\n")
+    assert (e.type, e.location) == ("meeting", "Palace of the Revolution")
+
+
+def test_a_wire_lead_of_two_leaders_before_the_sentence_naming_their_summit() -> None:
+    # Yonhap: the lead tells what the leaders agreed; the next sentence names the (bilateral) summit without them
+    rec = readouts.extract("BEIJING, Dec. 23 (Yonhap) -- President Moon Jae-in and Chinese President Xi Jinping agreed "
+                           "Monday to work together for the denuclearization of the Korean Peninsula, Cheong Wa Dae said."
+                           "\n\nThe summit in Beijing came amid concerns over stalled nuclear talks between Pyongyang and "
+                           "Washington.\n\n2019/12/23 18:40\n")
+    e = rec.engagements[0]
+    assert (e.type, e.location, e.date) == ("meeting", "Beijing", "2019-12-23")
+    assert names(e) == {"Moon Jae-in", "Xi Jinping"}
+
+
+def test_a_meeting_told_by_sides_takes_the_people_the_next_sentence_names() -> None:
+    # Anadolu: "The foreign ministers of Türkiye, Azerbaijan and Georgia met in Tbilisi on Sunday ..."
+    e = first("Emre Abay  |15.05.2022 - Update : 15.05.2022\n\nTBILISI, Georgia\n\nThe foreign ministers of Türkiye, "
+              "Azerbaijan and Georgia met in Tbilisi on Sunday for their 9th trilateral meeting.\n\nTurkish Foreign "
+              "Minister Mevlut Cavusoglu, his Azerbaijani counterpart Jeyhun Bayramov and Georgian Foreign Minister "
+              "Ilia Darchiashvili discussed the Baku-Tbilisi-Kars railway.\n")
+    assert (e.type, e.location, e.date) == ("meeting", "Tbilisi", "2022-05-15")
+    assert names(e) == {"Mevlut Cavusoglu", "Jeyhun Bayramov", "Ilia Darchiashvili"}

@@ -110,3 +110,36 @@ def test_a_seat_with_a_french_article_is_the_place() -> None:
                                           ("at the White House", "the White House")])
 def test_a_place_drops_the_article_unless_it_is_part_of_the_name(where: str, place: str) -> None:
     assert location(f"Prime Minister Rishi Sunak met President Joe Biden {where} on 4 May 2023.") == place
+
+
+def test_during_the_meeting_at_a_building_three_paragraphs_on_is_its_place() -> None:
+    # PTI: a quoted tweet of three sentences between the lead and "During the meeting at Hyderabad House, ..."
+    rec = readouts.extract("NEW DELHI: External Affairs Minister Sushma Swaraj today called on visiting Israeli Prime "
+                           "Minister Benjamin Netanyahu.\n\n\"Building on a close partnership. EAM called on PM "
+                           "@netanyahu. Discussed ways to take forward the outcomes,\" the spokesperson tweeted.\n\n"
+                           "During the meeting at Hyderabad House, Swaraj said India attached high importance to its "
+                           "ties with Israel.\n", {"published": "2018-01-15"})
+    assert rec.engagements[0].location == "Hyderabad House"
+
+
+def test_a_qasr_held_at_is_a_place() -> None:
+    # WAM: "During the meeting, held at Qasr Al Shati, ..." (qasr: palace)
+    rec = readouts.extract("ABU DHABI, 5th February, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al "
+                           "Nahyan today received Sameh Shoukry, Egypt's Minister of Foreign Affairs.\n\nDuring the "
+                           "meeting, held at Qasr Al Shati, the two sides discussed fraternal relations.\n")
+    assert rec.engagements[0].location == "Qasr Al Shati"
+
+
+def test_a_summit_in_a_city_that_is_no_capital_is_there() -> None:
+    # Xinhua: "attended the 15th BRICS Summit in Johannesburg"
+    rec = readouts.extract("JOHANNESBURG, Aug. 23 (Xinhua) -- Chinese President Xi Jinping attended the 15th BRICS Summit "
+                           "in Johannesburg on Wednesday along with South African President Cyril Ramaphosa.\n")
+    assert (rec.engagements[0].type, rec.engagements[0].location) == ("summit", "Johannesburg")
+
+
+def test_a_place_then_a_comma_and_an_offices_qualifier_ends_at_the_comma() -> None:
+    # TASS: "... are holding talks in the Kremlin, Kremlin spokesman Dmitry Peskov told reporters."
+    rec = readouts.extract("29 JAN 2024, 18:30\n\nMOSCOW, January 29. /TASS/. Russian President Vladimir Putin and "
+                           "Belarusian President Alexander Lukashenko are holding talks in the Kremlin, Kremlin spokesman "
+                           "Dmitry Peskov told reporters.\n")
+    assert (rec.engagements[0].location, rec.engagements[0].date) == ("the Kremlin", "2024-01-29")

@@ -1035,3 +1035,62 @@ def test_a_headlines_office_is_the_bare_named_holder_of_it() -> None:
     assert [(n, a) for n, _, a in _participants(rec)] == [("Kassym-Jomart Tokayev", "KAZ"),
                                                           ("Irakli Garibashvili", "GEO")]
     assert speakers_of(rec) == {"Kassym-Jomart Tokayev": {"KAZ"}}
+
+
+def test_a_headline_joining_a_name_and_a_foreign_office_names_two_people() -> None:
+    # agency headline "X, French President discuss ...": a plural verb, so the comma joins two subjects
+    rec = _extract("Hamad bin Isa, Japanese Prime Minister discuss trade in phone call\n\n"
+                   "MANAMA, 3rd May, 2021 (BNA) -- His Majesty King Hamad bin Isa Al Khalifa today received a phone "
+                   "call from Japanese Prime Minister Yoshihide Suga.\n\n"
+                   "His Majesty King Hamad bin Isa Al Khalifa thanked the Prime Minister for the call.\n")
+    parts = {n: (t, a) for n, t, a in _participants(rec)}
+    assert parts["Yoshihide Suga"] == ("Japanese Prime Minister", "JPN")
+    assert parts["Hamad bin Isa Al Khalifa"][1] == "BHR"
+    assert "Japanese" not in (parts["Hamad bin Isa Al Khalifa"][0] or "")
+
+
+def test_a_headline_appositive_before_a_singular_verb_is_the_title() -> None:
+    rec = _extract("Jens Stoltenberg, NATO Secretary General, says allies stand with Ukraine\n\n"
+                   "BRUSSELS, 4 April 2023 -- Jens Stoltenberg met Foreign Minister Dmytro Kuleba today.\n")
+    assert ("Jens Stoltenberg", "NATO Secretary General", "NATO") in _participants(rec)
+
+
+def test_the_custodian_of_the_two_holy_mosques_named_by_his_title_alone_is_the_king() -> None:
+    # SPA: the King's style stands alone as the subject after the first mention
+    rec = _extract("Riyadh, Jan 29, 2017, SPA -- The Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud "
+                   "received a phone call today from President Donald Trump of the United States of America.\n\n"
+                   "The Custodian of the Two Holy Mosques congratulated President Trump on assuming his duties.\n")
+    assert speakers_of(rec) == {"Salman bin Abdulaziz Al Saud": {"SAU"}}
+
+
+def test_an_abbreviated_royal_style_standing_alone_is_the_one_person_styled_so() -> None:
+    # WAM: "His Highness Sheikh X ..." then "H.H. stressed ..."
+    rec = _extract("ABU DHABI, 24th March, 2020 (WAM) -- His Highness Sheikh Mohamed bin Zayed Al Nahyan, Crown Prince "
+                   "of Abu Dhabi, today received a phone call from French President Emmanuel Macron.\n\n"
+                   "H.H. stressed the importance of joint international action against the pandemic.\n")
+    assert speakers_of(rec) == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
+
+
+def test_a_surname_qualifying_an_administration_and_a_times_pm_name_no_one() -> None:
+    # Reuters: a timestamp line "5:02 PM GMT" and "as the Trump administration pushes for talks"
+    rec = _extract("Rubio, Lavrov discuss Ukraine in call\n\nFebruary 15, 2025 5:02 PM GMT Updated\n\nWASHINGTON, Feb 15 "
+                   "(Reuters) - U.S. Secretary of State Marco Rubio spoke with Russian Foreign Minister Sergei Lavrov by "
+                   "phone on Saturday, as the Trump administration pushes for talks.\n\nRubio reaffirmed President Donald "
+                   "Trump's commitment to ending the war.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["Marco Rubio", "Sergei Lavrov"]
+
+
+def test_a_style_alone_is_the_person_styled_so_before_it_not_an_attendee_named_later() -> None:
+    # WAM: "President His Highness Sheikh X ..." / "His Highness asked ..." / "... attended by H.H. Sheikh Y"
+    rec = _extract("ABU DHABI, 5th February, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al Nahyan "
+                   "today received Sameh Shoukry, Egypt's Minister of Foreign Affairs.\n\nHis Highness asked the minister "
+                   "to convey his greetings to President El-Sisi.\n\nThe meeting was attended by H.H. Sheikh Abdullah bin "
+                   "Zayed Al Nahyan, Minister of Foreign Affairs.\n")
+    assert speakers_of(rec) == {"Mohamed bin Zayed Al Nahyan": {"ARE"}}
+
+
+def test_a_region_after_a_compass_word_is_no_participant() -> None:
+    # PTI: "discussed early resolution of the remaining issues in eastern Ladakh"
+    rec = _extract("New Delhi, July 4, 2024\n\nEAM S Jaishankar on Thursday met Chinese Foreign Minister Wang Yi in Astana "
+                   "and discussed early resolution of the remaining issues in eastern Ladakh.\n")
+    assert [n for n, _t, _a in _participants(rec)] == ["S Jaishankar", "Wang Yi"]

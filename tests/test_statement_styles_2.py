@@ -240,6 +240,18 @@ def test_a_related_link_after_a_colon_is_nobodys_statement() -> None:
     assert not any(t.startswith("Related") for _who, t in got)
 
 
+@pytest.mark.parametrize("link", ["Read also\nErdogan says grain deal could be expanded",
+                                  "See also:\nPutin says talks with Kyiv are possible"])
+def test_an_agencys_read_also_link_is_nobodys_statement(link: str) -> None:
+    # TASS and Anadolu pages end with links to other stories, a headline under "Read also"
+    text = ("MOSCOW, December 11. /TASS/. Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip "
+            "Erdogan held a telephone conversation on Sunday.\n\nErdogan expressed readiness to continue mediation "
+            "efforts.\n\n" + link + "\n")
+    got = said(text)
+    assert ("Recep Tayyip Erdogan", "Erdogan expressed readiness to continue mediation efforts.") in got
+    assert not any("grain" in t or "Kyiv" in t for _who, t in got)
+
+
 def test_a_quotation_in_single_quotes_is_the_speakers() -> None:
     # British and Norwegian style: 'A. B,' said Ms X.
     got = said("Minister of Foreign Affairs Anniken Huitfeldt met Azerbaijan's Minister of Foreign Affairs Jeyhun "
@@ -496,3 +508,87 @@ def test_a_ceremony_in_a_relative_clause_is_no_statement() -> None:
     got = said("Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov received the Ambassador of Finland Kari "
                "Veijalainen in Tashkent on 3 June 2024, who presented copies of his credentials.")
     assert got == []
+
+
+def test_an_agencys_reporter_clause_closing_the_content_is_not_the_speakers() -> None:
+    # Reuters/Kyodo layer reported speech: the agency reports what the ministry said the minister said
+    got = said("WASHINGTON, Feb 15 (Reuters) - U.S. Secretary of State Marco Rubio spoke with Russian Foreign Minister "
+               "Sergei Lavrov by phone on Saturday.\n\nLavrov said Russia was open to dialogue on the basis of mutual "
+               "respect, the Russian ministry said, without elaborating.\n\nRubio stressed that the call followed up "
+               "on a conversation between the two presidents, according to the State Department.\n")
+    assert ("Sergei Lavrov", "Russia was open to dialogue on the basis of mutual respect") in got
+    assert ("Marco Rubio", "the call followed up on a conversation between the two presidents") in got
+
+
+def test_a_statement_fronted_before_a_named_speaker_introduces_his_quoted_paragraphs() -> None:
+    # AFP: "In a statement released by the Foreign Office after the meeting, Hague said:" and quoted paragraphs
+    # (an open quote per paragraph, closed only at the end, as news copy writes them)
+    got = said("WASHINGTON, May 14, 2010 (AFP) - Britain's new Foreign Secretary William Hague held talks with US "
+               "Secretary of State Hillary Clinton in Washington on Friday.\n\nIn a statement released by the Foreign "
+               "and Commonwealth Office in London after the meeting, Hague said:\n\n\"I had a warm and substantive "
+               "discussion with Secretary Clinton.\n\n\"We discussed Afghanistan, where our forces are fighting side "
+               "by side.\"\n\nIn a statement, the State Department said the talks were useful.\n")
+    assert ("William Hague", "I had a warm and substantive discussion with Secretary Clinton.") in got
+    assert any(who == "William Hague" and t.startswith("We discussed Afghanistan") for who, t in got)
+    assert not any("useful" in t for _who, t in got)
+
+
+def test_a_quote_then_he_said_adding_that_is_the_speakers_whole() -> None:
+    # Anadolu: '"...," he said, adding that ...'
+    got = said("ANTALYA, Türkiye\n\nTurkish Foreign Minister Mevlut Cavusoglu on Wednesday met his Russian counterpart "
+               "Sergey Lavrov in Antalya.\n\n\"We have agreed to increase the number of flights,\" he said, adding that "
+               "Russian tourists were welcome in Türkiye.\n")
+    assert ("Mevlut Cavusoglu", "We have agreed to increase the number of flights,\" he said, adding that Russian "
+                                "tourists were welcome in Türkiye.") in got
+
+
+def test_a_side_as_subject_of_words_a_named_speaker_closes_is_the_speakers() -> None:
+    # Xinhua: "The Ukrainian side welcomes ..., Zelensky said."
+    got = said("BEIJING, April 26 (Xinhua) -- Chinese President Xi Jinping on Wednesday had a phone call with Ukrainian "
+               "President Volodymyr Zelensky.\n\nThe Ukrainian side welcomes China's role in restoring peace, Zelensky "
+               "said.\n\nThe Chinese side supports dialogue.\n")
+    assert ("Volodymyr Zelensky", "The Ukrainian side welcomes China's role in restoring peace") in got
+    assert not any(t.startswith("The Chinese side") and who != "both sides" for who, t in got)
+
+
+@pytest.mark.parametrize("tail", [", presidential spokesperson Lee Do-woon told reporters.",
+                                  ", the directorate said in a statement.", ", according to Chinese state media."])
+def test_a_named_or_unnamed_reporters_clause_closing_the_content_is_trimmed(tail: str) -> None:
+    got = said("SEOUL, June 27 (Yonhap) -- President Yoon Suk Yeol held phone talks with U.S. President Joe Biden on "
+               "Tuesday.\n\nYoon told Biden that the allies should respond firmly to any provocation" + tail + "\n")
+    assert ("Yoon Suk Yeol", "the allies should respond firmly to any provocation") in got
+
+
+def test_a_leaders_quoted_tweet_is_his() -> None:
+    # PTI: '"Had a productive meeting with PM @kishida230. We reviewed ...," Modi tweeted after the talks.'
+    got = said("New Delhi, Mar 20 (PTI) Prime Minister Narendra Modi on Monday held talks with his Japanese counterpart "
+               "Fumio Kishida.\n\n\"Had a productive meeting with PM @kishida230. We reviewed the progress in our "
+               "partnership,\" Modi tweeted after the talks at Hyderabad House.\n")
+    assert [who for who, _t in got] == ["Narendra Modi", "Narendra Modi"]
+    assert got[1][1].startswith("We reviewed the progress in our partnership")
+
+
+def test_a_quote_a_leader_told_a_press_conference_is_his() -> None:
+    got = said("KYODO NEWS - Mar 16, 2023\n\nJapanese Prime Minister Fumio Kishida held talks with South Korean "
+               "President Yoon Suk Yeol in Tokyo on Thursday.\n\n\"Japan and South Korea are important neighbors,\" "
+               "Kishida told a joint press conference after the meeting.\n")
+    assert ("Fumio Kishida", "Japan and South Korea are important neighbors") in got
+
+
+def test_a_news_agency_reporting_a_participants_words_is_a_reporter() -> None:
+    # AP: "The Saudi Press Agency said the crown prince stressed ..."
+    got = said("RIYADH, Saudi Arabia (AP) — U.S. Secretary of State Antony Blinken met Saudi Crown Prince Mohammed bin "
+               "Salman on Tuesday in Riyadh, the State Department said.\n\nThe Saudi Press Agency said the crown prince "
+               "stressed the need to stop military operations in Gaza.\n")
+    assert [who for who, _t in got] == ["Mohammed bin Salman"]
+    assert got[0][1].startswith("the crown prince stressed the need to stop military operations")
+
+
+def test_a_xinhua_lead_the_next_sentence_calls_the_remarks_made_when_meeting() -> None:
+    # Xinhua: "BEIJING, ... -- CONTENT, Chinese Foreign Minister Wang Yi said on Saturday." / "Wang ... made the
+    # remarks when meeting with ..."
+    text = ("Source: Xinhua\n2024-03-30 20:11:05\n\nBEIJING, March 30 (Xinhua) -- China is ready to work with Pakistan "
+            "to advance the economic corridor, Chinese Foreign Minister Wang Yi said on Saturday.\n\nWang made the "
+            "remarks when meeting with Pakistani Foreign Minister Ishaq Dar in Beijing.\n")
+    assert said(text) == [("Wang Yi", "China is ready to work with Pakistan to advance the economic corridor")]
+    assert readouts.extract(text).engagements[0].date == "2024-03-30"

@@ -49,6 +49,7 @@ from .names import (
     norm_name,
     phrase_at,
     skip_address,
+    verb_lemmas,
     verb_s_form,
     words_within,
 )
@@ -91,9 +92,21 @@ def gazetteer(kb: Any) -> Gazetteer:
     return g
 
 
+def _headline_pair(work: Work, tokens: list[Token], b: int) -> bool:
+    """Does a headline's plural verb follow the title at token b ("X, French President discuss ...")? Then
+    the comma joins two subjects; a title in apposition takes the singular ("X, NATO chief, says ...")."""
+    if b >= len(tokens) or (s := work.sentence_of(tokens[b].start)) is None or not work.is_title_line(s):
+        return False
+    low = tokens[b].lower
+    singular = low.endswith("s") and not low.endswith("ss")  # "says", "holds"; not "discuss"
+    return (low in verb_lemmas(work.kb) or low in HEADLINE_VERBS) and not singular
+
+
 def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text: str) -> bool:
     """Is a spaCy PERSON entity (tokens ``seg``, ending before token tj) something else: a place or actor the
-    knowledge names, a topic's alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
+    knowledge names, a news agency of a dateline ("Havana, Mar 12 (Prensa Latina)", publishers.yaml), a region after
+    a compass word ("in eastern Ladakh"), a topic's
+    alias ("Karabakh"), an acronym in brackets ("(AMM)"), or a run whose last word, or
     the word after it, is a group's or a place's noun (titles.yaml ``group_nouns``: "the Weimar Triangle", "the
     Kalapani boundary", "the Normandy format")?"""
     cache = kb.__dict__.setdefault("_cache", {})
@@ -105,8 +118,21 @@ def _not_a_person(tokens: list[Token], seg: list[Token], tj: int, kb: Any, text:
     # an acronym in brackets after what it abbreviates ("the 56th ASEAN Foreign Ministers' Meeting (AMM)")
     acronym = len(seg) == 1 and words.isupper() and text[seg[0].start - 1:seg[0].start] == "(" \
         and words.lower() not in kb.surnames
-    return acronym or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
-        or words.lower() in aliases or bool(kb.place_codes(words))
+    # a region after a lower-case compass word ("the remaining issues in eastern Ladakh")
+    region = re.search(r"\b(?:in|of|across) (?:north|south|east|west|central|(?:north|south)?(?:east|west)?ern)\s+$",
+                       text[max(0, seg[0].start - 30):seg[0].start]) is not None
+    return acronym or region or seg[-1].lower in nouns or (tj < len(tokens) and tokens[tj].lower in nouns) \
+        or words.lower() in aliases or bool(kb.place_codes(words)) or words in kb.agencies
+
+
+_ENVOYS = {"ambassador", "envoy", "consul", "consul-general", "chargé", "charge", "commissioner", "representative"}
+
+
+def _posted_in(tokens: list[Token], b: int, actor_tok: dict[int, str], kb: Any) -> bool:
+    """Does an envoy's title end at token b with the one-word place where the envoy serves, then a comma ("ambassador
+    in Havana, X")?"""
+    return tokens[b - 1].lower in _ENVOYS and b + 2 < len(tokens) and tokens[b].lower == "in" \
+        and (b + 1) in actor_tok and (b + 2) not in actor_tok and tokens[b + 2].text == ","
 
 
 def _inside_longer_name(tokens: list[Token], ti: int, kb: Any) -> bool:
@@ -305,6 +331,8 @@ def run(work: Work) -> None:
         if not (r < len(tokens) and tokens[j].text == "," and r in run_at):
             return start
         ra, rb, _ = run_at[r]
+        if _headline_pair(work, tokens, rb):
+            return start  # "Mohamed bin Zayed, French President discuss ...": two people, not a name and its title
         ref.title, ref.title_span = title_text(ra, rb)
         ref.title_actor = actor_code(ra, rb) or (ref.title_actor if keep_actor else None)
         person_tok.update(range(ra, rb))
@@ -362,10 +390,15 @@ def run(work: Work) -> None:
     for a, b, det in runs:
         if a in person_tok:
             continue  # inside a name and title already read ("..., HH Prince Faisal ...")
+        if tokens[a].lower == "pm" and re.search(r"\d\s*$", text[max(0, tokens[a].start - 3):tokens[a].start]):
+            continue  # "5:02 PM GMT": a time, no Prime Minister
         j = name_after(tokens, b, actor_tok, kb, text)
         ttl, tspan = title_text(a, b)
         tactor = actor_code(a, b)
         c = after_acronym(tokens, b)  # "the Secretary General of the Organization of American States (OAS), X"
+        if j == b and _posted_in(tokens, b, actor_tok, kb):
+            b = c = j = b + 2  # "the Venezuelan ambassador in Havana, Ali Rodriguez Araque": where the envoy serves
+            ttl, tspan = title_text(a, b)
         comma_name = (j == b and c + 1 < len(tokens) and tokens[c].text == "," and
                       not after_name_comma(a) and name_after(tokens, c + 1, actor_tok, kb, text) > c + 1)
         if comma_name and (c + 1) in run_at and no_office([t.text for t in tokens[a:b]], kb):
@@ -583,7 +616,8 @@ def run(work: Work) -> None:
         led = _own_initials(tokens, k, work.people, who) is not None or (
             k > 0 and abbreviation_told(tokens[k - 1].text, text[:tokens[k - 1].start]))
         inside_run = (k > 0 and _in_run(tokens, k, kb, hon) and not led) or (
-            k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap)
+            k + 1 < len(tokens) and tokens[k + 1].lower in PLACE_ENDS and tokens[k + 1].is_cap) or (
+            k + 1 < len(tokens) and tokens[k + 1].lower in _NAMED_AFTER)  # "the Trump administration": no one
         if who is not None and (t.start, t.end) not in work.person_at and not inside_run:
             # "Wang Yi" is matched whole; "Wang" alone after it is the same person (not the "Minh" of
             # "Ho Chi Minh City" or of another person's name)
@@ -601,26 +635,33 @@ def run(work: Work) -> None:
             p.name = p.known.name
 
 
-_STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b")
+# nouns a surname qualifies without naming the person ("as the Trump administration pushes for talks")
+_NAMED_AFTER = {"administration", "administration's", "era", "campaign", "doctrine", "presidency", "cabinet"}
+
+_STYLE = re.compile(r"\b(?:His|Her) (?:Royal )?(?P<style>Highness|Majesty)\b|(?<![\w.])(?P<abbr>H\.R\.H\.|H\.H\.|H\.M\.)")
+_STYLE_ABBR = {"H.R.H.": "Highness", "H.H.": "Highness", "H.M.": "Majesty"}  # WAM's "H.H. stressed ..."
 
 
 def _style_references(work: Work) -> None:
-    """"His Highness affirmed ...", "His Highness and President El-Sisi ...": a style of address standing alone
-    is the one person the text introduced with it ("President His Highness Sheikh Mohamed bin Zayed")."""
+    """"His Highness affirmed ...", "His Highness and President El-Sisi ...", "H.H. stressed ...": a style of
+    address standing alone is the one person the text introduced with it before ("President His Highness Sheikh Mohamed
+    bin Zayed"; not "H.H. Sheikh Abdullah bin Zayed", who attended, named later)."""
     text = work.text
-    styled: dict[str, set[int]] = {}
+    styled: dict[str, list[tuple[int, int]]] = {}  # style -> (where, person) of each person introduced with it
     alone: list[tuple[int, int, str]] = []
     for m in _STYLE.finditer(text):
         after = text[m.end():m.end() + 40]
         # the person the style introduces: the mention it stands in or that follows it closely
         held = sorted((a, i) for (a, b), i in work.person_at.items() if a <= m.start() < b
                       or (m.end() <= a <= m.end() + 40 and re.fullmatch(r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*", text[m.end():a])))
+        style = m.group("style") or _STYLE_ABBR[m.group("abbr")]
         if held:
-            styled.setdefault(m.group("style"), set()).add(held[0][1])
+            styled.setdefault(style, []).append((m.start(), held[0][1]))
         elif not re.match(r"\s+(?:the\s+)?[A-Z]", after):
-            alone.append((m.start(), m.end(), m.group("style")))
+            alone.append((m.start(), m.end(), style))
     for a, b, style in alone:
-        who = styled.get(style, set())
+        # introduced before it, else anywhere
+        who = {i for at, i in styled.get(style, []) if at < a} or {i for _at, i in styled.get(style, [])}
         if len(who) == 1 and (a, b) not in work.person_at:
             i = next(iter(who))
             work.people[i].mentions.append((a, b))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import Agreement
-from .base import SAY, EngagementDraft, Sentence, Work, words_re
+from .base import SAY, EngagementDraft, Sentence, Work, without_reporter, words_re
 
 __all__ = ["joint_engagement", "run"]
 
@@ -62,13 +62,14 @@ _BARE = re.compile(r"(?:agreed|concurred|are |were |pledged|vowed|decided|resolv
                    r"consented|undert(?:ook|ake) to|plann?e?d? to|assessed that)", re.I)
 
 
-_QUOTE_CUE = re.compile(r"[,.]?[\"”]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + SAY + r")\b")
+_QUOTE_CUE = re.compile(r"[,.]?[\"”]\s*,?\s*(?:(?:the|his|her)\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+(?=(?:" + SAY +
+                        r")\b)){0,4}(?:" + SAY + r")\b")
 _DAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+(?:that\s+)?")
 
 
 def _items(text: str, start: int, first_that: bool, rx: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
     """Spans (relative to text) of agreed items in text[start:]."""
-    end = len(text.rstrip().rstrip(".;:\"”"))
+    end = without_reporter(text, start, len(text.rstrip().rstrip(".;:\"”")))  # ", state news agency SPA reported"
     quoted = _QUOTE_CUE.search(text, start, end)
     if quoted:
         end = quoted.start()  # '"We agreed to ensure the flow of goods," said FM Retno.': the quotation ends the item
@@ -214,6 +215,14 @@ def joint_engagement(work: Work, s: Sentence) -> EngagementDraft | None:
 _BULLET = re.compile(r"\s*(?:[-•–—*·▪]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+")
 
 
+def _lead_of(work: Work, s: Sentence) -> bool:
+    """Is ``s``, before the engagement's sentence, a wire story's lead that names two of its participants
+    ("Kishida and Yoon agreed Thursday to resume ..." / "In their talks in Tokyo, ...")?"""
+    e = work.engagements[0]
+    named = {i for _sp, i in work.people_in(s.start, s.end)}
+    return not s.boiler and not work.is_title_line(s) and len(named & set(e.participants)) >= 2
+
+
 def run(work: Work) -> None:
     if not work.engagements:
         return
@@ -222,7 +231,7 @@ def run(work: Work) -> None:
     first = min(e.sentence for e in work.engagements)
     listing = False  # after "Both sides:" — each item of the list that follows is what they did together
     for s in work.sentences:
-        if s.index < first:
+        if s.index < first and not _lead_of(work, s):
             continue
         e = joint_engagement(work, s) or work.engagements[0]
         parties = sorted({p for i in e.participants if (p := work.people[i].affiliation)})

@@ -16,7 +16,7 @@ from ..model import Agreement, Event, Statement, Topic
 if TYPE_CHECKING:
     from ..knowledge import Knowledge, Person
 
-__all__ = ["SAY", "ActorMention", "author_header", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work",
+__all__ = ["SAY", "without_reporter", "ActorMention", "author_header", "DateMention", "EngagementDraft", "PersonRef", "Sentence", "Work",
            "words_re"]
 
 # the verbs of saying that follow a quotation ('"...," X said', '"...," said X')
@@ -173,3 +173,18 @@ class Work:
             if e.date and len(e.date) == 10:
                 return dt.date.fromisoformat(e.date)
         return self.published
+
+
+# the reporter's clause that closes a sentence whose content a speaker's cue opened, as agencies layer reported
+# speech: "Lavrov said Russia was open to dialogue, the Russian ministry said, without elaborating.", "...,
+# officials said.", "..., presidential spokesperson Lee Do-woon told reporters.", "..., the directorate said in a
+# statement.", "..., according to the ministry."
+_REPORTER_TAIL = re.compile(r",\s+(?:[^,;\"“”]{1,60}?\s+(?:said|says|added|reported|told (?:reporters|journalists|the press))"
+                            r"(?:\s+(?:in|on) (?:a|an|the|its) [^,.;\"“”]{1,40})?(?:,\s+(?:without elaborating|citing [^,.;]{1,60}))?"
+                            r"|according to (?:(?:the|a|an) )?[^,;\"“”]{1,60}?)[.!]?\s*$")
+
+
+def without_reporter(text: str, a: int, b: int) -> int:
+    """The end of a speaker's content ``a``..``b`` without the reporter's clause closing it (_REPORTER_TAIL)."""
+    m = _REPORTER_TAIL.search(text, a, b)
+    return m.start() if m and m.start() - a >= 8 else b

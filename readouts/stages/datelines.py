@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from ..knowledge import Knowledge
-from .base import DateMention, Sentence, Work
+from .base import ActorMention, DateMention, Sentence, Work
 from .dates import TODAY
 
-__all__ = ["NEWS", "agency", "capital", "head_date", "opening_dates", "opens"]
+__all__ = ["NEWS", "agency", "capital", "capital_mention", "head_date", "opening_dates", "opens"]
 
 # a news dateline opening a sentence: "ROME (Reuters) -", "GAZA CITY, Oct 9 (AFP) --", "KYIV, Ukraine —" (a city
 # of three letters or more: "US - China talks" is no dateline)
@@ -84,6 +84,8 @@ _RELEASE = re.compile(r"\s*(?:For\s+Immediate\s+Release|Release\s+Date|Date\s+of
 
 
 _TODAY = re.compile(r"\b(?:" + TODAY + r")\b", re.I)
+# a live report of the engagement under way ("Lavrov and his Turkish counterpart Hakan Fidan are holding talks in Moscow")
+_LIVE = re.compile(r"\b(?:is|are) (?:now )?(?:holding|having|meeting)\b")
 
 
 def _codes_between(work: Work, start: int, end: int) -> set[str]:
@@ -106,7 +108,7 @@ def dates_engagement(text: str, before: str, after: str, place: str | None = Non
                      header_codes: set[str] | None = None, kb: Knowledge | None = None) -> bool:
     """Whether a dateline's date is the engagement's: a dateline is when the page was issued, which is
     the engagement's day only when the text says it happened "today" ("Aug. 22, 2021 ... spoke by phone
-    today") or when the dateline's own line places it where the engagement took place ("May 25, 2023,
+    today") or reports it under way ("are holding talks") or when the dateline's own line places it where the engagement took place ("May 25, 2023,
     The Kremlin, Moscow" ... "talks ... took place in the Kremlin"; "BEIJING, Aug. 28 (Xinhua) -- ...
     met in Beijing", "June 20, 2024 / 11:30 / Hanoi" over talks in Hanoi). A bare issue date over an
     undated call or meeting ("New York / 27 December 2013") is not. ``text`` is the engagement's sentence;
@@ -117,7 +119,7 @@ def dates_engagement(text: str, before: str, after: str, place: str | None = Non
         return True
     if place and header_codes and kb is not None and set(kb.place_codes(place)) & header_codes:
         return True  # "in Russia" under "November 28, 2022, The Kremlin, Moscow": the same state
-    if _TODAY.search(text):
+    if _TODAY.search(text) or _LIVE.search(text):
         return True
     places = [p.strip(" ,.()-–—").removeprefix("The ").removeprefix("the ")
               for p in re.split(r"[,(/]", before + "," + re.sub(r"\(.*", "", after))]
@@ -152,6 +154,13 @@ def agency(work: Work) -> tuple[str, int] | None:
 def capital(work: Work) -> str | None:
     """The side whose capital opens a dateline line at the head of the text and is followed on that line by
     a date ("Dhaka, 12 April 2022", "COLOMBO, 20 January 2023 -"): where the page was issued, or None."""
+    m = capital_mention(work)
+    return m.code if m else None
+
+
+def capital_mention(work: Work, yearless: bool = False) -> ActorMention | None:
+    """The capital of such a dateline (see ``capital``), as the text writes it; with ``yearless``, also one
+    dated without a year ("Havana, Mar 12 (Prensa Latina)")."""
     for m in work.actor_mentions:
         if m.start > 400 or m.form != "capital":
             continue
@@ -159,6 +168,6 @@ def capital(work: Work) -> str | None:
         line_end = work.text.find("\n", m.end)
         line_end = len(work.text) if line_end == -1 else line_end
         if not work.text[line_start:m.start].strip() and any(
-                m.end < d.start < line_end and len(d.value) == 10 and not d.relative for d in work.dates):
-            return m.code
+                m.end < d.start < line_end and len(d.value) == 10 and (yearless or not d.relative) for d in work.dates):
+            return m
     return None

@@ -139,6 +139,12 @@ def _publication_date(work: Work) -> dt.date | None:
         d = _date_line(line)
         if d:
             return d
+    for line in head.splitlines()[:8]:
+        # an agency's byline with its date in a cell ("Dildar Baykan |30.06.2021 - Update : 30.06.2021")
+        cells = re.split(r"\s*\|\s*|\s+-\s+", line) if "|" in line else []
+        d = next((d for c in cells if (d := _date_line(c))), None)
+        if d:
+            return d
     # a sign-off at the foot ("MINISTRY OF FOREIGN AFFAIRS / SINGAPORE / 6 APRIL 2021", "New Delhi / June 08,
     # 2011"): a line of its own that ends the text and holds only a date (perhaps after its place)
     tail = [x.strip() for x in work.text[-400:].splitlines() if x.strip()]

@@ -18,12 +18,12 @@ import datetime as dt
 import re
 
 from . import datelines
-from .base import ActorMention, EngagementDraft, Sentence, Work, author_header
+from .base import ActorMention, EngagementDraft, PersonRef, Sentence, Work, author_header
 from .dates import BEFORE
 
 __all__ = ["run"]
 
-_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
+_PLACE_WORDS = re.compile(r"\b(?:Hall|Palace|Qasr|House|Kremlin|Guesthouse|Guest House|Hotel|Centre|Center|Headquarters|Camp|"
                           r"Secretariat|Building|Estate|Retreat|Resort|Mansion|Castle|Fort|Embassy|Consulate|Ministry|"
                           r"Tower|Residence|Villa|Summit|Conference|Office|Street|Manor|Lodge|Chequers|Diwan|Chancellery)\b")
 _NOTPLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|" \
@@ -89,12 +89,12 @@ def _not_this(work: Work) -> re.Pattern[str]:
 # a participant's own errand in a relative clause: "..., who is visiting Japan to attend the ASEAN-Japan Summit,
 # held a Foreign Ministers' Meeting with ...", "met Prime Minister X, who arrived in Samarkand to take part in the
 # SCO summit"; or the guest's stay ("received X, who is in our country on an official visit", "X, who is in
-# Tbilisi on an official visit, had a meeting with ..."): the clause's visit or summit is not the engagement the
-# sentence reports
+# Tbilisi on an official visit, had a meeting with ...", "received Vice President X, who is on an official visit to
+# the island", "who is paying a visit"): the clause's visit or summit is not the engagement the sentence reports
 # (but "met X who arrived in Ukraine on a visit" tells the visit itself)
 _ERRAND = re.compile(r",?\s+who\s+(?:(?:is|was|are|were|has|had|arrived|came)\b[^,;]*?\bto (?:attend|take part|"
-                     r"participate)\b|(?:is|was|are|were)\b[^,;]*?\bon (?:an?|his|her|their) (?:[\w-]+ ){0,3}visit\b)"
-                     r"[^,;]*")
+                     r"participate)\b|(?:is|was|are|were)\b[^,;]*?\bon (?:an?|his|her|their) (?:[\w-]+ ){0,3}visit\b|"
+                     r"(?:is|was|are|were)\s+(?:paying|making)\s+an?\s+(?:[\w-]+\s+){0,2}visit\b)[^,;]*")
 
 
 def _classify(work: Work, text: str) -> tuple[str, str, list[re.Match[str]]] | None:
@@ -165,9 +165,25 @@ def _participants_in(work: Work, s: Sentence) -> list[int]:
             continue
         if re.search(r"\blate\s+(?:[\w.-]+\s+){0,4}$", before):
             continue  # "paid tribute to late President Ho Chi Minh": the dead take no part
+        if _in_background(text, s, a):
+            continue  # "..., as President Yoon Suk Yeol visited Japan for a summit with ...": another engagement
         if i not in out:
             out.append(i)
     return out
+
+
+_BACKGROUND = re.compile(r",\s+as\s+(?!well\b)[^,;]*$")
+_OWN_ENGAGEMENT = re.compile(r"\b(?:visit\w*|summit|met|meeting|talks|trip|travel\w*)\b", re.I)
+
+
+def _in_background(text: str, s: Sentence, a: int) -> bool:
+    """Is the person at ``a`` in a background clause that tells an engagement of its own (", as President X
+    visited Japan for a summit with Prime Minister Y")?"""
+    m = _BACKGROUND.search(text, s.start, a)
+    if m is None:
+        return False
+    end = re.search(r"[,;]|$", text[a:s.end])
+    return bool(_OWN_ENGAGEMENT.search(text, m.start(), a + (end.start() if end else 0)))
 
 
 def _location(work: Work, s: Sentence, etype: str) -> str | None:
@@ -188,6 +204,12 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
             continue
         start = s.start + m.start("loc")
         end = start + len(loc)
+        nxt = re.match(r"\s+([a-z][\w-]*)", work.text[end:end + 30])
+        if "," in loc and nxt and nxt.group(1) in work.kb.title_heads:
+            # "in the Kremlin, Kremlin spokesman Dmitry Peskov told reporters": the words after the comma qualify
+            # an office, they are no region of the place
+            loc = loc[:loc.index(",")]
+            end = start + len(loc)
         inside = [p[0] for p in work.person_at if start < p[0] < end]
         if inside:
             # "at the African Union Headquarters in Addis Ababa H.E. Ramtane Lamamra": the place ends
@@ -219,7 +241,7 @@ def _location(work: Work, s: Sentence, etype: str) -> str | None:
         # "..., Szijjártó said in Samarkand on Friday, where he held talks with ...": the place a relative
         # clause sets the engagement in
         where = prep == "in" and re.match(r"[^.;]{0,30}?,\s*where\s+(?:\w+\s+){0,3}?(?:met|held|had)\b", text[m.end():])
-        if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit)\w*\b", scope[:m.start()],
+        if not actors and (prep == "in" and re.search(r"\b(?:met|meeting|talks|visit|summit)\w*\b", scope[:m.start()],
                                                                  re.I)
                            or fronted or hosted or where):
             if len(loc.split()) <= 4 and not any(w.lower() in work.kb.title_words for w in loc.split()):
@@ -291,13 +313,20 @@ _HELD_AT = re.compile(r"(?<!been )\b(?:held|took place|convened)\b[^.;]{0,40}?\b
                       r"(?:,\s+" + _NOTPLACE + r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)")
 
 
+# a later sentence opening on the engagement and its place: "During the meeting at Hyderabad House, ..."
+_DURING_AT = re.compile(r"\W*(?:During|At|In) (?:the|their) (?:meeting|talks) (?:at|in)\s+(?P<loc>" + _PLACE + ")")
+
+
 def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -> str | None:
     """The place told in one of the next sentences about the engagement ("The two leaders held bilateral talks
-    at State House, Nairobi", "During the meeting, held at Al Bahr Palace, ..."): a known place or a building."""
-    for s in work.sentences[d.sentence + 1:d.sentence + 4]:
-        if any(e.sentence == s.index for e in drafts if e is not d):
+    at State House, Nairobi", "During the meeting, held at Al Bahr Palace, ...", "During the meeting at Hyderabad
+    House, ..."): a known place or a building."""
+    para = work.sentences[d.sentence].para
+    for s in work.sentences[d.sentence + 1:]:
+        if s.para > para + 3 or any(e.sentence == s.index for e in drafts if e is not d):
             break
-        m = _HELD_AT.search(work.stext(s))
+        # the next three sentences; "During the meeting at ..." up to three paragraphs on (past a quoted tweet)
+        m = _DURING_AT.match(work.stext(s)) or (_HELD_AT.search(work.stext(s)) if s.index <= d.sentence + 3 else None)
         if m and not re.search(r"\b(?:will|would|next)\b", work.stext(s)[:m.start()]) and not re.search(
                 r"\b(?:times|rounds|previous|previously|last|inaugural|since)\b", work.stext(s)):
             loc = m.group("loc").rstrip(".,")
@@ -307,6 +336,17 @@ def _held_place(work: Work, d: EngagementDraft, drafts: list[EngagementDraft]) -
             if _names_place(work, a, a + len(loc)) or _PLACE_WORDS.search(loc):
                 return loc
     return None
+
+
+_REMARKS = re.compile(r"\bmade the (?:remarks|comments)\b|\bsaid this\b", re.I)
+
+
+def remarks_lead(work: Work, index: int) -> Sentence | None:
+    """The lead a Xinhua-style engagement sentence refers back to ("China is ready to ..., Chinese Foreign Minister
+    Wang Yi said on Saturday." / "Wang ... made the remarks when meeting with ..."): the body sentence before it."""
+    if not _REMARKS.search(work.stext(work.sentences[index])):
+        return None
+    return next((x for x in reversed(work.sentences[:index]) if _is_body(work, x) and not work.is_title_line(x)), None)
 
 
 def _lead_date(work: Work, d: EngagementDraft) -> tuple[str | None, str | None]:
@@ -619,10 +659,17 @@ def run(work: Work) -> None:
         drafts.append(d)
         seen.update(parts)
         last_sentence = s.index
+    if not drafts and context:
+        lead = _lead_for(work, context[0][0])
+        if lead is not None:
+            drafts.append(lead)
     if drafts:
         _add_author(work, drafts[0])
         _group_members(work, drafts[0])
+        _plural_counterparts(work, drafts[0])
     for k, d in enumerate(drafts):
+        if d.type == "talks" and _held_on_sidelines(work, d):
+            d.type = "meeting"  # (talks on the sidelines of a summit are a meeting there, told in the next sentence)
         margins = k > 0 and _ON_ITS_MARGINS.search(work.stext(work.sentences[d.sentence]))
         if d.date is None and k > 0 and (margins or re.search(
                 r"\b(?:on )?the same day\b|\bthat day\b|\blater (?:that|in the) day\b|"
@@ -635,16 +682,89 @@ def run(work: Work) -> None:
             # State Visit to the Republic of Korea)
             visited = _visit_place(work, d) if d.type == "visit" else None
             d.location = visited or _place_line(work) or _visit_place(work, d) or _held_place(work, d, drafts) \
-                or _dateline_place(work, d)
+                or _dateline_place(work, d) or _here_place(work, d)
         if d.location:
             d.location = _without_article(work, _capital_of(work, d.location))
         if d.date is None and not d.reported_as:
             d.date, d.date_text = _lead_date(work, d)
+        if d.date is None and (told := remarks_lead(work, d.sentence)) is not None:
+            d.date, d.date_text = _date_for(work, told, fallback=True, place=d.location)
         if d.date is None:
             d.date, d.date_text = _date_for(work, work.sentences[d.sentence], fallback=True, place=d.location)
         if d.initiator is None:
             d.initiator = _initiator_elsewhere(work, d) or _thanked_for_call(work, d) or _headline_caller(work, d)
     work.engagements = drafts
+
+
+# a sentence opening on the engagement by its noun ("The summit in Beijing came amid ...", "Their phone call ...")
+_ENGAGEMENT_NOUN = re.compile(r"\W*(?:The|This|Their|Today's)\s+(?:[\w-]+\s+){0,2}?(?:summit|talks|meeting|call|"
+                              r"conversation|visit|video conference)\b")
+
+
+def _lead_for(work: Work, cs: Sentence) -> EngagementDraft | None:
+    """A wire story that names the engagement's people in a sentence of their own next to the one that tells it
+    without them: a lead telling what two leaders did together before a sentence naming the engagement by its noun
+    ("President Moon Jae-in and Chinese President Xi Jinping agreed Monday to ..." / "The summit in Beijing came
+    amid ..."), or the sentence right after one that tells it by sides ("The foreign ministers of Türkiye,
+    Azerbaijan and Georgia met in Tbilisi on Sunday ..." / "Turkish Foreign Minister X, his Azerbaijani counterpart
+    Y and Georgian Foreign Minister Z discussed ..."). The people: two or more, of two sides or more (a bilateral
+    "summit" is a meeting)."""
+    body = [x for x in work.sentences if _is_body(work, x) and not work.is_title_line(x)]
+    before = next((x for x in reversed(body) if x.index < cs.index), None)
+    after = next((x for x in body if x.index > cs.index), None)
+    noun = _ENGAGEMENT_NOUN.match(work.stext(cs))
+    if noun and before is not None and before.index == cs.index - 1 and _of_sides(work, before):
+        people, got = before, _classify(work, noun.group())
+    elif after is not None and after.index == cs.index + 1 and _of_sides(work, after):
+        people, got = after, _classify(work, work.stext(cs))
+    else:
+        return None
+    if got is None:
+        return None
+    parts = _of_sides(work, people)
+    etype, modality, _m = got
+    if etype == "summit" and len({_side_of(work.people[i]) for i in parts}) == 2:
+        etype = "meeting"
+    d = EngagementDraft(id="e1", type=etype, modality=modality, sentence=cs.index, span=(cs.start, cs.end),
+                        participants=parts)
+    _fill(work, d, cs, parts, overwrite=True)
+    _fill(work, d, people, parts, overwrite=False)
+    if d.date is None:
+        d.date, d.date_text = _date_for(work, people, fallback=True, place=d.location)
+    return d
+
+
+def _of_sides(work: Work, s: Sentence) -> list[int]:
+    """The people a sentence names, when they are two or more of two known sides or more; else none."""
+    parts = list(dict.fromkeys(i for _sp, i in work.people_in(s.start, s.end)))
+    sides = {_side_of(work.people[i]) for i in parts}
+    return parts if len(parts) >= 2 and len(sides) >= 2 and None not in sides else []
+
+
+_COUNTERPARTS = re.compile(r"\b(?:his|her|their)\s+(?P<sides>(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:and|,)\s+(?:[A-Z][\w'’-]*\s+)"
+                           r"{1,3})+)(?:counterparts|colleagues|opposite numbers)\b")
+
+
+def _plural_counterparts(work: Work, d: EngagementDraft) -> None:
+    """"Premier Wen hosted his Japanese and South Korean counterparts ...": for each side the phrase names, the
+    first person the text names for that side (an agency's next sentence: "Japanese Prime Minister Yoshihiko Noda
+    and South Korean President Lee Myung-bak agreed ...") took part."""
+    s = work.sentences[d.sentence]
+    m = _COUNTERPARTS.search(work.stext(s))
+    if m is None:
+        return
+    a, b = s.start + m.start("sides"), s.start + m.end("sides")
+    sides = list(dict.fromkeys(x.code for x in work.actor_mentions if a <= x.start < b))
+    order = sorted(range(len(work.people)), key=lambda i: work.people[i].first)
+    for side in sides:
+        found = next((i for i in order if work.people[i].name and _side_of(work.people[i]) == side), None)
+        if found is not None and found not in d.participants:
+            d.participants.append(found)
+
+
+def _side_of(p: PersonRef) -> str | None:
+    role = p.known.role_at(None) if p.known else None
+    return p.title_actor or (role.actor if role else None)
 
 
 # where a visit went: "the visit of American officials to Kyiv", "arrived in Kyiv" (not "visited a centre in X")
@@ -687,9 +807,33 @@ def _dateline_place(work: Work, d: EngagementDraft) -> str | None:
     city = next((a for a in work.actor_mentions if a.start == s.start and a.form == "capital"), None)
     if city is None or city.end > m.end():
         return None
+    return _capital_as_known(work, city)
+
+
+def _capital_as_known(work: Work, city: ActorMention) -> str:
+    """The capital as the knowledge spells it ("TBILISI" -> "Tbilisi")."""
     written = work.text[city.start:city.end]
-    # the capital as the knowledge spells it ("TBILISI" -> "Tbilisi")
     return next((c for c in work.kb.actors[city.code].capitals if c.lower() == written.lower()), written)
+
+
+_ITS_SIDELINES = re.compile(r"\W*(?:The|This|Their|Today's) (?:[\w-]+ )?(?:meeting|talks|session|encounter)\b[^.;]{0,40}?"
+                            r"\b(?:on|at) the (?:sidelines|margins) of\b")
+
+
+def _held_on_sidelines(work: Work, d: EngagementDraft) -> bool:
+    """Does the body sentence after the engagement's tell it was held on the sidelines of something ("Kang held
+    talks with Kono on Thursday ... / The meeting, held on the sidelines of a regional security forum, ...")?"""
+    nxt = next((x for x in work.sentences[d.sentence + 1:] if _is_body(work, x)), None)
+    return nxt is not None and bool(_ITS_SIDELINES.match(work.stext(nxt)))
+
+
+def _here_place(work: Work, d: EngagementDraft) -> str | None:
+    """The capital of the dateline when the engagement's sentence says it took place "here" ("Havana, Mar 12
+    (Prensa Latina) Cuban Foreign Minister Bruno Rodriguez held official talks here today with ...")."""
+    if not re.search(r"\bhere\b", work.stext(work.sentences[d.sentence])):
+        return None
+    city = datelines.capital_mention(work, yearless=True)
+    return _capital_as_known(work, city) if city else None
 
 
 # an engagement on the margins of the one the text has just reported: its day and place
@@ -761,8 +905,10 @@ _MARGINS = re.compile(r"\b(?:margins?|sidelines?)\b", re.I)
 # a sentence about the engagement itself: "The phone conversation, which was held at the request of ..."
 _SUBJECT_ABOUT = re.compile(r"(?:The|This|Today's|Their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|discussion|meeting|"
                             r"talks|visit|consultations?)\b")
-# a reporter's clause before it: "IRNA's reporter said the call was made at the request of ..."
-_TOLD_ABOUT = re.compile(r"^[^,.;\"“]{0,60}?\b(?:said|added|noted|stated|reported)(?: that)?\s+(?=the\s|this\s)")
+# a reporter's clause before it: "IRNA's reporter said the call was made at the request of ...", "In Moscow, the
+# Russian Foreign Ministry said the call was made at the initiative of ..." (an agency reporting a ministry)
+_TOLD_ABOUT = re.compile(r"^(?:[^,.;\"“]{0,30},\s*)?[^,.;\"“]{0,60}?\b(?:said|added|noted|stated|reported)(?: that)?\s+"
+                         r"(?=the\s|this\s)")
 _ABOUT = re.compile(r"\b(?:call|conversation|discussion|meeting|talks|visit|attendance|participation|summit|trip|"
                     r"consultations?|dialogue)\b", re.I)
 

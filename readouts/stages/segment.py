@@ -106,20 +106,29 @@ def run(work: Work) -> None:
         a, b = _trim(text, start, pb)
         if b > a:
             sents.append(Sentence(len(sents), a, b, p))
+    links_end = -1  # the end of a block of links to other stories under a label ("Read also", "Related:")
     for s in sents:
-        s.boiler = _is_boiler(text[s.start:s.end])
+        s.boiler = _is_boiler(text[s.start:s.end]) or s.start < links_end
+        if _LINKS_LABEL.fullmatch(text[s.start:s.end]):
+            blank = re.search(r"\n\s*\n", text[s.end:])
+            links_end = s.end + blank.start() if blank else len(text)
     work.sentences = sents
 
 
-_BOILER = re.compile(r"\s[|>•]\s.*\s[|>•]\s|^(?:Home|Menu|Skip to|Share|Print|Cookies?|Accept|Search|Related)\b|"
+_BOILER = re.compile(r"\s[|>•]\s.*\s[|>•]\s|^(?:Home|Menu|Skip to|Share|Print|Cookies?|Accept|Search|Related|(?:Read|See) also|Also read|Read more)\b|"
                      r"^(?:Home|You are here)\s*[>›/]|cookies|"
                      r"^(?:Issued by|Enquiries|Media (?:contacts?|enquiries)|For (?:more|further) information)\s*:|"
                      r"^\(end\)", re.I)
 
 
+_LINKS_LABEL = re.compile(r"(?:Related(?: stories| news| coverage| articles)?|(?:Read|See) also|Also read|Read more)\s*:?",
+                          re.I)
+
+
 def _is_boiler(line: str) -> bool:
     """Site furniture: menus ("News | Press | Media"), breadcrumbs ("Home > News"), cookie banners, a
-    release's footer ("Issued by: The Presidency", "Enquiries: ...", a wire's "(end) aa.ma")."""
+    release's footer ("Issued by: The Presidency", "Enquiries: ...", a wire's "(end) aa.ma"), an agency's links to
+    other stories ("Read also" / "Related:" and the headline under it)."""
     return bool(_BOILER.search(line)) and not re.search(r"\b(?:met|said|held|spoke)\b", line)
 
 

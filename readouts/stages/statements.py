@@ -64,8 +64,10 @@ import re
 from typing import Any
 
 from ..model import Statement
+from . import datelines
 from .agreements import joint_engagement
-from .base import SAY, Sentence, Work, author_header, words_re
+from .base import SAY, Sentence, Work, author_header, without_reporter, words_re
+from .engagements import remarks_lead
 
 __all__ = ["run"]
 
@@ -140,7 +142,10 @@ def _compiled(work: Work) -> dict[str, re.Pattern[str]]:
                                 r"(?P<who2>[^,]{2,80}?)\s+(?P<cue2>" + say + r"))"
                                 r"\s*[.!]?[”\"]?\s*$"),
             # what may follow a speaker's name when the content came before ("..., Wang said at the talks.")
-            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told reporters|wrote)\b(?:\s+(?:at|in|during|after|"
+            # '"We have agreed ...," he said, adding that ...': the content before the speaker goes on after the cue
+            "adding": re.compile(r"\s*(?:also\s+)?(?:" + say + r"),\s+(?:" + _alt(st["speech_participles"]) + r")\b"),
+            "trailing": re.compile(r"\s*(?:also\s+)?(?:" + say + r"|told (?:reporters|journalists|the press|(?:a|the) (?:joint )?"
+                                   r"(?:press|news) conference)|wrote)\b(?:\s+(?:at|in|during|after|"
                                    r"on|following|to|before|when)\b[^.\"”]*|" + after_said + r")?[\s\"”’'.!]*$"),
             # "the Vietnamese Government leader", "the Singaporean President": a participant described by side
             # and office
@@ -189,6 +194,9 @@ _DASH_Q = re.compile(r"\s*[-–—]\s+")
 
 
 def _content_start(text: str, pos: int) -> int:
+    news = datelines.NEWS.match(text, pos)  # "BEIJING, March 30 (Xinhua) -- China is ready ..., Wang Yi said"
+    if news:
+        pos = news.end()
     dash = _DASH_Q.match(text, pos)
     if dash:
         pos = dash.end()
@@ -401,6 +409,13 @@ class _Attributor:
                 return after + m.start(), got
         return None
 
+    def _own_statement(self, s: Sentence) -> bool:
+        """"In a statement released by the Foreign Office after the meeting, Hague said: ...": a fronted phrase
+        naming the statement, then a person as the subject of the cue, is that person's statement, not a
+        reporter's clause."""
+        m = re.match(r"\W*In (?:a|an|the|his|her|their) [^,;:\"“]{0,120},\s*", self.work.stext(s))
+        return m is not None and any(a == s.start + m.end() and who.isdigit() for a, _b, who in self._subjects(s))
+
     def attribute(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
         """(kind, person, start, end, cue, continues) for an attributed sentence, or None.
 
@@ -412,9 +427,11 @@ class _Attributor:
                 not any(x[0] == s.start for x in self._described(s)):
             m = self.rx["after"].match(st[self.rx["side"].match(st).end():])  # type: ignore[union-attr]
             if m:
-                return ("side", None, s.start, s.end, m.group("cue"), False)
+                # "The Ukrainian side welcomes China's role ..., Zelensky said.": a person's words about his side
+                return self._trail(s, current) or ("side", None, s.start, s.end, m.group("cue"), False)
         rep = self.rx["reporter"].match(st)
-        if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))):
+        if rep and rep.end() < len(st) and not (rep.group("front") and self.rx["cue_any"].search(rep.group("front"))) \
+                and not self._own_statement(s):
             return self._reported(s, s.start + rep.end(), current)
         fm = re.search(r"\b(?P<cue>spoke|stated|said|remarked|explained|noted)\b[^.;]*\bas follows\W*$", st)
         if fm:
@@ -445,7 +462,8 @@ class _Attributor:
             if not pre.strip(" " + _OPEN_Q):
                 pre = ""  # '"The President also asked that ...': a quote opens on the subject
             # the subject opens the sentence or its main clause (after a fronted clause and a comma)
-            trailing = self.rx["trailing"].match(text[b:s.end])
+            adding = self.rx["adding"].match(text[b:s.end])
+            trailing = self.rx["trailing"].match(text[b:s.end]) or adding
             if pre.strip() and not re.search(r",\s*$", pre) and not trailing:
                 if not re.fullmatch(r"\s*(?:(?:On|In|At|During|Later|Meanwhile|Also|Separately|Moreover|Furthermore|"
                                     r"Besides|Then|Finally|Lastly|Additionally|For (?:his|her|its|their) part)\b[^,]*,?\s*)",
@@ -472,7 +490,7 @@ class _Attributor:
                 # "..., Wang said." — the content is what came before the speaker
                 head = re.sub(r"(?:\s+(?:Mr|Ms|Mrs|Dr|M)\.?|\s+(?:[A-Z][\w.-]*\s+){0,4})\s*$", "",
                               pre) if re.search(r"[”\"’',]\s*(?:(?:Mr|Ms|Mrs|Dr|M)\.?\s*)?(?:[A-Z][\w.-]*\s+){0,4}$", pre) else pre
-                end = s.start + len(head.rstrip(" ,\"”’'"))
+                end = s.end if adding else s.start + len(head.rstrip(" ,\"”’'"))
                 if end - s.start > 3:
                     return ("person", person, _content_start(text, s.start), end, cue, False)
                 continue
@@ -508,8 +526,11 @@ class _Attributor:
                 if person is not None and person in self.speakers_allowed:
                     return ("person", person, _content_start(text, s.start), s.start + m2.start(),
                             "said", False)
-        # '"CONTENT," X said.' / 'CONTENT, said X.'
-        m = self.rx["trail"].search(st)
+        return self._trail(s, current)
+
+    def _trail(self, s: Sentence, current: int | None) -> tuple[str, int | None, int, int, str, bool] | None:
+        """'"CONTENT," X said.' / 'CONTENT, said X.': the content before the speaker named at the end."""
+        m = self.rx["trail"].search(self.work.stext(s))
         if m:
             who_span = (s.start + m.start("who1"), s.start + m.end("who1")) if m.group("who1") else (
                 s.start + m.start("who2"), s.start + m.end("who2"))
@@ -517,10 +538,10 @@ class _Attributor:
             if subs:
                 person = self._resolve(subs[0][2], current)
                 if person is not None and person in self.speakers_allowed:
-                    a = _content_start(text, s.start)
+                    a = _content_start(self.work.text, s.start)
                     return ("person", person, a, s.start + m.start(), m.group("cue1") or m.group("cue2"), False)
-        for (_a, b), i in w.people_in(s.start, s.end):
-            m = self.rx["who_cue"].match(text, b, s.end)
+        for (_a, b), i in self.work.people_in(s.start, s.end):
+            m = self.rx["who_cue"].match(self.work.text, b, s.end)
             if m and i in self.speakers_allowed and not re.match(r"(?:presented|handed|delivered)\b", m.group("cue"), re.I):
                 # (not a ceremony told of the guest: "..., who presented copies of his credentials")
                 return ("person", i, m.start("cue"), s.end, m.group("cue"), False)
@@ -871,6 +892,7 @@ def run(work: Work) -> None:
         return got or (eng_starts[0][1] if eng_starts else None)
 
     first_eng = min((e.sentence for e in work.engagements), default=0)
+    lead = remarks_lead(work, first_eng) if work.engagements else None  # "X said ..." / "X made the remarks when ..."
     narrator = next((e.narrator for e in work.engagements[:1]), None)  # the "I" of a first-person release
     by_para: dict[int, list[Sentence]] = {}
     for s in work.sentences:
@@ -915,7 +937,7 @@ def run(work: Work) -> None:
         if s.boiler:
             current = None  # "(end) aa.ma", "Issued by: ...": page furniture carries no one's statement on
             continue
-        if s.index < first_eng:
+        if s.index < first_eng and s is not lead:
             # a headline that quotes someone: "Veldkamp: 'Accountability ... starts here'"
             hq = re.match(r"\s*(?P<who>[^:\n]{2,60}?)\s*:\s*[‘“'\"](?P<q>.+?)[’”'\"]?\s*$", work.stext(s))
             if hq:
@@ -1013,6 +1035,8 @@ def run(work: Work) -> None:
             # ...,' said Ms Huitfeldt.", "- Ukraine's fight is Europe's fight. We must do more, said X.": the quote
             # began earlier
             _quote_start(work, s, p, out, eng_id)
+        if continues and b == s.end:
+            b = without_reporter(text, a, b)
         out.append(Statement(id="", speaker=p.label, affiliation=p.affiliation, cue=cue, text=text[a:b],
                              engagement=eng_id(a), span=(a, b)))
         current = person
