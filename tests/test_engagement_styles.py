@@ -654,3 +654,23 @@ def test_a_meeting_told_by_sides_takes_the_people_the_next_sentence_names() -> N
               "Ilia Darchiashvili discussed the Baku-Tbilisi-Kars railway.\n")
     assert (e.type, e.location, e.date) == ("meeting", "Tbilisi", "2022-05-15")
     assert names(e) == {"Mevlut Cavusoglu", "Jeyhun Bayramov", "Ilia Darchiashvili"}
+
+
+def _participants_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    eng = readouts.extract(text).to_dict()["engagements"]
+    assert eng, "no engagement"
+    return [(p.get("name"), p.get("title"), p.get("affiliation")) for p in eng[0]["participants"]]
+
+
+def test_a_plural_office_of_listed_states_is_one_unnamed_holder_each() -> None:
+    got = _participants_of("Meeting of Foreign Ministers\n\nMarch 3, 2024\n\n"
+                           "The Foreign Ministers of Ghana, Togo and Benin met in Accra on March 3. "
+                           "The Ministers discussed maritime security in the Gulf of Guinea.\n")
+    assert got == [(None, "Foreign Minister", "GHA"), (None, "Foreign Minister", "TGO"), (None, "Foreign Minister", "BEN")]
+    got = _participants_of("Secretary of State Antony Blinken met with the Foreign Ministers of Australia, India and "
+                           "Japan in Melbourne on February 11, 2022.\n")
+    assert [a for _, _, a in got] == ["USA", "AUS", "IND", "JPN"]
+    # the holders named after the list are the participants, not unnamed ones beside them
+    got = _participants_of("Secretary of State Antony Blinken met with the Foreign Ministers of Australia and Japan, "
+                           "Marise Payne and Yoshimasa Hayashi, in Melbourne on February 11, 2022.\n")
+    assert all(name for name, _, _ in got) and [a for _, _, a in got] == ["USA", "AUS", "JPN"]

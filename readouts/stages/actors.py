@@ -539,6 +539,7 @@ def run(work: Work) -> None:
     _merge_unnamed(work)
     _shared_possessive(work)
     _led_delegation(work)
+    _plural_offices_of_states(work)
     # a capital inside a name ("Ana Lima") is part of the name, not a mention of the state
     names = [p.name_span for p in work.people if p.name_span]
     work.actor_mentions = [m for m in work.actor_mentions
@@ -797,6 +798,52 @@ def _led_delegation(work: Work) -> None:
             if m.end < start and _LED_BY.fullmatch(work.text, m.end, start):
                 p.title_actor = m.code
                 break
+
+
+# "the Foreign Ministers of", "Ministers of Foreign Affairs of", "the Defence Ministers of": a plural office of a list
+# of states (group 'pre' + singular of 'head' + 'area' is the office of each)
+_PLURAL_OFFICE = re.compile(
+    r"\b(?P<pre>(?:(?:Foreign|Defen[cs]e|Finance|Trade|Economy|Energy|Health|Interior|Prime|Deputy|Vice|Senior) )"
+    r"{0,2})(?P<head>Ministers|Secretaries|Presidents|Premiers|Heads of State|Heads of Government)"
+    r"(?P<area> (?:of|for) (?:Foreign Affairs|Defen[cs]e|Finance|Trade|Foreign Affairs and Trade|the Economy))?"
+    r" of (?:the )?(?=[A-Z])")
+_SINGULAR = {"Ministers": "Minister", "Secretaries": "Secretary", "Presidents": "President", "Premiers": "Premier",
+             "Heads of State": "Head of State", "Heads of Government": "Head of Government"}
+
+
+def _plural_offices_of_states(work: Work) -> None:
+    """"The Foreign Ministers of Kazakhstan, Kyrgyzstan and Uzbekistan ... met", "met with the Foreign Ministers of
+    Australia, India and Japan": one unnamed holder of the office for each state listed (two or more), unless the
+    text names someone of that state; the state's name is the mention."""
+    kb, text = work.kb, work.text
+    mentions = sorted(work.actor_mentions, key=lambda m: m.start)
+    named = {x for p in work.people if p.name for x in (p.title_actor, *(r.actor for r in (p.known.roles if p.known else [])))
+             if x}
+    for m in _PLURAL_OFFICE.finditer(text):
+        listed: list[Any] = []
+        pos = m.end()
+        for am in mentions:
+            if am.start < pos:
+                continue
+            if not re.fullmatch(r"(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?", text[pos:am.start]) or "\n" in text[pos:am.start]:
+                break
+            actor = kb.actor(am.code)
+            if actor is None or actor.kind != "state" or am.form not in ("name", "alias"):
+                break
+            listed.append(am)
+            pos = am.end
+        if len(listed) < 2 or re.match(r"\s*,?\s*(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z]", text[pos:pos + 60]) and not re.match(
+                r"\s*(?:and|met|held|discussed|agreed|were|have|had|in|on|at)\b", text[pos:pos + 20]):
+            continue  # one state, or names after the list ("..., Marise Payne, S. Jaishankar and ...")
+        title = m.group("pre") + _SINGULAR[m.group("head")] + (m.group("area") or "")
+        for am in listed:
+            if am.code in named or (am.start, am.end) in work.person_at:
+                continue
+            ref = PersonRef(name=None, title=title, title_span=(m.start(), m.end("area") if m.group("area") else m.end("head")),
+                            title_actor=am.code)
+            ref.mentions.append((am.start, am.end))
+            work.people.append(ref)
+            work.person_at[(am.start, am.end)] = len(work.people) - 1
 
 
 def _is_surname_of(p: PersonRef, word: str) -> bool:
