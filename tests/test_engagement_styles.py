@@ -674,3 +674,13 @@ def test_a_plural_office_of_listed_states_is_one_unnamed_holder_each() -> None:
     got = _participants_of("Secretary of State Antony Blinken met with the Foreign Ministers of Australia and Japan, "
                            "Marise Payne and Yoshimasa Hayashi, in Melbourne on February 11, 2022.\n")
     assert all(name for name, _, _ in got) and [a for _, _, a in got] == ["USA", "AUS", "JPN"]
+
+
+def test_an_office_then_another_with_its_own_article_are_two_people() -> None:
+    got = _participants_of("The Foreign Minister of Ghana and the Secretary of State of the United States met in Accra "
+                           "on March 3, 2024.\n")
+    assert sorted(got, key=str) == sorted([(None, "Foreign Minister of Ghana", "GHA"),
+                                           (None, "Secretary of State of the United States", "USA")], key=str)
+    got = _participants_of("The Foreign Ministers of Ghana, Togo and Benin and the Secretary of State of the United "
+                           "States met in Accra on March 3, 2024.\n")
+    assert sorted(a for _, _, a in got) == ["BEN", "GHA", "TGO", "USA"]

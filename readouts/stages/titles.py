@@ -198,6 +198,11 @@ def title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: st
                 while a < b and (a in actor_tok or tokens[a].lower in conn or tokens[a].lower in ("'s", "’s")):
                     a += 1
             a = _after_foreign_of(tokens, a, b, actor_tok, heads, conn)
+            k = a
+            while k < b and (k in actor_tok or tokens[k].lower in ("and", ",")):
+                k += 1
+            if a < k and k + 1 < b and tokens[k].lower == "the" and tokens[k - 1].lower == "and":
+                a = k + 1  # "... of Turkmenistan and Uzbekistan and the Secretary of State": the states close a list
             b = _lowercase_complement(tokens, a, b, conn)
             seg = tokens[a:b]
             rank = rank_len(tokens, a, b, kb)
@@ -233,7 +238,11 @@ def title_runs(tokens: list[Token], actor_tok: dict[int, str], kb: Any, text: st
                 # Foreign Affairs Sheikh X met ..." / "HE the Deputy Prime Minister and Minister of Foreign Affairs stressed")
                 phrase = text[tokens[a].start:tokens[b - 1].end].lower()
                 told = text.lower().find(phrase) < tokens[a].start
-                if det and ands and not comma_name_next and ands[0] - a <= 3 and not one_named and not told:
+                # "the Foreign Minister of Ghana and the Secretary of State of the United States": an office, then
+                # another with its own article, is two people
+                own_article = bool(ands) and tokens[ands[0] + 1].lower == "the" and any(
+                    t.lower in heads for t in tokens[a:ands[0]])
+                if (det and ands and not comma_name_next and ands[0] - a <= 3 or own_article) and not one_named and not told:
                     # "The Secretary and Foreign Minister discussed", "The Secretary-General and French President
                     # François Hollande": two people, not one double title (but "the Deputy Prime Minister and
                     # Foreign Minister of Pakistan Mohammad Ishaq Dar", its side given by "of", is one)
