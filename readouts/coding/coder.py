@@ -157,6 +157,7 @@ class EventCoder:
                  require_target: bool = True):
         self.index = index
         self.intent = intent
+        self.own_conventions = intent is not None  # readouts' own verb lexicon (imported dictionaries keep theirs)
         self.require_target = require_target
         self.verbs = verbs
         self.cameo = cameo
@@ -574,7 +575,7 @@ class EventCoder:
             code, reverse = entry.reported, None
         if code is None:
             return []
-        if code == "020" and _courtesy_call(tok):
+        if code == "020" and self._courtesy_call(s, tok):
             code, reverse, swap = "042", "043", False
         if pat is None and self.intent and tok.lemma_.lower() in self.intent["heads"] and any(
                 c.dep_ == "xcomp" and c.pos_ == "VERB" and self._codes(c) for c in tok.children):
@@ -679,11 +680,11 @@ class EventCoder:
                 _same_country(other, a.cameo) for a in sources):
             # "We are likely to meet at APEC", in one side's statement: with the other side, at a place
             targets = [_Actor(other, (0, 0))]
-        if (self.intent and code == "040" and s.placed_target and targets and len({a.cameo[:3] for a in sources}) == 1
+        if (self.own_conventions and code == "040" and s.placed_target and targets and len({a.cameo[:3] for a in sources}) == 1
                 and all(len(a.cameo) == 3 and _country(a.cameo) and not _same_country(a.cameo, sources[0].cameo)
                         for a in targets)):
             # "attended a summit in Switzerland": a meeting with no other party, in another state, is a
-            # visit to it (the host receives it); readouts' own conventions (imported dictionaries keep theirs)
+            # visit to it (the host receives it)
             code, reverse = "042", "043"
         if s.place and sources and all(a.cameo.startswith("---") for a in sources):
             sources = [_Actor(s.place + a.cameo[3:], a.tokens) for a in sources]
@@ -1080,9 +1081,9 @@ class EventCoder:
         if not own:
             return targets
         rest = [a for a in targets if a not in own]
-        if rest or len({b.cameo[:3] for b in sources}) == 1:
-            return rest or targets
-        return []
+        if rest:
+            return rest
+        return targets if len({b.cameo[:3] for b in sources}) == 1 else []
 
     def _parties(self, s: _Sentence, subj: Any) -> list[_Actor]:
         """"X met Y, and the two sides agreed ...": the parties of the clause the subject's clause is
@@ -1129,6 +1130,22 @@ class EventCoder:
             if found:
                 return [_Actor(a.cameo, (pron.i, pron.i + 1)) for a in found[:1]]
         return []
+
+    def _courtesy_call(self, s: _Sentence, tok: Any) -> bool:
+        """"called on the Prime Minister", "called upon President X at his residence": a visit paid (a
+        courtesy call), not an appeal: "on" an office-holder (an actor with a government agent), and nothing
+        asked for ("to release ...", "for calm"); "called on Iran" alone stays an appeal."""
+        if tok.lemma_.lower() != "call" or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.dep_ == "prep" and c.lower_ == "for"
+                for c in tok.children):
+            return False
+        p = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        objs = [g for g in p.children if g.dep_ == "pobj"] if p is not None else []
+        if not objs or any(g.dep_ in ("acl", "relcl", "xcomp") or g.dep_ == "prep" and g.lower_ == "for"
+                           for o in objs for g in o.children):
+            return False
+        found = [a for o in objs for a in self._np_actors(s, o)]
+        return bool(found) and all(a.cameo[3:6] == "GOV" for a in found)
 
     def _np_actors(self, s: _Sentence, head: Any) -> list[_Actor]:
         """The actors a noun phrase names, one per coordinated member (with shared countries)."""
@@ -1431,31 +1448,9 @@ _VIOLENCE = ("terror", "terror_attack", "bombing", "assassination", "assassinati
              "war_crime", "mil_incident")
 
 
-def _courtesy_call(tok: Any) -> bool:
-    """"called on the Prime Minister", "called upon President X at his residence": a visit paid (a
-    courtesy call), not an appeal: "on" an office-holder named by office, and nothing asked for ("to
-    release ...", "for calm"); "called on Iran" alone stays an appeal."""
-    if tok.lemma_.lower() != "call" or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.dep_ == "prep" and c.lower_ == "for"
-            for c in tok.children):
-        return False
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("on", "upon"):
-            objs = [g for g in p.children if g.dep_ == "pobj"]
-            return bool(objs) and all(any(w.lower_ in _CALLED_ON for w in o.subtree) for o in objs) and not any(
-                g.dep_ in ("acl", "relcl", "xcomp") or g.dep_ == "prep" and g.lower_ == "for"
-                for o in objs for g in o.children)
-    return False
-
-
 # nouns whose relative clause tells what they propose ("a proposal that would require ..."), not an event
 _PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "request", "resolution", "draft",
                         "bill", "deal", "ultimatum", "condition", "term", "formula", "roadmap", "framework"})
-
-
-# words of a noun phrase that name an office-holder called on ("called on his counterpart")
-_CALLED_ON = frozenset({"counterpart", "president", "minister", "king", "queen", "emir", "chancellor",
-                        "secretary", "ambassador", "premier", "leader", "governor", "speaker"})
 
 
 def _placed(doc: Any, i: int, top: int) -> bool:
