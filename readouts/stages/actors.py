@@ -684,7 +684,7 @@ def _plural_titles(work: Work) -> None:
         if m is None:
             continue
         words = m.group("title").split()
-        one = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1][:-1]  # Ministers, Secretaries
+        one = _singular(words[-1])
         if one.lower() not in kb.title_heads or not all(w.lower() in kb.title_words for w in words[:-1]):
             continue
         if m.group("prev") and not any(sp == (m.start("prev"), m.end("prev")) for sp in work.person_at):
@@ -800,15 +800,15 @@ def _led_delegation(work: Work) -> None:
                 break
 
 
-# "the Foreign Ministers of", "Ministers of Foreign Affairs of", "the Defence Ministers of": a plural office of a list
-# of states (group 'pre' + singular of 'head' + 'area' is the office of each)
-_PLURAL_OFFICE = re.compile(
-    r"\b(?P<pre>(?:(?:Foreign|Defen[cs]e|Finance|Trade|Economy|Energy|Health|Interior|Prime|Deputy|Vice|Senior) )"
-    r"{0,2})(?P<head>Ministers|Secretaries|Presidents|Premiers|Heads of State|Heads of Government)"
-    r"(?P<area> (?:of|for) (?:Foreign Affairs|Defen[cs]e|Finance|Trade|Foreign Affairs and Trade|the Economy))?"
-    r" of (?:the )?(?=[A-Z])")
-_SINGULAR = {"Ministers": "Minister", "Secretaries": "Secretary", "Presidents": "President", "Premiers": "Premier",
-             "Heads of State": "Head of State", "Heads of Government": "Head of Government"}
+# "the Foreign Ministers of", "Ministers of Foreign Affairs of", "Heads of State of": a plural office (title words
+# before a plural head, a portfolio after it) of a list of states
+_PLURAL_OFFICE = re.compile(r"\b(?P<pre>(?:(?!The )[A-Z][\w-]* ){0,2})(?P<head>[A-Z][a-z]+(?:ies|s))"
+                            r"(?P<area> (?:of|for) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*){0,3})? of (?:the )?(?=[A-Z])")
+
+
+def _singular(word: str) -> str:
+    """The singular of a plural office's head: Ministers -> Minister, Secretaries -> Secretary."""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def _plural_offices_of_states(work: Work) -> None:
@@ -820,6 +820,10 @@ def _plural_offices_of_states(work: Work) -> None:
     named = {x for p in work.people if p.name for x in (p.title_actor, *(r.actor for r in (p.known.roles if p.known else [])))
              if x}
     for m in _PLURAL_OFFICE.finditer(text):
+        head = _singular(m.group("head"))
+        words = [w for w in (m.group("pre") + " " + (m.group("area") or "")).split() if w not in ("of", "for", "and")]
+        if head.lower() not in kb.title_heads or not all(w.lower() in kb.title_words for w in words):
+            continue
         listed: list[Any] = []
         pos = m.end()
         for am in mentions:
@@ -835,7 +839,7 @@ def _plural_offices_of_states(work: Work) -> None:
         if len(listed) < 2 or re.match(r"\s*,?\s*(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z]", text[pos:pos + 60]) and not re.match(
                 r"\s*(?:and|met|held|discussed|agreed|were|have|had|in|on|at)\b", text[pos:pos + 20]):
             continue  # one state, or names after the list ("..., Marise Payne, S. Jaishankar and ...")
-        title = m.group("pre") + _SINGULAR[m.group("head")] + (m.group("area") or "")
+        title = m.group("pre") + head + (m.group("area") or "")
         for am in listed:
             if am.code in named or (am.start, am.end) in work.person_at:
                 continue
