@@ -670,6 +670,15 @@ def test_a_plural_office_of_listed_states_is_one_unnamed_holder_each() -> None:
     got = _participants_of("Secretary of State Antony Blinken met with the Foreign Ministers of Australia, India and "
                            "Japan in Melbourne on February 11, 2022.\n")
     assert [a for _, _, a in got] == ["USA", "AUS", "IND", "JPN"]
+    # in lower case as agencies write it, and other offices the grammar knows
+    got = _participants_of("The foreign ministers of Ghana, Togo and Benin met in Accra on March 3, 2024.\n")
+    assert [a for _, _, a in got] == ["GHA", "TGO", "BEN"]
+    got = _participants_of("The Heads of State of Ghana and Togo met in Accra on March 3, 2024.\n")
+    assert got == [(None, "Head of State", "GHA"), (None, "Head of State", "TGO")]
+    # a meeting hoped for is no participant of this one
+    got = _participants_of("President Mahama received Foreign Minister Dussey of Togo in Accra on March 3, 2024. "
+                           "He hoped that the presidents of Togo and Benin would meet again soon.\n")
+    assert [a for _, _, a in got] == ["GHA", "TGO"]
     # the holders named after the list are the participants, not unnamed ones beside them
     got = _participants_of("Secretary of State Antony Blinken met with the Foreign Ministers of Australia and Japan, "
                            "Marise Payne and Yoshimasa Hayashi, in Melbourne on February 11, 2022.\n")

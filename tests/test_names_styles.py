@@ -1094,3 +1094,10 @@ def test_a_region_after_a_compass_word_is_no_participant() -> None:
     rec = _extract("New Delhi, July 4, 2024\n\nEAM S Jaishankar on Thursday met Chinese Foreign Minister Wang Yi in Astana "
                    "and discussed early resolution of the remaining issues in eastern Ladakh.\n")
     assert [n for n, _t, _a in _participants(rec)] == ["S Jaishankar", "Wang Yi"]
+
+
+def test_a_plural_office_in_a_hoped_for_meeting_is_no_one() -> None:
+    text = ("President Mahama received Foreign Minister Dussey of Togo in Accra on March 3, 2024. "
+            "He hoped that the Presidents of Togo and Benin would meet again soon.")
+    assert _people_titles(text).count("President") == 1  # Mahama's; no unnamed President of Benin
+    assert _people_titles("The Presidents of Togo and Benin met in Lome on March 3, 2024.") == ["President", "President"]

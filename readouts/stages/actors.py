@@ -800,10 +800,10 @@ def _led_delegation(work: Work) -> None:
                 break
 
 
-# "the Foreign Ministers of", "Ministers of Foreign Affairs of", "Heads of State of": a plural office (title words
-# before a plural head, a portfolio after it) of a list of states
-_PLURAL_OFFICE = re.compile(r"\b(?P<pre>(?:(?!The )[A-Z][\w-]* ){0,2})(?P<head>[A-Z][a-z]+(?:ies|s))"
-                            r"(?P<area> (?:of|for) [A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*){0,3})? of (?:the )?(?=[A-Z])")
+# "the Foreign Ministers of", "the foreign ministers of", "Ministers of Foreign Affairs of", "Heads of State of": a
+# plural office (title words before a plural head, a portfolio after it) of a list of states
+_PLURAL_OFFICE = re.compile(r"\b(?P<pre>(?:(?![Tt]he )[A-Za-z][\w-]* ){0,2})(?P<head>[A-Za-z][a-z]+(?:ies|s))"
+                            r"(?P<area> (?:of|for) [A-Za-z][\w-]*(?: (?:and )?[A-Za-z][\w-]*){0,3})? of (?:the )?(?=[A-Z])")
 
 
 def _singular(word: str) -> str:
@@ -836,6 +836,8 @@ def _plural_offices_of_states(work: Work) -> None:
                 break
             listed.append(am)
             pos = am.end
+        if re.match(r"\s*(?:would|will|shall|should|could|may|might|must|can)\b", text[pos:pos + 12]):
+            continue  # "hoped that the presidents of A and B would meet again soon": no one of this engagement
         if len(listed) < 2 or re.match(r"\s*,?\s*(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z]", text[pos:pos + 60]) and not re.match(
                 r"\s*(?:and|met|held|discussed|agreed|were|have|had|in|on|at)\b", text[pos:pos + 20]):
             continue  # one state, or names after the list ("..., Marise Payne, S. Jaishankar and ...")
